@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import { blogImages } from './integrations/blog-images.ts';
+import { rehypeBodyImages } from './src/lib/markdown/rehype-body-images.ts';
+import { rehypeSiteLinks } from './src/lib/markdown/rehype-site-links.ts';
+import { remarkPostCleanup } from './src/lib/markdown/remark-post-cleanup.ts';
+import { SITE } from './src/site.config.ts';
+
+/** Sub-folder hosting (e.g. GitHub project pages): BASE_PATH=/repo-name/ */
+const base = process.env['BASE_PATH'] || '/';
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  site: SITE.url,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkPostCleanup],
+      rehypePlugins: [
+        [rehypeSiteLinks, { siteUrl: SITE.url, base }],
+        [rehypeBodyImages, { root, publicDir: fileURLToPath(new URL('./public/', import.meta.url)), base }],
+      ],
+      shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    }),
+  },
+  integrations: [mdx(), sitemap(), blogImages()],
+});

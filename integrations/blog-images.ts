@@ -1,0 +1,71 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { IMAGE_ROUTE, imageRegistry, produceVariants } from '../src/lib/images.ts';
+
+const MANIFEST = 'manifest.json';
+
+/** Variant names referenced by the built pages and feeds. */
+async function referencedVariants(outDir: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  const pattern = new RegExp(`/${IMAGE_ROUTE}/([A-Za-z0-9._-]+\\.webp)`, 'g');
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile() && /\.(html|xml)$/.test(e.name)).map((e) => path.join(e.parentPath, e.name));
+  for (let i = 0; i < files.length; i += 64) {
+    const texts = await Promise.all(files.slice(i, i + 64).map((file) => readFile(file, 'utf8')));
+    for (const text of texts) for (const m of text.matchAll(pattern)) names.add(m[1]!);
+  }
+  return names;
+}
+
+/**
+ * Makes the responsive webp variants that pages and Markdown planned
+ * (src/lib/images.ts). Encoded files live in `<cacheDir>/blog-images/` and are
+ * reused by the next build; only variants the output references are copied.
+ * The manifest remembers which source each variant comes from, because Astro
+ * reuses cached Markdown HTML without running our plugins again.
+ */
+export function blogImages(): AstroIntegration {
+  let cacheDir = '';
+  return {
+    name: 'blog-images',
+    hooks: {
+      'astro:config:setup': async ({ config, updateConfig }) => {
+        // Pages resolve hero paths against the project being built (fixtures and
+        // benchmark corpora build from other folders than the cwd).
+        const paths = { root: fileURLToPath(config.root), publicDir: fileURLToPath(config.publicDir), cacheDir: fileURLToPath(config.cacheDir) };
+        updateConfig({ vite: { define: { __BLOG_PATHS__: JSON.stringify(paths) } } });
+        cacheDir = path.join(fileURLToPath(config.cacheDir), 'blog-images');
+        const manifest = await readFile(path.join(cacheDir, MANIFEST), 'utf8').then(JSON.parse, () => ({}));
+        const registry = imageRegistry();
+        for (const [name, job] of Object.entries(manifest)) if (!registry.has(name)) registry.set(name, job as never);
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(`/${IMAGE_ROUTE}/`, (req, res, next) => {
+          const name = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
+          if (!imageRegistry().has(name)) return next();
+          produceVariants([name], { cacheDir }).then(
+            () => {
+              res.setHeader('Content-Type', 'image/webp');
+              createReadStream(path.join(cacheDir, name)).pipe(res);
+            },
+            (error: Error) => next(error),
+          );
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        const names = await referencedVariants(outDir);
+        const { made, reused } = await produceVariants(names, { cacheDir, outDir });
+        await mkdir(cacheDir, { recursive: true });
+        await writeFile(path.join(cacheDir, MANIFEST), JSON.stringify(Object.fromEntries(imageRegistry())));
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        logger.info(`${names.size} image variants: ${made} made, ${reused} reused from cache in ${seconds}s`);
+        process.env['BLOG_IMAGE_STATS'] = JSON.stringify({ made, reused, variants: names.size });
+      },
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { TZDate } from '@date-fns/tz';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const MONTH_NAME_FORM = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/;
+const DATE_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_FORM =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+export const ACCEPTED_DATE_FORMS = '"Mar 04 2026", "2026-03-04" or "2026-03-04T09:30:00+01:00"';
+
+/** A date an editor wrote that is not a real calendar date or not in an accepted form. */
+export class PostDateError extends Error {}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function checkParts(text: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0): void {
+  if (mo < 1 || mo > 12) throw new PostDateError(`"${text}" has month ${mo}; months go from 1 to 12`);
+  const last = daysInMonth(y, mo);
+  if (d < 1 || d > last) {
+    throw new PostDateError(
+      `"${text}" is not a real date: ${MONTHS[mo - 1]!.replace(/^./, (c) => c.toUpperCase())} ${y} has ${last} days`,
+    );
+  }
+  if (h > 23 || mi > 59 || s > 59) throw new PostDateError(`"${text}" has an impossible time of day`);
+}
+
+function parseOffsetMinutes(offset: string): number {
+  if (offset.toUpperCase() === 'Z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2) || '0');
+  return sign * (hours * 60 + minutes);
+}
+
+/**
+ * Reads a post date as editors write it. Calendar dates, and date-times
+ * without an offset, are taken in the site time zone, so a post dated
+ * "2026-03-04" shows 4 March wherever the build runs. Impossible dates throw
+ * instead of rolling over (JavaScript's Date turns 2026-02-30 into 2 March).
+ */
+export function parsePostDate(value: string | Date, timeZone: string): Date {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new PostDateError('is not a valid date');
+    // YAML turns an unquoted 2026-03-04 into midnight UTC: treat it as that calendar day.
+    const isMidnightUtc =
+      value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0 && value.getUTCMilliseconds() === 0;
+    if (!isMidnightUtc) return value;
+    return new Date(new TZDate(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate(), timeZone).getTime());
+  }
+  const text = value.trim();
+  let match = MONTH_NAME_FORM.exec(text);
+  if (match) {
+    const month = MONTHS.indexOf(match[1]!.toLowerCase()) + 1;
+    if (month === 0) throw new PostDateError(`"${text}" has an unknown month "${match[1]}"; write it as ${ACCEPTED_DATE_FORMS}`);
+    const [y, d] = [Number(match[3]), Number(match[2])];
+    checkParts(text, y, month, d);
+    return new Date(new TZDate(y, month - 1, d, timeZone).getTime());
+  }
+  match = DATE_FORM.exec(text);
+  if (match) {
+    const [y, mo, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    checkParts(text, y, mo, d);
+    return new Date(new TZDate(y, mo - 1, d, timeZone).getTime());
+  }
+  match = DATE_TIME_FORM.exec(text);
+  if (match) {
+    const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(match![i])) as [number, number, number, number, number];
+    const s = Number(match[6] ?? '0');
+    const ms = Math.floor(Number(`0.${match[7] ?? '0'}`) * 1000);
+    checkParts(text, y, mo, d, h, mi, s);
+    if (match[8]) {
+      const offset = parseOffsetMinutes(match[8]);
+      return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000);
+    }
+    return new Date(new TZDate(y, mo - 1, d, h, mi, s, ms, timeZone).getTime());
+  }
+  throw new PostDateError(`"${text}" is not a date in an accepted form; write it as ${ACCEPTED_DATE_FORMS}`);
+}
+
+/** "March 4, 2026" (in the site language), as seen in the site time zone. */
+export function formatPostDate(date: Date, timeZone: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone }).format(date);
+}
+
+/** "2026-03-04": the calendar day of an instant in the site time zone. */
+export function calendarDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);
+}

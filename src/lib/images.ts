@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import pMap from 'p-map';
+import sharp from 'sharp';
+
+/**
+ * Widths made for every hero and body image (never wider than the original).
+ * The widest layout slot is 1200 CSS px (the home page's featured post), so
+ * 1600 covers it and a 2x phone; 480 and 800 cover phones and cards.
+ */
+export const IMAGE_WIDTHS = [480, 800, 1200, 1600] as const;
+export const WEBP_OPTIONS = { quality: 72, effort: 4 } as const;
+/** Folder under the site base where variants are published. */
+export const IMAGE_ROUTE = '_img';
+
+/** Part of every variant name, so changing the encoder settings remakes them. */
+const SETTINGS_TAG = createHash('sha1')
+  .update(JSON.stringify([IMAGE_WIDTHS, WEBP_OPTIONS]))
+  .digest('hex')
+  .slice(0, 4);
+
+export interface ImageVariant {
+  /** File name under `_img/`, e.g. `hero-1a2b3c4d5e-800.webp`. */
+  name: string;
+  url: string;
+  width: number;
+  height: number;
+}
+
+export interface ResponsiveImage {
+  /** A mid-size variant, for browsers that ignore srcset. */
+  src: string;
+  srcset: string;
+  width: number;
+  height: number;
+  variants: ImageVariant[];
+  /** The largest variant, for social cards and feed enclosures. */
+  largest: ImageVariant;
+}
+
+interface SourceInfo {
+  file: string;
+  hash: string;
+  width: number;
+  height: number;
+}
+
+interface VariantJob {
+  source: string;
+  width: number;
+  /** Who asked for it, for error messages: "src/content/blog/x.md heroImage". */
+  origin: string;
+}
+
+/** An image that sharp could not read or convert; the message names the file. */
+export class ImageError extends Error {}
+
+// Pages, Markdown plugins and the build hook run in one process but in
+// separately bundled module copies, so the registry lives on globalThis.
+const REGISTRY_KEY = Symbol.for('astro-blog.image-registry');
+const globalStore = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Map<string, VariantJob> };
+export function imageRegistry(): Map<string, VariantJob> {
+  return (globalStore[REGISTRY_KEY] ??= new Map());
+}
+
+const sourceInfo = new Map<string, Promise<SourceInfo>>();
+
+async function readSource(file: string, origin: string): Promise<SourceInfo> {
+  const { mtimeMs, size } = await stat(file);
+  const key = `${file}|${mtimeMs}|${size}`;
+  let info = sourceInfo.get(key);
+  if (!info) {
+    info = (async () => {
+      const bytes = await readFile(file);
+      let meta: sharp.Metadata;
+      try {
+        meta = await sharp(bytes).metadata();
+      } catch (error) {
+        throw new ImageError(`${origin}: "${file}" is not an image sharp can read (${(error as Error).message})`);
+      }
+      const width = meta.autoOrient?.width ?? meta.width;
+      const height = meta.autoOrient?.height ?? meta.height;
+      if (!width || !height) throw new ImageError(`${origin}: "${file}" has no pixel size; is it a raster image?`);
+      const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 10);
+      return { file, hash, width, height };
+    })();
+    sourceInfo.set(key, info);
+    info.catch(() => sourceInfo.delete(key));
+  }
+  return info;
+}
+
+function stemOf(file: string): string {
+  const stem = path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  return stem.replace(/^-+|-+$/g, '').slice(0, 40) || 'image';
+}
+
+/**
+ * Plans the responsive webp variants of one image and records them for the
+ * build hook, which makes (or reuses) the files. Reads only the header and a
+ * content hash here; encoding happens once per build, in parallel.
+ */
+export async function responsiveImage(file: string, options: { base: string; origin: string }): Promise<ResponsiveImage> {
+  const info = await readSource(file, options.origin);
+  const widths = IMAGE_WIDTHS.filter((w) => w < info.width);
+  if (widths.length < IMAGE_WIDTHS.length) widths.push(info.width);
+  const registry = imageRegistry();
+  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const stem = stemOf(file);
+  const variants = widths.map((width): ImageVariant => {
+    const name = `${stem}-${info.hash}${SETTINGS_TAG}-${width}.webp`;
+    if (!registry.has(name)) registry.set(name, { source: file, width, origin: options.origin });
+    return { name, url: `${base}${IMAGE_ROUTE}/${name}`, width, height: Math.round((width * info.height) / info.width) };
+  });
+  const fallback = variants.find((v) => v.width >= 800) ?? variants.at(-1)!;
+  const largest = variants.at(-1)!;
+  return {
+    src: fallback.url,
+    srcset: variants.map((v) => `${v.url} ${v.width}w`).join(', '),
+    width: largest.width,
+    height: largest.height,
+    variants,
+    largest,
+  };
+}
+
+export interface ProduceResult {
+  made: number;
+  reused: number;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Encodes every missing variant of one source from a single decode. */
+async function encodeSource(source: string, jobs: Array<[string, VariantJob]>, cacheDir: string): Promise<void> {
+  let decoded: { data: Buffer; info: sharp.OutputInfo };
+  try {
+    decoded = await sharp(source).autoOrient().raw().toBuffer({ resolveWithObject: true });
+  } catch (error) {
+    throw new ImageError(`${jobs[0]![1].origin}: "${source}" could not be decoded (${(error as Error).message}); is the file a complete image?`);
+  }
+  const { width, height, channels } = decoded.info;
+  await Promise.all(
+    jobs.map(async ([name, job]) => {
+      const target = path.join(cacheDir, name);
+      const partial = `${target}.${process.pid}.tmp`;
+      await sharp(decoded.data, { raw: { width, height, channels } })
+        .resize({ width: job.width, withoutEnlargement: true })
+        .webp(WEBP_OPTIONS)
+        .toFile(partial);
+      await rename(partial, target);
+    }),
+  );
+}
+
+/**
+ * Makes sure each named variant is in `cacheDir` (encoding only the missing
+ * ones, sources in parallel across all cores) and, with `outDir`, copies them
+ * to `outDir/_img/`.
+ */
+export async function produceVariants(
+  names: Iterable<string>,
+  options: { cacheDir: string; outDir?: string; concurrency?: number },
+): Promise<ProduceResult> {
+  const registry = imageRegistry();
+  await mkdir(options.cacheDir, { recursive: true });
+  const bySource = new Map<string, Array<[string, VariantJob]>>();
+  let reused = 0;
+  for (const name of new Set(names)) {
+    const job = registry.get(name);
+    if (!job) throw new ImageError(`No source is known for image variant "${name}"`);
+    if (await exists(path.join(options.cacheDir, name))) {
+      reused += 1;
+      continue;
+    }
+    const list = bySource.get(job.source) ?? [];
+    list.push([name, job]);
+    bySource.set(job.source, list);
+  }
+  await pMap(bySource, ([source, jobs]) => encodeSource(source, jobs, options.cacheDir), {
+    concurrency: options.concurrency ?? availableParallelism(),
+  });
+  const made = [...bySource.values()].reduce((sum, jobs) => sum + jobs.length, 0);
+  if (options.outDir) {
+    const target = path.join(options.outDir, IMAGE_ROUTE);
+    await mkdir(target, { recursive: true });
+    await pMap(
+      new Set(names),
+      (name) => copyFile(path.join(options.cacheDir, name), path.join(target, name), fsConstants.COPYFILE_FICLONE),
+      { concurrency: 16 },
+    );
+  }
+  return { made, reused };
+}

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { responsiveImage } from '../images.ts';
+
+export interface BodyImageOptions {
+  root: string;
+  publicDir: string;
+  base: string;
+}
+
+/** Body images are at most the article column wide (46rem at 16px ~ 736px). */
+export const BODY_IMAGE_SIZES = '(min-width: 48rem) 46rem, calc(100vw - 2.5rem)';
+
+/**
+ * Site-root images in a post body ("/images/x.webp", a file in public/) get
+ * the same responsive webp variants as heroes, with their pixel size set so
+ * the page does not jump while they load, and lazy loading.
+ */
+export function rehypeBodyImages(options: BodyImageOptions) {
+  return async (tree: Root, file: VFile) => {
+    const images: Element[] = [];
+    visit(tree, 'element', (node: Element) => {
+      const src = node.properties['src'];
+      if (node.tagName === 'img' && typeof src === 'string' && src.startsWith('/') && !src.startsWith('//')) images.push(node);
+    });
+    const origin = file.path ? path.relative(options.root, file.path) : 'a post';
+    await Promise.all(
+      images.map(async (node) => {
+        const src = node.properties['src'] as string;
+        const source = path.join(options.publicDir, decodeURI(src.split(/[?#]/)[0]!));
+        if (!existsSync(source)) return; // reported by the content check, which names the line
+        const image = await responsiveImage(source, { base: options.base, origin: `${origin} body image "${src}"` });
+        Object.assign(node.properties, {
+          src: image.src,
+          srcSet: image.srcset,
+          sizes: BODY_IMAGE_SIZES,
+          width: image.width,
+          height: image.height,
+          loading: 'lazy',
+          decoding: 'async',
+        });
+      }),
+    );
+  };
+}

@@ -1,0 +1,29 @@
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { siteRelativePath, withBase } from '../site-paths.ts';
+
+export interface SiteLinkOptions {
+  siteUrl: string;
+  base: string;
+}
+
+/**
+ * Links to our own domain become root-relative (under the base path), so they
+ * work on preview deploys and keep readers on the same host. External links
+ * get rel="noopener".
+ */
+export function rehypeSiteLinks(options: SiteLinkOptions) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'a' || typeof node.properties['href'] !== 'string') return;
+      const href = node.properties['href'];
+      if (href.startsWith('#')) return;
+      const local = siteRelativePath(href, options.siteUrl);
+      if (local !== null) {
+        node.properties['href'] = withBase(local, options.base);
+      } else if (/^https?:\/\//i.test(href)) {
+        node.properties['rel'] = ['noopener'];
+      }
+    });
+  };
+}

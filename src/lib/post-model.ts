@@ -1,0 +1,85 @@
+import { SITE } from '../site.config.ts';
+import type { PostFrontmatter } from './post-schema.ts';
+import { computeReadingMinutes } from './reading-time.ts';
+import { resolvePostAsset, type ProjectPaths } from './site-paths.ts';
+import { slugFromFile } from './slug.ts';
+import { canonicalNames, toTerms, type Term } from './taxonomy.ts';
+
+/** A collection entry as the model needs it (what astro:content gives us). */
+export interface SourceEntry {
+  id: string;
+  filePath: string;
+  body: string;
+  data: PostFrontmatter;
+}
+
+export interface Post {
+  id: string;
+  /** Path of the Markdown file, relative to the project root. */
+  file: string;
+  slug: string;
+  title: string;
+  description: string;
+  keywords: string[];
+  tags: Term[];
+  category: Term;
+  author: Term;
+  pubDate: Date;
+  updatedDate: Date | undefined;
+  hero: { file: string; reference: string; alt: string } | undefined;
+  readingMinutes: number;
+  draft: boolean;
+  /** Dated in the future: not published yet. */
+  scheduled: boolean;
+  /** Markdown body, for word counts and FAQ extraction. */
+  body: string;
+}
+
+export interface BuildOptions {
+  paths: ProjectPaths;
+  now: Date;
+  /** Keep drafts and scheduled posts (the dev server shows them, marked). */
+  includeUnpublished: boolean;
+}
+
+/**
+ * Turns validated collection entries into the posts the site shows, newest
+ * first. Term names are made canonical across all posts so every page shows
+ * the same name for one slug.
+ */
+export function buildPosts(entries: readonly SourceEntry[], options: BuildOptions): Post[] {
+  const visible = entries.filter((entry) => {
+    if (options.includeUnpublished) return true;
+    return !entry.data.draft && entry.data.pubDate.getTime() <= options.now.getTime();
+  });
+  const tagSpellings = (entry: SourceEntry) => entry.data.tags ?? entry.data.keywords;
+  const names = {
+    tags: canonicalNames(visible.flatMap(tagSpellings)),
+    category: canonicalNames(visible.map((e) => e.data.category)),
+    author: canonicalNames(visible.map((e) => e.data.author ?? SITE.defaultAuthor)),
+  };
+  const posts = visible.map((entry): Post => {
+    const { data } = entry;
+    const absolute = `${options.paths.root}/${entry.filePath}`;
+    const heroFile = data.heroImage ? resolvePostAsset(data.heroImage, absolute, options.paths) : null;
+    return {
+      id: entry.id,
+      file: entry.filePath,
+      slug: data.slug ?? slugFromFile(entry.filePath),
+      title: data.title,
+      description: data.description,
+      keywords: data.keywords,
+      tags: toTerms(tagSpellings(entry), names.tags),
+      category: toTerms([data.category], names.category)[0]!,
+      author: toTerms([data.author ?? SITE.defaultAuthor], names.author)[0]!,
+      pubDate: data.pubDate,
+      updatedDate: data.updatedDate,
+      hero: heroFile && data.heroImage ? { file: heroFile, reference: data.heroImage, alt: data.heroImageAlt ?? '' } : undefined,
+      readingMinutes: data.readingTime ?? computeReadingMinutes(entry.body),
+      draft: data.draft,
+      scheduled: data.pubDate.getTime() > options.now.getTime(),
+      body: entry.body,
+    };
+  });
+  return posts.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.slug.localeCompare(b.slug));
+}

@@ -1,0 +1,101 @@
+import { z } from 'astro/zod';
+import { SITE } from '../site.config.ts';
+import { ACCEPTED_DATE_FORMS, parsePostDate } from './dates.ts';
+import { parseReadingTime } from './reading-time.ts';
+import { EDITOR_SLUG } from './slug.ts';
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  return `a ${typeof value}`;
+}
+
+/** Required, non-empty text. Numbers and lists are mistakes worth naming. */
+const text = (example: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `is missing; add it, e.g. ${example}`
+          : `must be text in quotes, not ${describe(issue.input)}; e.g. ${example}`,
+    })
+    .trim()
+    .min(1, `is empty; write it, e.g. ${example}`);
+
+const termList = (field: string) =>
+  z
+    .array(z.union([z.string(), z.number()]).transform((term) => String(term).trim()), {
+      error: (issue) => `must be a list like [first term, second term], not ${describe(issue.input)}`,
+    })
+    .transform((terms) => terms.filter((term) => term.length > 0))
+    .describe(field);
+
+const postDate = z
+  .union([z.string(), z.date()], {
+    error: (issue) =>
+      issue.input === undefined ? `is missing; add it as ${ACCEPTED_DATE_FORMS}` : `must be a date written as ${ACCEPTED_DATE_FORMS}`,
+  })
+  .transform((value, ctx) => {
+    try {
+      return parsePostDate(value, SITE.timeZone);
+    } catch (error) {
+      ctx.issues.push({ code: 'custom', message: (error as Error).message, input: value });
+      return z.NEVER;
+    }
+  });
+
+/**
+ * Frontmatter of a post, exactly as PRODUCT.md describes it. Unknown fields are
+ * errors, so a misspelled `pubdate` is reported instead of silently ignored.
+ */
+export const postFrontmatterSchema = z
+  .strictObject({
+    title: text('title: "How We Cut Our Build Time in Half"'),
+    description: text('description: "One sentence that says what the reader gets."'),
+    slug: z
+      .string({ error: 'must be text in quotes, e.g. slug: "my-first-post"' })
+      .trim()
+      .regex(EDITOR_SLUG, 'must be lowercase words joined by hyphens, with no spaces or slashes, e.g. "my-first-post"')
+      .optional(),
+    keywords: termList('keywords').default([]),
+    tags: termList('tags').optional(),
+    pubDate: postDate,
+    updatedDate: postDate.optional(),
+    heroImage: z.string({ error: 'must be a path in quotes, e.g. "/my-hero.webp" or "./hero.webp"' }).trim().min(1, 'is empty; remove it or give the image path').optional(),
+    heroImageAlt: z.string({ error: 'must be text in quotes describing the image' }).trim().min(1, 'is empty; describe the image for readers who cannot see it').optional(),
+    category: text('category: "Web Development"'),
+    author: text(`author: "${SITE.defaultAuthor}"`).optional(),
+    readingTime: z
+      .union([z.string(), z.number()], { error: 'must be minutes, e.g. readingTime: "9 min"' })
+      .transform((value, ctx) => {
+        const minutes = parseReadingTime(value);
+        if (minutes === null) {
+          ctx.issues.push({ code: 'custom', message: `"${value}" is not a reading time; write it like "9 min", or remove it to have it computed`, input: value });
+          return z.NEVER;
+        }
+        return minutes;
+      })
+      .optional(),
+    draft: z.boolean({ error: 'must be true or false (without quotes)' }).default(false),
+  })
+  .superRefine((post, ctx) => {
+    if (post.heroImage && !post.heroImageAlt) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['heroImageAlt'],
+        message: 'is required when heroImage is set; describe the image for readers who cannot see it',
+      });
+    }
+    if (post.heroImageAlt && !post.heroImage) {
+      ctx.addIssue({ code: 'custom', path: ['heroImageAlt'], message: 'is set but heroImage is not; add heroImage or remove heroImageAlt' });
+    }
+    if (post.updatedDate && post.updatedDate < post.pubDate) {
+      ctx.addIssue({ code: 'custom', path: ['updatedDate'], message: 'is before pubDate; an update cannot come before the post' });
+    }
+  });
+
+export type PostFrontmatter = z.output<typeof postFrontmatterSchema>;
+
+/** Every field a post may have, for "did you mean" suggestions. */
+export const POST_FIELDS = Object.keys(postFrontmatterSchema.shape);

@@ -1,0 +1,41 @@
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { buildPosts, type Post } from './post-model.ts';
+import type { ProjectPaths } from './site-paths.ts';
+
+declare const __BLOG_PATHS__: ProjectPaths;
+
+interface Loaded {
+  posts: Post[];
+  entries: Map<string, CollectionEntry<'blog'>>;
+}
+
+let cached: Promise<Loaded> | undefined;
+
+function load(): Promise<Loaded> {
+  return getCollection('blog').then((list) => ({
+    entries: new Map(list.map((entry) => [entry.id, entry])),
+    posts: buildPosts(
+      list.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, body: entry.body ?? '', data: entry.data })),
+      { paths: __BLOG_PATHS__, now: new Date(), includeUnpublished: import.meta.env.DEV },
+    ),
+  }));
+}
+
+/**
+ * Every post the site shows, newest first. A build loads the collection once
+ * (getCollection clones every entry on each call); the dev server reloads so
+ * edits show up. Production leaves out drafts and posts dated in the future.
+ */
+export async function getPosts(): Promise<Post[]> {
+  if (import.meta.env.DEV) return (await load()).posts;
+  cached ??= load();
+  return (await cached).posts;
+}
+
+/** Renders a post's body: its Content component and its headings. */
+export async function renderPost(post: Post) {
+  const entries = import.meta.env.DEV ? (await load()).entries : (await (cached ??= load())).entries;
+  return render(entries.get(post.id)!);
+}
+
+export type { Post };

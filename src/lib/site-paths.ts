@@ -1,0 +1,54 @@
+import path from 'node:path';
+
+/** Folders the build reads from, resolved for the project being built. */
+export interface ProjectPaths {
+  root: string;
+  publicDir: string;
+  cacheDir: string;
+}
+
+/**
+ * Resolves a post's `heroImage`: "/name.webp" is a file in `public/`,
+ * anything else is relative to the post's own folder. Returns null when the
+ * path escapes the project (e.g. "../../../etc/passwd").
+ */
+export function resolvePostAsset(reference: string, postFile: string, paths: ProjectPaths): string | null {
+  const resolved = reference.startsWith('/')
+    ? path.join(paths.publicDir, decodeURI(reference))
+    : path.resolve(path.dirname(postFile), decodeURI(reference));
+  const inside = reference.startsWith('/') ? paths.publicDir : paths.root;
+  const relative = path.relative(inside, resolved);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? null : resolved;
+}
+
+/** "https://blog.example.com/blog/x/#faq" -> "/blog/x/#faq" when it is on our site, else null. */
+export function siteRelativePath(href: string, siteUrl: string): string | null {
+  if (href.startsWith('/') && !href.startsWith('//')) return href;
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const site = new URL(siteUrl);
+  const bare = (host: string) => host.replace(/^www\./, '');
+  if (bare(url.host) !== bare(site.host)) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** The post slug a site path points at ("/blog/x/" -> "x"), or null. */
+export function postSlugFromPath(sitePath: string, base = '/'): string | null {
+  const withoutBase = base !== '/' && sitePath.startsWith(base) ? `/${sitePath.slice(base.length)}` : sitePath;
+  const match = /^\/blog\/([^/?#]+)\/?(?:[?#].*)?$/.exec(withoutBase);
+  if (!match) return null;
+  const slug = decodeURIComponent(match[1]!);
+  return /^\d+$/.test(slug) ? null : slug; // /blog/2/ is an archive page
+}
+
+/** Prefixes a root-relative path with the site's base ("/x/" -> "/sub/x/"). */
+export function withBase(sitePath: string, base: string): string {
+  if (base === '/' || base === '') return sitePath;
+  const trimmed = base.endsWith('/') ? base.slice(0, -1) : base;
+  return sitePath.startsWith(`${trimmed}/`) ? sitePath : `${trimmed}${sitePath}`;
+}

@@ -1,0 +1,21 @@
+import type { Post } from './post-model.ts';
+import type { Term } from './taxonomy.ts';
+
+/** Every internal URL is made here, under the site's base path. */
+const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+const encode = (slug: string) => encodeURIComponent(slug);
+
+export const urls = {
+  home: () => base,
+  post: (post: Pick<Post, 'slug'>) => `${base}blog/${encode(post.slug)}/`,
+  archive: (page = 1) => (page === 1 ? `${base}blog/` : `${base}blog/${page}/`),
+  category: (term: Term, page = 1) => `${base}category/${encode(term.slug)}/${page === 1 ? '' : `${page}/`}`,
+  tag: (term: Term, page = 1) => `${base}tag/${encode(term.slug)}/${page === 1 ? '' : `${page}/`}`,
+  author: (term: Term) => `${base}author/${encode(term.slug)}/`,
+  categories: () => `${base}categories/`,
+  tags: () => `${base}tags/`,
+  rss: () => `${base}rss.xml`,
+  categoryRss: (term: Term) => `${base}category/${encode(term.slug)}/rss.xml`,
+  asset: (path: string) => `${base}${path.replace(/^\//, '')}`,
+};

@@ -1,0 +1,39 @@
+/**
+ * The one place for site-wide settings. `SITE_URL` overrides `url` so preview
+ * deploys get correct canonical and feed URLs without editing this file.
+ */
+export interface SiteConfig {
+  /** Public origin of the site, no trailing slash, e.g. "https://blog.example.com". */
+  url: string;
+  title: string;
+  description: string;
+  /** BCP 47 language tag used for <html lang>, dates and the feed. */
+  language: string;
+  /** Author shown when a post has no `author`. */
+  defaultAuthor: string;
+  /** IANA time zone in which post dates are read and shown. */
+  timeZone: string;
+  /** Posts per listing page (archive, category, tag). */
+  postsPerPage: number;
+}
+
+const defaults: SiteConfig = {
+  url: 'https://blog.example.com',
+  title: 'Signal & Noise',
+  description:
+    'Field notes on AI, the web platform and money: practical write-ups from people who build things.',
+  language: 'en',
+  defaultAuthor: 'HiFi Studio And Mobile',
+  timeZone: 'America/New_York',
+  postsPerPage: 10,
+};
+
+function normaliseUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}`;
+}
+
+export const SITE: SiteConfig = {
+  ...defaults,
+  url: normaliseUrl(process.env['SITE_URL'] || defaults.url),
+};
