@@ -15,6 +15,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   site: SITE.url,
+  // Test fixtures and benchmark corpora build from copies; they keep their own caches.
+  cacheDir: process.env['BLOG_CACHE_DIR'] || './node_modules/.astro',
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
@@ -25,8 +27,9 @@ export default defineConfig({
         [rehypeSiteLinks, { siteUrl: SITE.url, base }],
         [rehypeBodyImages, { root, publicDir: fileURLToPath(new URL('./public/', import.meta.url)), base }],
       ],
-      shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
     }),
+    // Both themes as CSS variables; global.css picks one per colour scheme.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
   integrations: [mdx(), sitemap(), blogImages()],
 });

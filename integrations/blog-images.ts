@@ -32,11 +32,18 @@ export function blogImages(): AstroIntegration {
   return {
     name: 'blog-images',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, updateConfig }) => {
         // Pages resolve hero paths against the project being built (fixtures and
         // benchmark corpora build from other folders than the cwd).
-        const paths = { root: fileURLToPath(config.root), publicDir: fileURLToPath(config.publicDir), cacheDir: fileURLToPath(config.cacheDir) };
-        updateConfig({ vite: { define: { __BLOG_PATHS__: JSON.stringify(paths) } } });
+        // Only the dev server shows drafts and scheduled posts; NODE_ENV is no guide
+        // (test runners set it to "test").
+        const build = {
+          root: fileURLToPath(config.root),
+          publicDir: fileURLToPath(config.publicDir),
+          cacheDir: fileURLToPath(config.cacheDir),
+          includeUnpublished: command === 'dev',
+        };
+        updateConfig({ vite: { define: { __BLOG_BUILD__: JSON.stringify(build) } } });
         cacheDir = path.join(fileURLToPath(config.cacheDir), 'blog-images');
         const manifest = await readFile(path.join(cacheDir, MANIFEST), 'utf8').then(JSON.parse, () => ({}));
         const registry = imageRegistry();

@@ -63,8 +63,15 @@ function between(rnd: Rng, min: number, max: number): number {
   return min + (max - min) * rnd();
 }
 
+/** Array access that fails loudly instead of yielding undefined. */
+function at<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new RangeError(`index ${index} out of range (length ${items.length})`);
+  return item;
+}
+
 function pick<T>(rnd: Rng, items: readonly T[]): T {
-  return items[Math.floor(rnd() * items.length)];
+  return at(items, Math.floor(rnd() * items.length));
 }
 
 /** Format a number for SVG output (keeps the markup short and stable). */
@@ -80,7 +87,7 @@ function hexToRgb(hex: string): [number, number, number] {
 function mix(a: string, b: string, t: number): string {
   const ca = hexToRgb(a);
   const cb = hexToRgb(b);
-  const c = ca.map((x, i) => Math.round(x + (cb[i] - x) * t));
+  const c = ca.map((x, i) => Math.round(x + (at(cb, i) - x) * t));
   return '#' + c.map((x) => x.toString(16).padStart(2, '0')).join('');
 }
 
@@ -89,7 +96,7 @@ function ramp(stops: readonly string[], t: number): string {
   const clamped = Math.min(1, Math.max(0, t));
   const scaled = clamped * (stops.length - 1);
   const i = Math.min(stops.length - 2, Math.floor(scaled));
-  return mix(stops[i], stops[i + 1], scaled - i);
+  return mix(at(stops, i), at(stops, i + 1), scaled - i);
 }
 
 // ---------------------------------------------------------------------------
@@ -156,12 +163,13 @@ function polygonPoints(points: Array<[number, number]>): string {
 
 /** Smooth path through points using Catmull-Rom converted to cubic Béziers. */
 function smoothPath(points: Array<[number, number]>): string {
-  let d = `M${n(points[0][0])},${n(points[0][1])}`;
+  const first = at(points, 0);
+  let d = `M${n(first[0])},${n(first[1])}`;
   for (let i = 0; i < points.length - 1; i++) {
-    const p0 = points[Math.max(0, i - 1)];
-    const p1 = points[i];
-    const p2 = points[i + 1];
-    const p3 = points[Math.min(points.length - 1, i + 2)];
+    const p0 = at(points, Math.max(0, i - 1));
+    const p1 = at(points, i);
+    const p2 = at(points, i + 1);
+    const p3 = at(points, Math.min(points.length - 1, i + 2));
     const c1x = p1[0] + (p2[0] - p0[0]) / 6;
     const c1y = p1[1] + (p2[1] - p0[1]) / 6;
     const c2x = p2[0] - (p3[0] - p1[0]) / 6;
@@ -197,8 +205,8 @@ function drawEdgeInference(w: number, h: number, rnd: Rng): string {
   });
   let lines = '';
   for (let li = 0; li < layers.length - 1; li++) {
-    for (const a of layers[li]) {
-      for (const b of layers[li + 1]) {
+    for (const a of at(layers, li)) {
+      for (const b of at(layers, li + 1)) {
         const hot = rnd() < 0.14;
         lines += `<line x1="${n(a[0])}" y1="${n(a[1])}" x2="${n(b[0])}" y2="${n(b[1])}" stroke="${hot ? '#7ee8ff' : '#a99cff'}" stroke-width="${hot ? 2.2 : 1}" stroke-opacity="${hot ? 0.75 : 0.16}"/>`;
       }
@@ -265,7 +273,7 @@ function drawResponsiveFrames(w: number, h: number, rnd: Rng): string {
     body += `<rect x="${n(x)}" y="${n(y)}" width="${n(fw)}" height="${n(fh)}" rx="${n(10 + 8 * s)}" fill="${color}" fill-opacity="${n(0.05 + i * 0.02)}" stroke="${color}" stroke-width="3" stroke-opacity="0.85"/>`;
   });
   // A tiny abstract "photo" (sun + mountains) in the smallest frame.
-  const s = scales[scales.length - 1];
+  const s = at(scales, scales.length - 1);
   const fx = ox + (scales.length - 1) * 18;
   const fy = oy + baseH - baseH * s - (scales.length - 1) * 10;
   const fw = baseW * s;
@@ -435,7 +443,7 @@ function drawCandles(w: number, h: number, rnd: Rng): string {
     const win = closes.slice(Math.max(0, i - 5), i + 1);
     return [x, win.reduce((s, p) => s + p[1], 0) / win.length];
   });
-  const areaPath = `${smoothPath(ma.map(([x, y]) => [x, y + 150] as [number, number]))} L${n(ma[ma.length - 1][0])},${h} L${n(ma[0][0])},${h} Z`;
+  const areaPath = `${smoothPath(ma.map(([x, y]) => [x, y + 150] as [number, number]))} L${n(at(ma, ma.length - 1)[0])},${h} L${n(at(ma, 0)[0])},${h} Z`;
   body += `<path d="${areaPath}" fill="url(#area)" fill-opacity="0.45"/>`;
   body += `<path d="${smoothPath(ma)}" fill="none" stroke="#e0f2fe" stroke-width="4" stroke-opacity="0.9"/>`;
   body += grain(w, h, 0.05);
@@ -473,8 +481,8 @@ function drawAperture(w: number, h: number, rnd: Rng): string {
   }
   // Blades: each is a quad from one opening vertex outward to the rim.
   for (let k = 0; k < blades; k++) {
-    const p1 = hept[k];
-    const p2 = hept[(k + 1) % blades];
+    const p1 = at(hept, k);
+    const p2 = at(hept, (k + 1) % blades);
     const a1 = Math.atan2(p1[1] - cy, p1[0] - cx) + 1.05;
     const a2 = Math.atan2(p2[1] - cy, p2[0] - cx) + 1.05;
     const o1: [number, number] = [cx + R * Math.cos(a1), cy + R * Math.sin(a1)];
@@ -519,7 +527,8 @@ function drawEmbeddingSpace(w: number, h: number, rnd: Rng): string {
   }
   const byDist = [...points].sort((a, b) => Math.hypot(a.x - qx, a.y - qy) - Math.hypot(b.x - qx, b.y - qy));
   const k = 7;
-  const radius = Math.hypot(byDist[k - 1].x - qx, byDist[k - 1].y - qy) + 14;
+  const kth = at(byDist, k - 1);
+  const radius = Math.hypot(kth.x - qx, kth.y - qy) + 14;
   body += `<circle cx="${qx}" cy="${qy}" r="${n(radius)}" fill="#fef08a" fill-opacity="0.05" stroke="#fef08a" stroke-opacity="0.7" stroke-width="3" stroke-dasharray="12 10"/>`;
   for (const p of byDist.slice(0, k)) {
     body += `<line x1="${qx}" y1="${qy}" x2="${n(p.x)}" y2="${n(p.y)}" stroke="#fef08a" stroke-opacity="0.6" stroke-width="2"/>`;

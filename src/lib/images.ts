@@ -4,7 +4,7 @@ import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
-import sharp from 'sharp';
+import sharp, { type Metadata, type OutputInfo } from 'sharp';
 
 /**
  * Widths made for every hero and body image (never wider than the original).
@@ -75,7 +75,7 @@ async function readSource(file: string, origin: string): Promise<SourceInfo> {
   if (!info) {
     info = (async () => {
       const bytes = await readFile(file);
-      let meta: sharp.Metadata;
+      let meta: Metadata;
       try {
         meta = await sharp(bytes).metadata();
       } catch (error) {
@@ -105,7 +105,7 @@ function stemOf(file: string): string {
  */
 export async function responsiveImage(file: string, options: { base: string; origin: string }): Promise<ResponsiveImage> {
   const info = await readSource(file, options.origin);
-  const widths = IMAGE_WIDTHS.filter((w) => w < info.width);
+  const widths: number[] = IMAGE_WIDTHS.filter((w) => w < info.width);
   if (widths.length < IMAGE_WIDTHS.length) widths.push(info.width);
   const registry = imageRegistry();
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
@@ -141,7 +141,7 @@ async function exists(file: string): Promise<boolean> {
 
 /** Encodes every missing variant of one source from a single decode. */
 async function encodeSource(source: string, jobs: Array<[string, VariantJob]>, cacheDir: string): Promise<void> {
-  let decoded: { data: Buffer; info: sharp.OutputInfo };
+  let decoded: { data: Buffer; info: OutputInfo };
   try {
     decoded = await sharp(source).autoOrient().raw().toBuffer({ resolveWithObject: true });
   } catch (error) {

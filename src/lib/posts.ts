@@ -2,7 +2,7 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildPosts, type Post } from './post-model.ts';
 import type { ProjectPaths } from './site-paths.ts';
 
-declare const __BLOG_PATHS__: ProjectPaths;
+declare const __BLOG_BUILD__: ProjectPaths & { includeUnpublished: boolean };
 
 interface Loaded {
   posts: Post[];
@@ -16,7 +16,7 @@ function load(): Promise<Loaded> {
     entries: new Map(list.map((entry) => [entry.id, entry])),
     posts: buildPosts(
       list.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, body: entry.body ?? '', data: entry.data })),
-      { paths: __BLOG_PATHS__, now: new Date(), includeUnpublished: import.meta.env.DEV },
+      { paths: __BLOG_BUILD__, now: new Date(), includeUnpublished: __BLOG_BUILD__.includeUnpublished },
     ),
   }));
 }
@@ -27,14 +27,14 @@ function load(): Promise<Loaded> {
  * edits show up. Production leaves out drafts and posts dated in the future.
  */
 export async function getPosts(): Promise<Post[]> {
-  if (import.meta.env.DEV) return (await load()).posts;
+  if (__BLOG_BUILD__.includeUnpublished) return (await load()).posts;
   cached ??= load();
   return (await cached).posts;
 }
 
 /** Renders a post's body: its Content component and its headings. */
 export async function renderPost(post: Post) {
-  const entries = import.meta.env.DEV ? (await load()).entries : (await (cached ??= load())).entries;
+  const entries = __BLOG_BUILD__.includeUnpublished ? (await load()).entries : (await (cached ??= load())).entries;
   return render(entries.get(post.id)!);
 }
 

@@ -26,7 +26,7 @@ const TRANSLITERABLE =
 export function slugify(text: string): string {
   const input = text.normalize('NFC').trim();
   if (TRANSLITERABLE.test(input)) {
-    return transliterateSlug(input, { customReplacements: [...SYMBOL_WORDS] });
+    return transliterateSlug(input, { customReplacements: [...SYMBOL_WORDS], decamelize: false });
   }
   let spelled = input;
   for (const [symbol, word] of SYMBOL_WORDS) spelled = spelled.replaceAll(symbol, word);

@@ -13,7 +13,7 @@ const comparablePath = (src: string) => decodeURI(src).replace(/^\.?\//, '').rep
 
 function isContent(node: RootContent): boolean {
   // MDX exports/imports, HTML comments and YAML are not something a reader sees.
-  if (node.type === 'yaml' || node.type === 'mdxjsEsm' || node.type === 'definition') return false;
+  if (['yaml', 'mdxjsEsm', 'definition'].includes(node.type)) return false;
   if (node.type === 'html') return !/^\s*<!--[\s\S]*-->\s*$/.test(node.value);
   return true;
 }

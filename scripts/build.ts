@@ -1,0 +1,42 @@
+/**
+ * `npm run build`: checks every post, builds the site into a temporary folder
+ * and only then swaps it in as dist/. A failed build leaves the previous dist/
+ * exactly as it was, so a bad post can never blank the live site.
+ */
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { checkPosts } from '../src/lib/validate.ts';
+import { printProblems } from './cli-output.ts';
+import { projectOptions } from './project.ts';
+
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+process.env['NODE_ENV'] = 'production';
+const options = projectOptions();
+const outDir = path.join(options.root, process.env['OUT_DIR'] ?? 'dist');
+const staging = path.join(options.root, `.dist-build-${process.pid}`);
+const unchanged = existsSync(outDir) ? `${path.relative(options.root, outDir)}/ is unchanged.` : 'Nothing was written.';
+
+const { problems } = await checkPosts(options);
+if (problems.length > 0) {
+  printProblems(problems, `The site was not built; ${unchanged}`);
+  process.exit(1);
+}
+
+const { build } = await import('astro');
+try {
+  await build({ root: options.root, outDir: staging, logLevel: process.env['ASTRO_LOG_LEVEL'] as 'info' | undefined ?? 'info' });
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`✗ The build failed: ${message.split('\n')[0]}\n${message.split('\n').slice(1).join('\n')}`.trimEnd());
+  console.error(`The site was not built; ${unchanged}`);
+  process.exit(1);
+}
+
+const previous = `${outDir}.previous-${process.pid}`;
+if (existsSync(outDir)) await rename(outDir, previous);
+await rename(staging, outDir);
+await rm(previous, { recursive: true, force: true });
+console.log(`✓ Site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
+process.exit(0);

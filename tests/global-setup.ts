@@ -1,0 +1,24 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { writeFillerPosts, writeFixtureImages } from './helpers/fixture-site.ts';
+import { makeProjectCopy, PROJECT_ROOT, runScript } from './helpers/project-copy.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fixtureRoot: string;
+  }
+}
+
+/** Builds the fixture site once for every test file that reads its output. */
+export default async function setup(project: TestProject) {
+  const root = await makeProjectCopy({ contentDir: path.join(PROJECT_ROOT, 'tests/fixtures/site/content/blog'), name: 'site' });
+  await writeFixtureImages(root);
+  await writeFillerPosts(path.join(root, 'src/content/blog'));
+  const result = runScript(root, 'build');
+  if (result.status !== 0) throw new Error(`Fixture build failed:\n${result.stdout}\n${result.stderr}`);
+  project.provide('fixtureRoot', root);
+  return async () => {
+    if (!process.env['KEEP_FIXTURES']) await rm(root, { recursive: true, force: true });
+  };
+}

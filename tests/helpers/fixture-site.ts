@@ -1,0 +1,40 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+
+/** A small deterministic picture: a gradient with circles, so webp has detail to encode. */
+export async function writeTestImage(file: string, width: number, height: number, hue: number): Promise<void> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+      <stop offset="0" stop-color="hsl(${hue},70%,45%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360},70%,25%)"/>
+    </linearGradient></defs>
+    <rect width="100%" height="100%" fill="url(#g)"/>
+    ${Array.from({ length: 12 }, (_, i) => `<circle cx="${(i * 137) % width}" cy="${(i * 89) % height}" r="${40 + i * 9}" fill="hsla(${(hue + i * 20) % 360},80%,70%,0.35)"/>`).join('')}
+  </svg>`;
+  await mkdir(path.dirname(file), { recursive: true });
+  await sharp(Buffer.from(svg)).webp({ quality: 60 }).toFile(file);
+}
+
+const CATEGORIES = ['Web Development', 'Artificial Intelligence', 'Finance & Crypto'];
+const VOCABULARY = ['web performance', 'image optimization', 'edge ai', 'astro', 'css', 'stablecoins', 'accessibility', 'rust'];
+
+/** Filler posts that make the fixture a 26-post site with several listing pages. */
+export async function writeFillerPosts(contentDir: string, count = 20): Promise<void> {
+  for (let i = 1; i <= count; i += 1) {
+    const day = String(i).padStart(2, '0');
+    const keywords = [VOCABULARY[i % VOCABULARY.length], VOCABULARY[(i * 3) % VOCABULARY.length]];
+    const hero = i % 4 === 0 ? `heroImage: "/hero-gamma.webp"\nheroImageAlt: "Filler hero ${i}"\n` : '';
+    await writeFile(
+      path.join(contentDir, `filler-${day}.md`),
+      `---\ntitle: "Filler Post ${day}"\ndescription: "Filler post number ${i} for listing pages."\nkeywords: [${keywords.join(',')}]\npubDate: "2026-01-${day}"\n${hero}category: "${CATEGORIES[i % CATEGORIES.length]}"\n---\n\nFiller body ${i}. ${'Words to read. '.repeat(40 * i)}\n`,
+    );
+  }
+}
+
+/** Images the hand-written fixture posts refer to. */
+export async function writeFixtureImages(root: string): Promise<void> {
+  await writeTestImage(path.join(root, 'public/hero-alpha.webp'), 1600, 900, 170);
+  await writeTestImage(path.join(root, 'public/hero-gamma.webp'), 1600, 900, 280);
+  await writeTestImage(path.join(root, 'public/images/inline.webp'), 1000, 600, 30);
+  await writeTestImage(path.join(root, 'src/content/blog/beta-post/hero.webp'), 1200, 675, 20);
+}

@@ -1,0 +1,36 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cp, mkdir, mkdtemp, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'integrations', 'scripts', 'src'];
+
+/**
+ * A throwaway copy of the project's code with other posts and public files,
+ * sharing node_modules by symlink and keeping its own caches.
+ */
+export async function makeProjectCopy(options: { contentDir: string; publicDir?: string; name?: string }): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), `blog-${options.name ?? 'fixture'}-`));
+  for (const entry of CODE) {
+    await cp(path.join(PROJECT_ROOT, entry), path.join(root, entry), {
+      recursive: true,
+      filter: (source) => !source.startsWith(path.join(PROJECT_ROOT, 'src/content/blog')),
+    });
+  }
+  await cp(options.contentDir, path.join(root, 'src/content/blog'), { recursive: true });
+  await mkdir(path.join(root, 'public'), { recursive: true });
+  if (options.publicDir) await cp(options.publicDir, path.join(root, 'public'), { recursive: true });
+  await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+/** Runs an npm script of a project copy the way an editor would, capturing its output. */
+export function runScript(root: string, script: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync('npm', ['run', '--silent', script], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BLOG_CACHE_DIR: '.cache/astro', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    timeout: 300_000,
+  });
+}
