@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { blogImages } from './integrations/blog-images.ts';
+import { isNoindex } from './src/lib/noindex.ts';
 import { rehypeBodyImages } from './src/lib/markdown/rehype-body-images.ts';
 import { rehypeSiteLinks } from './src/lib/markdown/rehype-site-links.ts';
 import { remarkPostCleanup } from './src/lib/markdown/remark-post-cleanup.ts';
@@ -31,5 +32,5 @@ export default defineConfig({
     // Both themes as CSS variables; global.css picks one per colour scheme.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), sitemap(), blogImages()],
+  integrations: [mdx(), sitemap({ filter: (page) => !isNoindex(page) }), blogImages()],
 });

@@ -18,8 +18,8 @@ export async function writeTestImage(file: string, width: number, height: number
 const CATEGORIES = ['Web Development', 'Artificial Intelligence', 'Finance & Crypto'];
 const VOCABULARY = ['web performance', 'image optimization', 'edge ai', 'astro', 'css', 'stablecoins', 'accessibility', 'rust'];
 
-/** Filler posts that make the fixture a 26-post site with several listing pages. */
-export async function writeFillerPosts(contentDir: string, count = 20): Promise<void> {
+/** Filler posts that make the fixture a 36-post site with several listing pages. */
+export async function writeFillerPosts(contentDir: string, count = 30): Promise<void> {
   for (let i = 1; i <= count; i += 1) {
     const day = String(i).padStart(2, '0');
     const keywords = [VOCABULARY[i % VOCABULARY.length], VOCABULARY[(i * 3) % VOCABULARY.length]];

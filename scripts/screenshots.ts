@@ -1,0 +1,31 @@
+/**
+ * Screenshots of built pages at phone and desktop widths, light and dark:
+ * `npm run screenshots -- [/path/ …]` (serves dist/ on a loopback port; needs
+ * Debian's chromium). Files go to .cache/screenshots/.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveDist } from '../tests/helpers/serve.ts';
+
+const pages = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
+const targets = pages.length > 0 ? pages : ['/', '/category/artificial-intelligence/', '/blog/edge-inference-on-a-budget/'];
+const outDir = path.resolve('.cache/screenshots');
+await mkdir(outDir, { recursive: true });
+
+const server = await serveDist(path.resolve('dist'));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+for (const scheme of ['light', 'dark'] as const) {
+  for (const width of [360, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+    for (const target of targets) {
+      await page.goto(`${server.url}${target}`, { waitUntil: 'networkidle' });
+      const name = `${target.replace(/\W+/g, '_') || 'home'}-${width}-${scheme}.png`;
+      await page.screenshot({ path: path.join(outDir, name), fullPage: process.argv.includes('--full') });
+      console.log(path.join(outDir, name));
+    }
+    await page.close();
+  }
+}
+await browser.close();
+await server.close();

@@ -1,0 +1,34 @@
+import type { PaginateFunction } from 'astro';
+import { getPosts } from './posts.ts';
+import { groupByTerm, type TermGroup } from './terms.ts';
+import { urls } from './urls.ts';
+import type { Term } from './taxonomy.ts';
+import { SITE } from '../site.config.ts';
+
+export type ListedKind = 'category' | 'tag';
+
+/** What differs between the category and tag pages. */
+export const TERM_PAGES = {
+  category: {
+    label: 'Category',
+    plural: 'Categories',
+    describe: (name: string) => `Posts about ${name} on ${SITE.title}.`,
+    href: (term: Term, page = 1) => urls.category(term, page),
+    index: () => ({ label: 'All categories', href: urls.categories() }),
+  },
+  tag: {
+    label: 'Tag',
+    plural: 'Tags',
+    describe: (name: string) => `Posts tagged ${name} on ${SITE.title}.`,
+    href: (term: Term, page = 1) => urls.tag(term, page),
+    index: () => ({ label: 'All tags', href: urls.tags() }),
+  },
+} as const;
+
+/** getStaticPaths for /category/<slug>/[page]/ and /tag/<slug>/[page]/. */
+export async function termPagePaths(kind: ListedKind, paginate: PaginateFunction) {
+  const groups = groupByTerm(await getPosts(), kind);
+  return groups.flatMap((group: TermGroup) =>
+    paginate(group.posts, { params: { slug: group.term.slug }, props: { group, kind }, pageSize: SITE.postsPerPage }),
+  );
+}
