@@ -15,7 +15,7 @@ process.env['NODE_ENV'] = 'production';
 const options = projectOptions();
 const outDir = path.join(options.root, process.env['OUT_DIR'] ?? 'dist');
 const staging = path.join(options.root, `.dist-build-${process.pid}`);
-const unchanged = existsSync(outDir) ? `${path.relative(options.root, outDir)}/ is unchanged.` : 'Nothing was written.';
+const unchanged = existsSync(outDir) ? `${path.relative(options.root, outDir)}/ is unchanged.` : 'nothing was written.';
 
 const { problems } = await checkPosts(options);
 if (problems.length > 0) {

@@ -9,14 +9,14 @@ export interface ProjectPaths {
 
 /**
  * Resolves a post's `heroImage`: "/name.webp" is a file in `public/`,
- * anything else is relative to the post's own folder. Returns null when the
- * path escapes the project (e.g. "../../../etc/passwd").
+ * anything else is relative to the post's own folder and must stay inside
+ * src/. Returns null when the path escapes (e.g. "../../../etc/passwd").
  */
 export function resolvePostAsset(reference: string, postFile: string, paths: ProjectPaths): string | null {
   const resolved = reference.startsWith('/')
     ? path.join(paths.publicDir, decodeURI(reference))
     : path.resolve(path.dirname(postFile), decodeURI(reference));
-  const inside = reference.startsWith('/') ? paths.publicDir : paths.root;
+  const inside = reference.startsWith('/') ? paths.publicDir : path.join(paths.root, 'src');
   const relative = path.relative(inside, resolved);
   return relative.startsWith('..') || path.isAbsolute(relative) ? null : resolved;
 }

@@ -33,7 +33,7 @@ export interface CheckOptions extends ProjectPaths {
 }
 
 export const CONTENT_DIR = 'src/content/blog';
-const FRONTMATTER = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)?---\s*(?:\r?\n|$)/;
+const FRONTMATTER = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
@@ -137,7 +137,7 @@ async function checkFile(relative: string, options: CheckOptions): Promise<FileR
       report(fieldLine(frontmatter, field), field, issue.message);
     }
   }
-  if (withoutCode(body).trim() === '') report(bodyLine, 'body', 'is empty; write the post below the closing "---"');
+  if (body.trim() === '') report(bodyLine, 'body', 'is empty; write the post below the closing "---"');
   if (!result.success) return { body, bodyLine, problems };
 
   const post = result.data;
@@ -153,7 +153,7 @@ async function checkFile(relative: string, options: CheckOptions): Promise<FileR
     const heroLine = fieldLine(frontmatter, 'heroImage');
     const hero = resolvePostAsset(post.heroImage, absolute, options);
     if (!hero) {
-      report(heroLine, 'heroImage', `"${post.heroImage}" points outside the project; use "/name.webp" for a file in public/ or a path next to the post`);
+      report(heroLine, 'heroImage', `"${post.heroImage}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to the post such as "./hero.webp"`);
     } else {
       const problem = await readFile(hero).then(
         () => checkImageFile(hero),
