@@ -21,21 +21,24 @@ function load(): Promise<Loaded> {
   }));
 }
 
+/** Once per build; on every request in the dev server, so edits show up. */
+function loaded(): Promise<Loaded> {
+  if (__BLOG_BUILD__.includeUnpublished) return load();
+  return (cached ??= load());
+}
+
 /**
  * Every post the site shows, newest first. A build loads the collection once
  * (getCollection clones every entry on each call); the dev server reloads so
  * edits show up. Production leaves out drafts and posts dated in the future.
  */
 export async function getPosts(): Promise<Post[]> {
-  if (__BLOG_BUILD__.includeUnpublished) return (await load()).posts;
-  cached ??= load();
-  return (await cached).posts;
+  return (await loaded()).posts;
 }
 
 /** Renders a post's body: its Content component and its headings. */
 export async function renderPost(post: Post) {
-  const entries = __BLOG_BUILD__.includeUnpublished ? (await load()).entries : (await (cached ??= load())).entries;
-  return render(entries.get(post.id)!);
+  return render((await loaded()).entries.get(post.id)!);
 }
 
 export type { Post };
