@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import { isFile } from './site-paths.ts';
 
 /**
  * Widths made for every hero and body image (never wider than the original).
@@ -132,13 +133,6 @@ export interface ProduceResult {
   reused: number;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Encodes every missing variant of one source from a single decode. */
 async function encodeSource(source: string, jobs: Array<[string, VariantJob]>, cacheDir: string): Promise<void> {
   let decoded: { data: Buffer; info: OutputInfo };
@@ -177,7 +171,7 @@ export async function produceVariants(
   for (const name of new Set(names)) {
     const job = registry.get(name);
     if (!job) throw new ImageError(`No source is known for image variant "${name}"`);
-    if (await exists(path.join(options.cacheDir, name))) {
+    if (await isFile(path.join(options.cacheDir, name))) {
       reused += 1;
       continue;
     }

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Folders the build reads from, resolved for the project being built. */
@@ -51,4 +52,12 @@ export function withBase(sitePath: string, base: string): string {
   if (base === '/' || base === '') return sitePath;
   const trimmed = base.endsWith('/') ? base.slice(0, -1) : base;
   return sitePath.startsWith(`${trimmed}/`) ? sitePath : `${trimmed}${sitePath}`;
+}
+
+/** True when `file` exists and is a regular file (not a folder). */
+export async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }

@@ -6,7 +6,7 @@ import pMap from 'p-map';
 import sharp from 'sharp';
 import type { SiteConfig } from '../site.config.ts';
 import { POST_FIELDS, postFrontmatterSchema, type PostFrontmatter } from './post-schema.ts';
-import { postSlugFromPath, resolvePostAsset, siteRelativePath, type ProjectPaths } from './site-paths.ts';
+import { isFile, postSlugFromPath, resolvePostAsset, siteRelativePath, type ProjectPaths } from './site-paths.ts';
 import { slugFromFile, slugify } from './slug.ts';
 
 /** One thing wrong in one post: where it is and what to do about it. */
@@ -155,10 +155,9 @@ async function checkFile(relative: string, options: CheckOptions): Promise<FileR
     if (!hero) {
       report(heroLine, 'heroImage', `"${post.heroImage}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to the post such as "./hero.webp"`);
     } else {
-      const problem = await readFile(hero).then(
-        () => checkImageFile(hero),
-        () => `"${post.heroImage}" does not exist (looked for ${path.relative(options.root, hero)}); check the name, or add the file`,
-      );
+      const problem = (await isFile(hero))
+        ? await checkImageFile(hero)
+        : `"${post.heroImage}" does not exist (looked for ${path.relative(options.root, hero)}); check the name, or add the file`;
       if (problem) report(heroLine, 'heroImage', problem.startsWith('"') ? problem : `"${post.heroImage}" ${problem}`);
     }
   }
@@ -204,7 +203,7 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
       if (ref.kind === 'image') {
         if (!local.startsWith('/')) continue;
         const file = resolvePostAsset(local.split(/[?#]/)[0]!, post.file, options);
-        const exists = file !== null && (await readFile(file).then(() => true, () => false));
+        const exists = file !== null && (await isFile(file));
         if (!exists) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" does not exist in public/; check the path or add the file` });
         continue;
       }
