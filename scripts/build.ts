@@ -29,7 +29,7 @@ try {
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`✗ The build failed: ${message.split('\n')[0]}\n${message.split('\n').slice(1).join('\n')}`.trimEnd());
+  console.error(`✗ The build failed: ${message}`.trimEnd());
   console.error(`The site was not built; ${unchanged}`);
   process.exit(1);
 }

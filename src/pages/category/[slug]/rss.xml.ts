@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { postFeed } from '../../../lib/feed.ts';
 import { getPosts } from '../../../lib/posts.ts';
+import { TERM_PAGES } from '../../../lib/term-pages.ts';
 import { groupByTerm, type TermGroup } from '../../../lib/terms.ts';
 import { urls } from '../../../lib/urls.ts';
 import { SITE } from '../../../site.config.ts';
@@ -11,7 +12,7 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute<{ group: TermGroup }> = ({ props: { group }, site }) =>
   postFeed({
     title: `${group.term.name} | ${SITE.title}`,
-    description: `Posts about ${group.term.name} on ${SITE.title}.`,
+    description: TERM_PAGES.category.describe(group.term.name),
     posts: group.posts,
     site: site!,
     selfUrl: urls.categoryRss(group.term),
