@@ -166,28 +166,26 @@ export async function produceVariants(
 ): Promise<ProduceResult> {
   const registry = imageRegistry();
   await mkdir(options.cacheDir, { recursive: true });
-  const bySource = new Map<string, Array<[string, VariantJob]>>();
-  let reused = 0;
-  for (const name of new Set(names)) {
+  const unique = [...new Set(names)];
+  const jobs = unique.map((name): [string, VariantJob] => {
     const job = registry.get(name);
     if (!job) throw new ImageError(`No source is known for image variant "${name}"`);
-    if (await isFile(path.join(options.cacheDir, name))) {
-      reused += 1;
-      continue;
-    }
-    const list = bySource.get(job.source) ?? [];
-    list.push([name, job]);
-    bySource.set(job.source, list);
-  }
-  await pMap(bySource, ([source, jobs]) => encodeSource(source, jobs, options.cacheDir), {
+    return [name, job];
+  });
+  // Thousands of variants on a warm build: stat the cache in parallel, not one by one.
+  const cached = await pMap(jobs, ([name]) => isFile(path.join(options.cacheDir, name)), { concurrency: 64 });
+  const missing = jobs.filter((_, i) => !cached[i]);
+  const reused = jobs.length - missing.length;
+  const bySource = Map.groupBy(missing, ([, job]) => job.source);
+  await pMap(bySource, ([source, sourceJobs]) => encodeSource(source, sourceJobs, options.cacheDir), {
     concurrency: options.concurrency ?? availableParallelism(),
   });
-  const made = [...bySource.values()].reduce((sum, jobs) => sum + jobs.length, 0);
+  const made = missing.length;
   if (options.outDir) {
     const target = path.join(options.outDir, IMAGE_ROUTE);
     await mkdir(target, { recursive: true });
     await pMap(
-      new Set(names),
+      unique,
       (name) => copyFile(path.join(options.cacheDir, name), path.join(target, name), fsConstants.COPYFILE_FICLONE),
       { concurrency: 16 },
     );
