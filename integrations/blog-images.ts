@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { IMAGE_ROUTE, imageRegistry, produceVariants } from '../src/lib/images.ts';
+import { IMAGE_ROUTE, imageRegistry, produceVariants, recoverVariantSources } from '../src/lib/images.ts';
 
 const MANIFEST = 'manifest.json';
 
@@ -29,6 +29,7 @@ async function referencedVariants(outDir: string): Promise<Set<string>> {
  */
 export function blogImages(): AstroIntegration {
   let cacheDir = '';
+  let sourceDirs: string[] = [];
   return {
     name: 'blog-images',
     hooks: {
@@ -45,6 +46,7 @@ export function blogImages(): AstroIntegration {
         };
         updateConfig({ vite: { define: { __BLOG_BUILD__: JSON.stringify(build) } } });
         cacheDir = path.join(fileURLToPath(config.cacheDir), 'blog-images');
+        sourceDirs = [build.publicDir, path.join(build.root, 'src')];
         const manifest = await readFile(path.join(cacheDir, MANIFEST), 'utf8').then(JSON.parse, () => ({}));
         const registry = imageRegistry();
         for (const [name, job] of Object.entries(manifest)) if (!registry.has(name)) registry.set(name, job as never);
@@ -66,6 +68,7 @@ export function blogImages(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         const names = await referencedVariants(outDir);
+        await recoverVariantSources(names, sourceDirs);
         const { made, reused } = await produceVariants(names, { cacheDir, outDir });
         await mkdir(cacheDir, { recursive: true });
         await writeFile(path.join(cacheDir, MANIFEST), JSON.stringify(Object.fromEntries(imageRegistry())));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { copyFile, glob, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
@@ -126,6 +126,43 @@ export async function responsiveImage(file: string, options: { base: string; ori
     variants,
     largest,
   };
+}
+
+const VARIANT_NAME = /^(.+)-([0-9a-f]{14})-(\d+)\.webp$/;
+const SOURCE_PATTERN = '**/*.{webp,jpg,jpeg,png,avif,gif,tif,tiff}';
+
+/**
+ * Finds the sources of variants the output references but the registry does
+ * not know. That happens when Astro reuses cached Markdown HTML (so our
+ * plugins do not run) and the manifest of the image cache was lost: the
+ * variant's name carries its source's stem and content hash, so the source
+ * is found by stem among `searchDirs` and confirmed by hash.
+ */
+export async function recoverVariantSources(names: Iterable<string>, searchDirs: string[]): Promise<void> {
+  const registry = imageRegistry();
+  const unknown = [...new Set(names)].filter((name) => !registry.has(name));
+  if (unknown.length === 0) return;
+  const byStem = new Map<string, string[]>();
+  for (const dir of searchDirs) {
+    for await (const file of glob(SOURCE_PATTERN, { cwd: dir })) {
+      const absolute = path.join(dir, file);
+      const list = byStem.get(stemOf(absolute)) ?? [];
+      list.push(absolute);
+      byStem.set(stemOf(absolute), list);
+    }
+  }
+  for (const name of unknown) {
+    const match = VARIANT_NAME.exec(name);
+    if (!match) continue;
+    const [, stem, tag, width] = match as unknown as [string, string, string, string];
+    for (const candidate of byStem.get(stem) ?? []) {
+      const info = await readSource(candidate, candidate).catch(() => null);
+      if (info && `${info.hash}${SETTINGS_TAG}` === tag) {
+        registry.set(name, { source: candidate, width: Number(width), origin: path.basename(candidate) });
+        break;
+      }
+    }
+  }
 }
 
 export interface ProduceResult {

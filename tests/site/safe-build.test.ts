@@ -21,10 +21,11 @@ beforeAll(async () => {
     path.join(content, 'beta-post/index.md'),
     '---\ntitle: "Beta"\ndescription: "D"\npubDate: "2026-03-05"\nheroImage: "./hero.webp"\nheroImageAlt: "A hero"\ncategory: "C"\n---\nBody.\n',
   );
-  await writeFile(path.join(content, 'other.md'), '---\ntitle: "Other"\ndescription: "D"\npubDate: "2026-03-06"\ncategory: "C"\n---\nBody.\n');
+  await writeFile(path.join(content, 'other.md'), '---\ntitle: "Other"\ndescription: "D"\npubDate: "2026-03-06"\ncategory: "C"\n---\nBody.\n\n![An inline picture](/inline.webp)\n');
   root = await makeProjectCopy({ contentDir: content, name: 'safe' });
   await rm(content, { recursive: true });
   await writeTestImage(path.join(root, 'src/content/blog/beta-post/hero.webp'), 800, 450, 20);
+  await writeTestImage(path.join(root, 'public/inline.webp'), 900, 500, 200);
   const first = runScript(root, 'build');
   expect(first.status, first.stderr).toBe(0);
 });
@@ -60,5 +61,18 @@ describe('a failed build', () => {
     expect(output).toContain('heroImage');
     expect(output).not.toMatch(/^\s+at /m);
     expect(snapshot(path.join(root, 'dist'))).toEqual(before);
+  });
+});
+
+describe('the image cache', () => {
+  it('rebuilds when its folder was deleted but Astro still has cached Markdown', async () => {
+    await rm(path.join(root, '.cache/astro/blog-images'), { recursive: true, force: true });
+    const result = runScript(root, 'build');
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+    expect(result.stdout).toMatch(/image variants: \d+ made, 0 reused/);
+    const html = readFileSync(path.join(root, 'dist/blog/other/index.html'), 'utf8');
+    const variants = [...html.matchAll(/\/_img\/(inline-[^" ]+\.webp)/g)].map((m) => m[1]!);
+    expect(variants.length).toBeGreaterThan(0);
+    for (const name of variants) expect(distFiles(path.join(root, 'dist'))).toContain(path.join('_img', name));
   });
 });
