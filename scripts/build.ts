@@ -12,6 +12,10 @@ import { projectOptions } from './project.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 process.env['NODE_ENV'] = 'production';
+// Astro copies every environment variable into import.meta.env, over its own
+// values: a stray BASE_URL (test runners and some CI images set one) would
+// replace the configured base and send every link to the host's root.
+for (const reserved of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[reserved];
 const options = projectOptions();
 const outDir = path.join(options.root, process.env['OUT_DIR'] ?? 'dist');
 const staging = path.join(options.root, `.dist-build-${process.pid}`);
