@@ -4,8 +4,10 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { blogImages } from './integrations/blog-images.ts';
-import { isNoindex } from './src/lib/noindex.ts';
+import { socialCards } from './integrations/social-cards.ts';
+import { isNoindex, lastModified } from './src/lib/sitemap-registry.ts';
 import { rehypeBodyImages } from './src/lib/markdown/rehype-body-images.ts';
+import { rehypeSanitizePost } from './src/lib/markdown/rehype-sanitize-post.ts';
 import { rehypeSiteLinks } from './src/lib/markdown/rehype-site-links.ts';
 import { remarkPostCleanup } from './src/lib/markdown/remark-post-cleanup.ts';
 import { SITE } from './src/site.config.ts';
@@ -25,6 +27,8 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkPostCleanup],
       rehypePlugins: [
+        // First: raw HTML is parsed and cleaned before anything else reads it.
+        rehypeSanitizePost,
         [rehypeSiteLinks, { siteUrl: SITE.url, base }],
         [rehypeBodyImages, { root, publicDir: fileURLToPath(new URL('./public/', import.meta.url)), base }],
       ],
@@ -32,5 +36,11 @@ export default defineConfig({
     // Both themes as CSS variables; global.css picks one per colour scheme.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !isNoindex(page) }), blogImages()],
+  integrations: [mdx(), sitemap({
+      filter: (page) => !isNoindex(page),
+      serialize: (item) => {
+        const date = lastModified(item.url);
+        return date ? { ...item, lastmod: date.toISOString() } : item;
+      },
+    }), blogImages(), socialCards()],
 });

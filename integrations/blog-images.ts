@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { IMAGE_ROUTE, imageRegistry, produceVariants, recoverVariantSources } from '../src/lib/images.ts';
+import { IMAGE_CACHE_FOLDER, IMAGE_ROUTE, imageRegistry, produceVariants, recoverVariantSources } from '../src/lib/images.ts';
 
 const MANIFEST = 'manifest.json';
 
@@ -45,7 +45,7 @@ export function blogImages(): AstroIntegration {
           includeUnpublished: command === 'dev',
         };
         updateConfig({ vite: { define: { __BLOG_BUILD__: JSON.stringify(build) } } });
-        cacheDir = path.join(fileURLToPath(config.cacheDir), 'blog-images');
+        cacheDir = path.join(fileURLToPath(config.cacheDir), IMAGE_CACHE_FOLDER);
         sourceDirs = [build.publicDir, path.join(build.root, 'src')];
         const manifest = await readFile(path.join(cacheDir, MANIFEST), 'utf8').then(JSON.parse, () => ({}));
         const registry = imageRegistry();

@@ -1,27 +1,73 @@
 import rss from '@astrojs/rss';
+import pMap from 'p-map';
+import { feedHtml } from './feed-html.ts';
+import { heroEnclosure } from './hero.ts';
 import type { Post } from './post-model.ts';
+import { renderPostHtml } from './posts.ts';
 import { urls } from './urls.ts';
 import { SITE } from '../site.config.ts';
 
-/** An RSS 2.0 feed of the given posts (newest first). */
-export function postFeed(options: { title: string; description: string; posts: Post[]; site: URL; selfUrl: string }) {
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Built once per post per build: the site feed and its category's feed share it. */
+const itemCache = new Map<string, Promise<FeedItem>>();
+
+interface FeedItem {
+  title: string;
+  description: string;
+  link: string;
+  pubDate: Date;
+  content: string;
+  categories: string[];
+  customData: string;
+  enclosure?: { url: string; length: number; type: string };
+}
+
+async function feedItem(post: Post, site: URL): Promise<FeedItem> {
+  const link = new URL(urls.post(post), site).href;
+  const [html, hero] = await Promise.all([renderPostHtml(post), heroEnclosure(post)]);
+  return {
+    title: post.title,
+    description: post.description,
+    link,
+    pubDate: post.pubDate,
+    content: feedHtml(html, link),
+    categories: [post.category.name, ...post.tags.map((tag) => tag.name)],
+    customData: `<dc:creator>${xml(post.author.name)}</dc:creator>`,
+    ...(hero && { enclosure: { url: new URL(hero.variant.url, site).href, length: hero.length, type: 'image/webp' } }),
+  };
+}
+
+/** The newest publication or update among the posts: the feed changes only when they do. */
+function lastChange(posts: Post[]): Date {
+  const times = posts.map((post) => (post.updatedDate ?? post.pubDate).getTime());
+  return new Date(times.length > 0 ? Math.max(...times) : 0);
+}
+
+/**
+ * An RSS 2.0 feed of the given posts (newest first) with each post's whole
+ * body, sanitised and with absolute URLs, and its hero as the enclosure.
+ */
+export async function postFeed(options: { title: string; description: string; posts: Post[]; site: URL; selfUrl: string }) {
+  const items = await pMap(
+    options.posts,
+    (post) => {
+      let item = itemCache.get(post.id);
+      if (!item) itemCache.set(post.id, (item = feedItem(post, options.site)));
+      return item;
+    },
+    { concurrency: 8 },
+  );
   return rss({
     title: options.title,
     description: options.description,
-    site: options.site,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    site: new URL(urls.home(), options.site).href,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: [
       `<language>${SITE.language}</language>`,
-      `<lastBuildDate>${new Date().toUTCString()}</lastBuildDate>`,
-      `<atom:link href="${new URL(options.selfUrl, options.site).href}" rel="self" type="application/rss+xml"/>`,
+      `<lastBuildDate>${lastChange(options.posts).toUTCString()}</lastBuildDate>`,
+      `<atom:link href="${xml(new URL(options.selfUrl, options.site).href)}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
-    items: options.posts.map((post) => ({
-      title: post.title,
-      description: post.description,
-      link: urls.post(post),
-      pubDate: post.pubDate,
-      categories: [post.category.name, ...post.tags.map((tag) => tag.name)],
-      author: post.author.name,
-    })),
+    items,
   });
 }

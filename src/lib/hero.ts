@@ -1,8 +1,32 @@
-import { responsiveImage, type ResponsiveImage } from './images.ts';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { IMAGE_CACHE_FOLDER, produceVariants, responsiveImage, type ImageVariant, type ResponsiveImage } from './images.ts';
 import type { Post } from './post-model.ts';
+import type { ProjectPaths } from './site-paths.ts';
+
+declare const __BLOG_BUILD__: ProjectPaths;
 
 /** The hero's responsive variants, or undefined for a post without one. */
 export function heroImage(post: Post): Promise<ResponsiveImage> | undefined {
   if (!post.hero) return undefined;
   return responsiveImage(post.hero.file, { base: import.meta.env.BASE_URL, origin: `${post.file} heroImage "${post.hero.reference}"` });
+}
+
+/** The variant shared outside the page (feeds, structured data): 1200 px wide, or the widest there is. */
+export function shareVariant(image: ResponsiveImage): ImageVariant {
+  return image.variants.find((variant) => variant.width >= 1200) ?? image.largest;
+}
+
+/**
+ * The hero as a feed enclosure. A feed must state the file's length, so the
+ * variant is made now (into the image cache, where the build hook finds it).
+ */
+export async function heroEnclosure(post: Post): Promise<{ variant: ImageVariant; length: number } | undefined> {
+  const image = await heroImage(post);
+  if (!image) return undefined;
+  const variant = shareVariant(image);
+  const cacheDir = path.join(__BLOG_BUILD__.cacheDir, IMAGE_CACHE_FOLDER);
+  await produceVariants([variant.name], { cacheDir });
+  const { size } = await stat(path.join(cacheDir, variant.name));
+  return { variant, length: size };
 }

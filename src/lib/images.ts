@@ -16,6 +16,8 @@ export const IMAGE_WIDTHS = [480, 800, 1200, 1600] as const;
 export const WEBP_OPTIONS = { quality: 72, effort: 4 } as const;
 /** Folder under the site base where variants are published. */
 export const IMAGE_ROUTE = '_img';
+/** Folder under Astro's cacheDir where encoded variants are kept between builds. */
+export const IMAGE_CACHE_FOLDER = 'blog-images';
 
 /** Part of every variant name, so changing the encoder settings remakes them. */
 const SETTINGS_TAG = createHash('sha1')

@@ -1,3 +1,5 @@
+import mdxRenderer from '@astrojs/mdx/server.js';
+import { experimental_AstroContainer } from 'astro/container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildPosts, type Post } from './post-model.ts';
 import type { ProjectPaths } from './site-paths.ts';
@@ -39,6 +41,24 @@ export async function getPosts(): Promise<Post[]> {
 /** Renders a post's body: its Content component and its headings. */
 export async function renderPost(post: Post) {
   return render((await loaded()).entries.get(post.id)!);
+}
+
+let container: ReturnType<typeof experimental_AstroContainer.create> | undefined;
+
+/**
+ * A post body as an HTML string (for feeds). Markdown bodies come from the
+ * content layer's rendered HTML; MDX (and entries rendered on demand) go
+ * through Astro's container, which renders the same Content component pages use.
+ */
+export async function renderPostHtml(post: Post): Promise<string> {
+  const entry = (await loaded()).entries.get(post.id)!;
+  if (entry.rendered?.html) return entry.rendered.html;
+  const { Content } = await render(entry);
+  container ??= experimental_AstroContainer.create().then((created) => {
+    created.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+    return created;
+  });
+  return (await container).renderToString(Content);
 }
 
 export type { Post };

@@ -15,6 +15,7 @@ export const TERM_PAGES = {
     describe: (name: string) => `Posts about ${name} on ${SITE.title}.`,
     href: (term: Term, page = 1) => urls.category(term, page),
     index: () => ({ label: 'All categories', href: urls.categories() }),
+    feed: (term: Term) => urls.categoryRss(term),
   },
   tag: {
     label: 'Tag',
@@ -22,6 +23,7 @@ export const TERM_PAGES = {
     describe: (name: string) => `Posts tagged ${name} on ${SITE.title}.`,
     href: (term: Term, page = 1) => urls.tag(term, page),
     index: () => ({ label: 'All tags', href: urls.tags() }),
+    feed: undefined,
   },
 } as const;
 

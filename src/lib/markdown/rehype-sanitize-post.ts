@@ -1,0 +1,45 @@
+import type { Element, Root, RootContent, Text } from 'hast';
+import { raw } from 'hast-util-raw';
+import { sanitize } from 'hast-util-sanitize';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { POST_HTML_SCHEMA } from './sanitize-schema.ts';
+
+const isHighlighted = (node: Element) => {
+  const className = node.properties['className'];
+  return node.tagName === 'pre' && Array.isArray(className) && className.includes('astro-code');
+};
+
+/**
+ * Makes raw HTML in Markdown posts safe: parses it (rehype-raw's job, done
+ * here so it happens before sanitising), then removes what POST_HTML_SCHEMA
+ * does not allow: `<script>`, `<style>`, inline event handlers,
+ * `javascript:` URLs, iframes from other hosts.
+ *
+ * Code blocks that Shiki has already highlighted are set aside first and put
+ * back untouched: their colours are inline styles the schema would drop, and
+ * they were made by the highlighter from code text, never from raw HTML.
+ * MDX is code, not content, and is left to its author (see README).
+ */
+export function rehypeSanitizePost() {
+  return (tree: Root, file: VFile): Root => {
+    if (file.path?.endsWith('.mdx')) return tree;
+    const keep: Element[] = [];
+    const marker = `\u{E000}keep-${Math.random().toString(36).slice(2)}-`;
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (!isHighlighted(node) || !parent || index === undefined) return;
+      const placeholder: Text = { type: 'text', value: `${marker}${keep.length}` };
+      keep.push(node);
+      parent.children[index] = placeholder as RootContent as Element;
+      return SKIP;
+    });
+    const clean = sanitize(raw(tree) as Root, POST_HTML_SCHEMA) as Root;
+    if (keep.length > 0) {
+      visit(clean, 'text', (node: Text, index, parent) => {
+        if (!parent || index === undefined || !node.value.startsWith(marker)) return;
+        parent.children[index] = keep[Number(node.value.slice(marker.length))]!;
+      });
+    }
+    return clean;
+  };
+}

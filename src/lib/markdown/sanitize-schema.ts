@@ -1,0 +1,45 @@
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
+
+/**
+ * Video hosts whose embeds posts may use. Only their embed URLs pass; any
+ * other iframe is removed with its content.
+ */
+export const IFRAME_HOSTS = [
+  'https://www.youtube-nocookie.com/embed/',
+  'https://www.youtube.com/embed/',
+  'https://player.vimeo.com/video/',
+] as const;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const IFRAME_SRC = new RegExp(`^(?:${IFRAME_HOSTS.map(escape).join('|')})[\\w\\-/?=&%.]*$`);
+
+const attributes = defaultSchema.attributes ?? {};
+
+/**
+ * What raw HTML in a post may keep: GitHub's rules (hast-util-sanitize's
+ * default schema, which removes `<script>`, `<style>`, every `on*` handler and
+ * every `javascript:` URL) plus what posts legitimately use: figures,
+ * responsive images, tables, details/summary, `<mark>`, `<abbr>`, and iframes
+ * from the video hosts above. Ids are kept as written, because headings'
+ * ids are the table of contents' anchors.
+ */
+export const POST_HTML_SCHEMA: Schema = {
+  ...defaultSchema,
+  clobber: [],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'iframe', 'mark', 'abbr', 'cite', 'small', 'caption', 'colgroup', 'col'],
+  attributes: {
+    ...attributes,
+    '*': [...(attributes['*'] ?? []), 'id'],
+    a: [...(attributes['a'] ?? []), 'rel'],
+    img: [...(attributes['img'] ?? []), 'srcSet', 'sizes', 'loading', 'decoding', 'fetchPriority'],
+    source: [...(attributes['source'] ?? []), 'sizes', 'media', 'type'],
+    iframe: [['src', IFRAME_SRC], 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy'],
+    abbr: ['title'],
+  },
+  protocols: {
+    ...defaultSchema.protocols,
+    // srcset candidates are checked as URLs like src.
+    srcSet: ['http', 'https'],
+  },
+  strip: ['script', 'style'],
+};

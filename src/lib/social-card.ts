@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import * as opentypeModule from 'opentype.js';
+import type { Font, Glyph } from 'opentype.js';
+import sharp from 'sharp';
+
+/**
+ * Social cards: the 1200x630 image a link preview shows (og:image). Drawn at
+ * build time with sharp: the hero cropped to fill, darkened towards the
+ * bottom, with the site name, the category and the title on top.
+ *
+ * Text is drawn as SVG paths from the project's own font (Source Serif 4,
+ * from @fontsource, SIL Open Font License), laid out here with opentype.js,
+ * so a card looks the same on a machine with no system fonts at all.
+ */
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+/** Folder under the site base where cards are published, and under cacheDir where they are kept. */
+export const CARD_ROUTE = '_social';
+export const CARD_CACHE_FOLDER = 'social-cards';
+/** Bump when the drawing changes, so cached cards are redrawn. */
+const TEMPLATE_VERSION = 2;
+
+export interface CardJob {
+  title: string;
+  /** A short label above the title (the category). */
+  kicker?: string | undefined;
+  /** Smaller text under the title (the site card's description). */
+  subtitle?: string | undefined;
+  /** The hero to draw behind the text. */
+  heroFile?: string | undefined;
+  siteName: string;
+}
+
+export interface SocialCard {
+  name: string;
+  url: string;
+  width: number;
+  height: number;
+}
+
+// Pages plan cards while rendering; the build hook draws them. Separate module
+// copies share the registry through globalThis.
+const REGISTRY_KEY = Symbol.for('astro-blog.social-cards');
+const globalStore = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Map<string, CardJob> };
+export function cardRegistry(): Map<string, CardJob> {
+  return (globalStore[REGISTRY_KEY] ??= new Map());
+}
+
+function cardStem(text: string): string {
+  const stem = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return stem || 'card';
+}
+
+/**
+ * Names a card after everything drawn on it, so an unchanged card keeps its
+ * file name (and its cached image) from build to build. `heroKey` identifies
+ * the hero's content (its variant name carries a content hash).
+ */
+export function planSocialCard(job: CardJob, options: { base: string; heroKey?: string | undefined }): SocialCard {
+  const key = createHash('sha1')
+    .update(JSON.stringify([TEMPLATE_VERSION, job.title, job.kicker, job.subtitle, job.siteName, options.heroKey ?? null]))
+    .digest('hex')
+    .slice(0, 12);
+  const name = `${cardStem(job.title)}-${key}.jpg`;
+  const registry = cardRegistry();
+  if (!registry.has(name)) registry.set(name, job);
+  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  return { name, url: `${base}${CARD_ROUTE}/${name}`, width: CARD_WIDTH, height: CARD_HEIGHT };
+}
+
+// ---- Text -------------------------------------------------------------------
+
+// opentype.js ships UMD for Node (a default export) and ESM for bundlers (named exports).
+const opentype = ((opentypeModule as { default?: typeof opentypeModule }).default ?? opentypeModule) as typeof opentypeModule;
+
+/** Subsets of the font, in the order a character is looked up. */
+const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] as const;
+const fontCache = new Map<string, Promise<Font[]>>();
+
+function loadFonts(weight: 600 | 700): Promise<Font[]> {
+  const key = String(weight);
+  let fonts = fontCache.get(key);
+  if (!fonts) {
+    const require = createRequire(import.meta.url);
+    fonts = Promise.all(
+      SUBSETS.map(async (subset) => {
+        const file = require.resolve(`@fontsource/source-serif-4/files/source-serif-4-${subset}-${weight}-normal.woff`);
+        const bytes = await readFile(file);
+        return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      }),
+    );
+    fontCache.set(key, fonts);
+  }
+  return fonts;
+}
+
+interface Glyphs {
+  fonts: Font[];
+  size: number;
+}
+
+function fontFor(char: string, fonts: Font[]): Font | undefined {
+  return fonts.find((font) => font.charToGlyphIndex(char) > 0);
+}
+
+/** True when the font can draw every character of the text. */
+function covers(text: string, fonts: Font[]): boolean {
+  return [...text].every((char) => /\s/.test(char) || fontFor(char, fonts) !== undefined);
+}
+
+/** Draws (or, without `draw`, only measures) a line of text; returns its width. */
+function runText(text: string, { fonts, size }: Glyphs, x: number, y: number, draw?: string[]): number {
+  let cursor = x;
+  let previous: { font: Font; glyph: Glyph } | undefined;
+  for (const char of text) {
+    const font = fontFor(char, fonts) ?? fonts[0]!;
+    const glyph = font.charToGlyph(char);
+    const scale = size / font.unitsPerEm;
+    if (previous && previous.font === font) cursor += font.getKerningValue(previous.glyph, glyph) * scale;
+    if (draw && !/\s/.test(char)) draw.push(glyph.getPath(cursor, y, size).toPathData(1));
+    cursor += (glyph.advanceWidth ?? 0) * scale;
+    previous = { font, glyph };
+  }
+  return cursor - x;
+}
+
+/** Greedy word wrap; the last line ends in an ellipsis when the text does not fit. */
+function wrap(text: string, glyphs: Glyphs, maxWidth: number, maxLines: number): { lines: string[]; fits: boolean } {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (runText(candidate, glyphs, 0, 0) <= maxWidth || !line) line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines && lines.every((l) => runText(l, glyphs, 0, 0) <= maxWidth)) return { lines, fits: true };
+  const kept = lines.slice(0, maxLines);
+  let last = kept.at(-1)!;
+  while (last.length > 1 && runText(`${last}…`, glyphs, 0, 0) > maxWidth) last = last.slice(0, -1).trimEnd();
+  kept[kept.length - 1] = `${last.replace(/[\s,.;:–—-]+$/, '')}…`;
+  return { lines: kept, fits: false };
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+const MARGIN = 72;
+const TEXT_WIDTH = CARD_WIDTH - 2 * MARGIN;
+
+/** The SVG drawn over the background: shading and text as paths. */
+export async function overlaySvg(job: CardJob, hasHero: boolean): Promise<string> {
+  const [bold, semibold] = await Promise.all([loadFonts(700), loadFonts(600)]);
+  const paths: string[] = [];
+  const small: string[] = [];
+
+  // Site name, top left, under an accent rule.
+  runText(job.siteName, { fonts: semibold, size: 34 }, MARGIN, MARGIN + 52, small);
+
+  // Title from the bottom up: the largest size at which it fits in four lines.
+  let bottom = CARD_HEIGHT - MARGIN;
+  if (job.subtitle && covers(job.subtitle, semibold)) {
+    const glyphs = { fonts: semibold, size: 32 };
+    const { lines } = wrap(job.subtitle, glyphs, TEXT_WIDTH, 2);
+    lines.reverse().forEach((line, i) => runText(line, glyphs, MARGIN, bottom - i * 42, small));
+    bottom -= lines.length * 42 + 24;
+  }
+  if (covers(job.title, bold)) {
+    let layout = { lines: [] as string[], size: 72 };
+    for (const size of [72, 64, 56, 50]) {
+      const result = wrap(job.title, { fonts: bold, size }, TEXT_WIDTH, 4);
+      layout = { lines: result.lines, size };
+      if (result.fits) break;
+    }
+    const lineHeight = Math.round(layout.size * 1.14);
+    const glyphs = { fonts: bold, size: layout.size };
+    [...layout.lines].reverse().forEach((line, i) => runText(line, glyphs, MARGIN, bottom - i * lineHeight, paths));
+    bottom -= layout.lines.length * lineHeight + 6;
+  }
+  if (job.kicker && covers(job.kicker, semibold)) {
+    runText(job.kicker.toUpperCase(), { fonts: semibold, size: 28 }, MARGIN, bottom - 8, small);
+  }
+
+  const shade = hasHero
+    ? `<linearGradient id="shade" x1="0" y1="0" x2="0" y2="1">
+        <stop offset="0" stop-color="#0b1220" stop-opacity="0.55"/>
+        <stop offset="0.45" stop-color="#0b1220" stop-opacity="0.45"/>
+        <stop offset="1" stop-color="#0b1220" stop-opacity="0.92"/>
+      </linearGradient>
+      <rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="url(#shade)"/>`
+    : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}">
+    <title>${escapeXml(job.title)}</title>
+    ${shade}
+    <rect x="${MARGIN}" y="${MARGIN}" width="64" height="6" fill="#f5b942"/>
+    <path d="${paths.join('')}" fill="#ffffff"/>
+    <path d="${small.join('')}" fill="#e8edf5"/>
+  </svg>`;
+}
+
+/** Draws one card as a JPEG. */
+export async function renderSocialCard(job: CardJob): Promise<Buffer> {
+  const background = job.heroFile
+    ? sharp(job.heroFile).autoOrient().resize(CARD_WIDTH, CARD_HEIGHT, { fit: 'cover', position: 'attention' })
+    : sharp({ create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3, background: '#14233a' } });
+  const overlay = Buffer.from(await overlaySvg(job, Boolean(job.heroFile)));
+  return background
+    .composite([{ input: overlay, top: 0, left: 0 }])
+    .flatten({ background: '#14233a' })
+    .jpeg({ quality: 82, progressive: true, mozjpeg: true })
+    .toBuffer();
+}
