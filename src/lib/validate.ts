@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
@@ -44,10 +44,60 @@ function fieldLine(frontmatter: string, field: string): number {
   return index === -1 ? 1 : index + 2; // +1 for the opening ---, +1 for 1-based lines
 }
 
-function suggestField(key: string): string {
+function suggestField(key: string): { field?: string; message: string } {
   const match = closest(key, POST_FIELDS);
   const near = key.toLowerCase() === match.toLowerCase() || distance(key.toLowerCase(), match.toLowerCase()) <= 3;
-  return near ? `is not a known field; did you mean "${match}"?` : `is not a known field; the fields are ${POST_FIELDS.join(', ')}`;
+  return near
+    ? { field: match, message: `is not a known field; did you mean "${match}"?` }
+    : { message: `is not a known field; the fields are ${POST_FIELDS.join(', ')}` };
+}
+
+const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
+
+/** A quoted value that is never closed on its line ("Unclosed), or null. */
+function unclosedQuote(value: string): '"' | "'" | null {
+  if (value.startsWith('"')) return /^"(?:[^"\\]|\\.)*"/.test(value) ? null : '"';
+  if (value.startsWith("'")) return /^'(?:[^']|'')*'/.test(value) ? null : "'";
+  return null;
+}
+
+/**
+ * Turns a YAML parse error into the mistake an editor made, on the line where
+ * they made it: a tab, a quote never closed, a field given twice, a colon in
+ * an unquoted value. js-yaml's own wording is the fallback.
+ */
+function yamlProblem(frontmatter: string, error: yaml.YAMLException): { line: number; field: string; message: string } {
+  const lines = frontmatter.split('\n');
+  const errorIndex = Math.min(error.mark?.line ?? 0, Math.max(lines.length - 1, 0));
+  const at = (index: number) => index + 2; // +1 for the opening ---, +1 for 1-based lines
+  if (/\t/.test(lines[errorIndex] ?? '') || /tab/i.test(error.reason)) {
+    return { line: at(errorIndex), field: 'frontmatter', message: 'is not valid YAML: it is indented with a tab; YAML allows only spaces for indentation' };
+  }
+  if (/duplicated mapping key/.test(error.reason)) {
+    const key = KEY_LINE.exec(lines[errorIndex] ?? '')?.[1];
+    const first = key ? lines.findIndex((line) => KEY_LINE.exec(line)?.[1] === key) : -1;
+    if (key && first !== -1 && first < errorIndex) {
+      return { line: at(errorIndex), field: key, message: `is given twice (lines ${at(first)} and ${at(errorIndex)}); keep one` };
+    }
+  }
+  for (let index = 0; index <= errorIndex; index += 1) {
+    const [, key, value = ''] = KEY_LINE.exec(lines[index] ?? '') ?? [];
+    const quote = key ? unclosedQuote(value.trim()) : null;
+    if (key && quote) {
+      return { line: at(index), field: key, message: `opens a quote (${quote}) that is never closed; end the value with ${quote} on the same line` };
+    }
+  }
+  const [, key, value = ''] = KEY_LINE.exec(lines[errorIndex] ?? '') ?? [];
+  if (key && /^[^"'[{].*:\s/.test(value)) {
+    return { line: at(errorIndex), field: key, message: `has ": " in a value without quotes; put the whole value in double quotes: ${key}: "${value.trim()}"` };
+  }
+  if (key && /^'(?:[^']|'')*'\s*\S/.test(value.trim())) {
+    return { line: at(errorIndex), field: key, message: `has an apostrophe inside single quotes, which ends the value early; use double quotes around it: ${key}: "${value.trim().slice(1, -1)}"` };
+  }
+  if (key && /^"(?:[^"\\]|\\.)*"\s*\S/.test(value.trim())) {
+    return { line: at(errorIndex), field: key, message: 'has text after the closing quote; put the whole value inside one pair of quotes' };
+  }
+  return { line: at(errorIndex), field: 'frontmatter', message: `is not valid YAML: ${error.reason}; check quotes, colons and indentation on this line` };
 }
 
 /** Blanks out fenced code so links in code samples are not taken for real links. */
@@ -80,28 +130,99 @@ interface FileResult {
   problems: Problem[];
 }
 
-async function checkImageFile(file: string): Promise<string | null> {
+/** sharp's reason, on one line ("VipsJpeg: premature end of JPEG image"). */
+const sharpReason = (error: unknown) =>
+  ((error as Error).message ?? String(error)).split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? 'unknown reason';
+
+/**
+ * Reads an image the way the build will: its header, then every pixel (at a
+ * reduced size, which still reads the whole file), so a truncated download or
+ * a garbled export is reported here, naming the post, instead of failing
+ * later inside Astro. `photo` limits heroes to the formats made into webp.
+ */
+async function inspectImage(file: string, photo: boolean): Promise<string | null> {
+  let format: string | undefined;
   try {
     const meta = await sharp(file).metadata();
-    if (!meta.format || !IMAGE_FORMATS.has(meta.format)) return `is a ${meta.format ?? 'unknown'} file, not a photo format (use webp, jpeg, png or avif)`;
+    format = meta.format;
+    if (photo && (!format || !IMAGE_FORMATS.has(format))) return `is a ${format ?? 'unknown'} file, not a photo format (use webp, jpeg, png or avif)`;
     if (!meta.width || !meta.height) return 'has no pixel size';
+  } catch (error) {
+    const reason = sharpReason(error);
+    if (/unsupported image format/i.test(reason)) return 'is not an image; use a webp, jpeg, png or avif file';
+    return `is damaged and cannot be read (${reason}); export or download it again`;
+  }
+  try {
+    await sharp(file).resize({ width: 64, height: 64, fit: 'inside', withoutEnlargement: true }).raw().toBuffer();
     return null;
   } catch (error) {
-    const reason = (error as Error).message;
-    return /unsupported image format/i.test(reason)
-      ? 'is not an image; point heroImage at a webp, jpeg, png or avif file'
-      : `cannot be read as an image (${reason}); the file may be corrupt: export it again`;
+    return `is damaged: its ${format ?? 'image'} data cannot be decoded (${sharpReason(error)}); export or download it again`;
   }
 }
 
-async function checkFile(relative: string, options: CheckOptions): Promise<FileResult> {
+const IMAGE_CHECK_CACHE = 'checked-images.json';
+
+/**
+ * Image checks for one run, each file decoded at most once. Files that passed
+ * are remembered in the cache folder by size and modification time, so the
+ * next build decodes only new or changed images.
+ */
+class ImageChecks {
+  #passed: Record<string, string> = {};
+  #running = new Map<string, Promise<string | null>>();
+  #changed = false;
+  readonly #cacheFile: string;
+
+  constructor(cacheDir: string) {
+    this.#cacheFile = path.join(cacheDir, IMAGE_CHECK_CACHE);
+  }
+
+  async load(): Promise<void> {
+    this.#passed = await readFile(this.#cacheFile, 'utf8').then((text) => JSON.parse(text) as Record<string, string>, () => ({}));
+  }
+
+  /** null when the file is a readable image, else what is wrong with it. */
+  check(file: string, photo: boolean): Promise<string | null> {
+    const key = `${file}|${photo ? 'photo' : 'any'}`;
+    let running = this.#running.get(key);
+    if (!running) {
+      running = (async () => {
+        const { size, mtimeMs } = await stat(file);
+        const version = `${size}:${mtimeMs}`;
+        if (this.#passed[key] === version) return null;
+        const problem = await inspectImage(file, photo);
+        if (problem === null) {
+          this.#passed[key] = version;
+          this.#changed = true;
+        }
+        return problem;
+      })();
+      this.#running.set(key, running);
+    }
+    return running;
+  }
+
+  async save(): Promise<void> {
+    if (!this.#changed) return;
+    await mkdir(path.dirname(this.#cacheFile), { recursive: true });
+    const partial = `${this.#cacheFile}.${process.pid}.tmp`;
+    await writeFile(partial, JSON.stringify(this.#passed));
+    await rename(partial, this.#cacheFile);
+  }
+}
+
+async function checkFile(relative: string, options: CheckOptions, images: ImageChecks): Promise<FileResult> {
   const absolute = path.join(options.root, relative);
   const raw = await readFile(absolute, 'utf8');
   const problems: Problem[] = [];
   const report = (line: number, field: string, message: string) => problems.push({ file: relative, line, field, message });
   const match = FRONTMATTER.exec(raw);
   if (!match) {
-    report(1, 'frontmatter', 'is missing: start the file with a line "---", the fields (title, description, …), and another "---"');
+    if (/^\uFEFF?---[ \t]*\r?\n/.test(raw)) {
+      report(1, 'frontmatter', 'is not closed: add a line "---" after the last field, before the text of the post');
+    } else {
+      report(1, 'frontmatter', 'is missing: start the file with a line "---", the fields (title, description, …), and another "---"');
+    }
     return { body: raw, bodyLine: 1, problems };
   }
   const frontmatter = match[2] ?? '';
@@ -111,12 +232,8 @@ async function checkFile(relative: string, options: CheckOptions): Promise<FileR
   try {
     parsed = yaml.load(frontmatter, { schema: yaml.CORE_SCHEMA, filename: relative }) ?? {};
   } catch (error) {
-    const e = error as yaml.YAMLException;
-    const line = (e.mark?.line ?? 0) + 2;
-    const tabs = /\t/.test(frontmatter.split('\n')[line - 2] ?? '') || /tab/i.test(e.reason);
-    report(line, 'frontmatter', tabs
-      ? 'is not valid YAML: it is indented with a tab; YAML allows only spaces for indentation'
-      : `is not valid YAML: ${e.reason}; check quotes, colons and indentation on this line`);
+    const problem = yamlProblem(frontmatter, error as yaml.YAMLException);
+    report(problem.line, problem.field, problem.message);
     return { body, bodyLine, problems };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
@@ -124,9 +241,13 @@ async function checkFile(relative: string, options: CheckOptions): Promise<FileR
     return { body, bodyLine, problems };
   }
   const data: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
+  /** Fields a misspelling stands for: "pubDate is missing" would only repeat "pubdate: did you mean pubDate?". */
+  const misspelled = new Set<string>();
   for (const key of Object.keys(data)) {
     if (!POST_FIELDS.includes(key)) {
-      report(fieldLine(frontmatter, key), key, suggestField(key));
+      const suggestion = suggestField(key);
+      report(fieldLine(frontmatter, key), key, suggestion.message);
+      if (suggestion.field) misspelled.add(suggestion.field);
       delete data[key];
     }
   }
@@ -134,7 +255,10 @@ async function checkFile(relative: string, options: CheckOptions): Promise<FileR
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? 'frontmatter');
-      report(fieldLine(frontmatter, field), field, issue.message);
+      if (misspelled.has(field) && data[field] === undefined) continue;
+      // A missing heroImageAlt is pointed out on the heroImage line that needs it.
+      const lineOf = field === 'heroImageAlt' && data[field] === undefined ? 'heroImage' : field;
+      report(fieldLine(frontmatter, lineOf), field, issue.message);
     }
   }
   if (body.trim() === '') report(bodyLine, 'body', 'is empty; write the post below the closing "---"');
@@ -156,7 +280,7 @@ async function checkFile(relative: string, options: CheckOptions): Promise<FileR
       report(heroLine, 'heroImage', `"${post.heroImage}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to the post such as "./hero.webp"`);
     } else {
       const problem = (await isFile(hero))
-        ? await checkImageFile(hero)
+        ? await images.check(hero, true)
         : `"${post.heroImage}" does not exist (looked for ${path.relative(options.root, hero)}); check the name, or add the file`;
       if (problem) report(heroLine, 'heroImage', problem.startsWith('"') ? problem : `"${post.heroImage}" ${problem}`);
     }
@@ -180,7 +304,9 @@ export async function findPostFiles(root: string, contentDir = CONTENT_DIR): Pro
  */
 export async function checkPosts(options: CheckOptions): Promise<{ posts: CheckedPost[]; problems: Problem[] }> {
   const files = await findPostFiles(options.root, options.contentDir);
-  const results = await pMap(files, (file) => checkFile(file, options), { concurrency: 16 });
+  const images = new ImageChecks(options.cacheDir);
+  await images.load();
+  const results = await pMap(files, (file) => checkFile(file, options, images), { concurrency: 16 });
   const problems = results.flatMap((r) => r.problems);
   const posts = results.flatMap((r) => (r.post ? [r.post] : []));
 
@@ -205,6 +331,8 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
         const file = resolvePostAsset(local.split(/[?#]/)[0]!, post.file, options);
         const exists = file !== null && (await isFile(file));
         if (!exists) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" does not exist in public/; check the path or add the file` });
+        const problem = file !== null && exists ? await images.check(file, false) : null;
+        if (problem) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" ${problem}` });
         continue;
       }
       const slug = postSlugFromPath(local);
@@ -218,6 +346,7 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
     }
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  await images.save();
   return { posts, problems };
 }
 

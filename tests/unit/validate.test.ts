@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ const basePost = {
 };
 
 /** A throwaway project with the given posts (file -> text) and a hero in public/. */
-async function project(posts: Record<string, string>) {
+async function project(posts: Record<string, string>, prepare?: (root: string) => Promise<void>) {
   const root = await mkdtemp(path.join(tmpdir(), 'blog-check-'));
   await writeTestImage(path.join(root, 'public/hero.webp'), 64, 36, 100);
   await writeFile(path.join(root, 'public/not-an-image.webp'), 'plain text, not an image');
@@ -26,8 +26,13 @@ async function project(posts: Record<string, string>) {
     await mkdir(path.dirname(path.join(root, 'src/content/blog', file)), { recursive: true });
     await writeFile(path.join(root, 'src/content/blog', file), text);
   }
+  await prepare?.(root);
+  return check(root);
+}
+
+async function check(root: string) {
   const result = await checkPosts({ root, publicDir: path.join(root, 'public'), cacheDir: path.join(root, '.cache'), site: SITE, now: new Date('2026-11-23T00:00:00Z') });
-  return { ...result, lines: result.problems.map(formatProblem) };
+  return { ...result, root, lines: result.problems.map(formatProblem) };
 }
 
 describe('checkPosts', () => {
@@ -88,8 +93,8 @@ describe('checkPosts', () => {
 
   it('suggests the right spelling for a misspelled field and reports every problem at once', async () => {
     const { lines } = await project({ 'a.md': `---\ntitle: "T"\ndescription: "D"\npubdate: "Mar 04 2026"\ncategory: "C"\nheroimage: "/hero.webp"\n---\nBody.` });
+    // One mistake, one line: no extra "pubDate is missing" for the misspelled pubdate.
     expect(lines).toEqual([
-      'src/content/blog/a.md:1  pubDate  is missing; add it as "Mar 04 2026", "2026-03-04" or "2026-03-04T09:30:00+01:00"',
       'src/content/blog/a.md:4  pubdate  is not a known field; did you mean "pubDate"?',
       'src/content/blog/a.md:6  heroimage  is not a known field; did you mean "heroImage"?',
     ]);
@@ -100,8 +105,50 @@ describe('checkPosts', () => {
       'a.md': `---\ntitle: "Unclosed\ndescription: "D"\n---\nBody.`,
       'b.md': `---\ntitle: "T"\nkeywords:\n\t- one\n---\nBody.`,
     });
-    expect(lines[0]).toMatch(/^src\/content\/blog\/a\.md:\d+ {2}frontmatter {2}is not valid YAML/);
+    expect(lines[0]).toBe('src/content/blog/a.md:2  title  opens a quote (") that is never closed; end the value with " on the same line');
     expect(lines[1]).toMatch(/^src\/content\/blog\/b\.md:4 {2}frontmatter {2}is not valid YAML: it is indented with a tab/);
+  });
+
+  it('names the field and the fix for the YAML mistakes editors make most', async () => {
+    const { lines } = await project({
+      'colon.md': `---\ntitle: Edge AI: What Fits\ndescription: "D"\n---\nBody.`,
+      'apostrophe.md': `---\ntitle: 'It's Fine'\ndescription: "D"\n---\nBody.`,
+      'twice.md': `---\ntitle: "T"\ndescription: "D"\ntitle: "Again"\n---\nBody.`,
+      'unclosed.md': `---\ntitle: "T"\ndescription: "D"\n\nBody without the closing line.`,
+    });
+    expect(lines).toEqual([
+      `src/content/blog/apostrophe.md:2  title  has an apostrophe inside single quotes, which ends the value early; use double quotes around it: title: "It's Fine"`,
+      'src/content/blog/colon.md:2  title  has ": " in a value without quotes; put the whole value in double quotes: title: "Edge AI: What Fits"',
+      'src/content/blog/twice.md:4  title  is given twice (lines 2 and 4); keep one',
+      'src/content/blog/unclosed.md:1  frontmatter  is not closed: add a line "---" after the last field, before the text of the post',
+    ]);
+  });
+
+  it('decodes heroes and body images, so a damaged file is reported before the build', async () => {
+    const { lines } = await project({
+      'a.md': `${frontmatter({ ...basePost, heroImage: '"/cut.webp"', heroImageAlt: '"x"' })}\nBody.\n\n![A chart](/garbled.webp)\n`,
+    }, async (root) => {
+      const good = await readFile(path.join(root, 'public/hero.webp'));
+      await writeFile(path.join(root, 'public/cut.webp'), good.subarray(0, Math.floor(good.length / 2)));
+      const garbled = Buffer.from(good);
+      for (let i = 64; i < garbled.length; i += 1) garbled[i] = (i * 7) & 0xff;
+      await writeFile(path.join(root, 'public/garbled.webp'), garbled);
+    });
+    expect(lines).toEqual([
+      'src/content/blog/a.md:7  heroImage  "/cut.webp" is damaged and cannot be read (Input file has corrupt header: webp: unable to parse image); export or download it again',
+      'src/content/blog/a.md:13  body  image "/garbled.webp" is damaged: its webp data cannot be decoded (webp2vips: unable to read pixels); export or download it again',
+    ]);
+  });
+
+  it('remembers images that passed, and checks a file again when it changes', async () => {
+    const post = `${frontmatter({ ...basePost, heroImage: '"/hero.webp"', heroImageAlt: '"x"' })}\nBody.`;
+    const first = await project({ 'a.md': post });
+    expect(first.problems).toEqual([]);
+    const cache = JSON.parse(await readFile(path.join(first.root, '.cache/checked-images.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(cache)).toEqual([`${path.join(first.root, 'public/hero.webp')}|photo`]);
+    await writeFile(path.join(first.root, 'public/hero.webp'), 'no longer an image');
+    const again = await check(first.root);
+    expect(again.lines).toEqual(['src/content/blog/a.md:7  heroImage  "/hero.webp" is not an image; use a webp, jpeg, png or avif file']);
   });
 
   it('reports an empty body and a missing frontmatter', async () => {
