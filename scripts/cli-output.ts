@@ -11,3 +11,16 @@ export function printProblems(problems: Problem[], consequence: string): void {
   console.error(red(`✗ ${count}. ${consequence}`));
   for (const problem of problems) console.error(`  ${formatProblem(problem)}`);
 }
+
+/** Ends a command with one clear message (and an optional hint), without a stack trace. */
+export function fail(message: string, hint?: string): never {
+  console.error(red(`✗ ${message}`));
+  if (hint) console.error(hint);
+  process.exit(1);
+}
+
+/** A warning the command goes on after. */
+export function warn(message: string): void {
+  const yellow = (text: string) => (useColour ? `\x1b[33m${text}\x1b[0m` : text);
+  console.error(yellow(`⚠ ${message}`));
+}

@@ -10,5 +10,6 @@ export function projectOptions(root = process.cwd()): CheckOptions {
     cacheDir: path.resolve(root, process.env['BLOG_CACHE_DIR'] || 'node_modules/.astro'),
     site: SITE,
     now: new Date(),
+    base: `/${process.env['BASE_PATH'] ?? ''}/`.replace(/\/{2,}/g, '/'),
   };
 }

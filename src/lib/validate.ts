@@ -6,6 +6,7 @@ import pMap from 'p-map';
 import sharp from 'sharp';
 import type { SiteConfig } from '../site.config.ts';
 import { POST_FIELDS, postFrontmatterSchema, type PostFrontmatter } from './post-schema.ts';
+import { isPlaceholder } from './post-template.ts';
 import { isFile, postSlugFromPath, resolvePostAsset, siteRelativePath, type ProjectPaths } from './site-paths.ts';
 import { slugFromFile, slugify } from './slug.ts';
 
@@ -30,6 +31,8 @@ export interface CheckOptions extends ProjectPaths {
   now: Date;
   /** Folder of the blog collection, relative to root. */
   contentDir?: string;
+  /** Base path the site is hosted under ("/sub/"), so links written with it are checked too. */
+  base?: string;
 }
 
 export const CONTENT_DIR = 'src/content/blog';
@@ -109,16 +112,20 @@ interface BodyReference {
   kind: 'link' | 'image';
   target: string;
   offset: number;
+  /** For images: the alt text, or null when there is none. */
+  alt?: string | null;
 }
 
 function bodyReferences(body: string): BodyReference[] {
   const refs: BodyReference[] = [];
   const text = withoutCode(body);
-  for (const m of text.matchAll(/(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^)]*["'])?\s*\)/g)) {
-    refs.push({ kind: m[1] ? 'image' : 'link', target: m[2]!, offset: m.index });
+  for (const m of text.matchAll(/(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^)]*["'])?\s*\)/g)) {
+    refs.push({ kind: m[1] ? 'image' : 'link', target: m[3]!, offset: m.index, alt: m[2]!.trim() || null });
   }
-  for (const m of text.matchAll(/<(a|img)\b[^>]*?\s(?:href|src)=["']([^"']+)["']/gi)) {
-    refs.push({ kind: m[1]!.toLowerCase() === 'a' ? 'link' : 'image', target: m[2]!, offset: m.index });
+  for (const m of text.matchAll(/<(a|img)\b[^>]*?\s(?:href|src)=["']([^"']+)["'][^>]*>/gi)) {
+    // An explicit alt="" marks a decorative image, which is allowed in HTML.
+    const alt = /\salt=["']/i.test(m[0]) ? '' : null;
+    refs.push({ kind: m[1]!.toLowerCase() === 'a' ? 'link' : 'image', target: m[2]!, offset: m.index, alt });
   }
   return refs;
 }
@@ -285,6 +292,16 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
       if (problem) report(heroLine, 'heroImage', problem.startsWith('"') ? problem : `"${post.heroImage}" ${problem}`);
     }
   }
+  if (!post.draft) {
+    // `npm run new` leaves "TODO:" placeholders; fine in a draft, never on the live site.
+    const unfinished = 'is still the placeholder from `npm run new`; write it before setting draft: false';
+    for (const field of ['title', 'description', 'heroImageAlt'] as const) {
+      if (isPlaceholder(post[field] ?? '')) report(fieldLine(frontmatter, field), field, unfinished);
+    }
+    withoutCode(body).split('\n').forEach((line, index) => {
+      if (isPlaceholder(line)) report(bodyLine + index, 'body', 'has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true');
+    });
+  }
   const published = !post.draft && post.pubDate.getTime() <= options.now.getTime();
   return { post: { file: relative, slug, data: post, published }, body, bodyLine, problems };
 }
@@ -324,7 +341,17 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
     if (!post) continue;
     for (const ref of bodyReferences(result.body)) {
       const line = result.bodyLine + lineAt(result.body, ref.offset) - 1;
+      if (ref.kind === 'image' && ref.alt === null) {
+        problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" has no alt text; describe it for readers who cannot see it: ![what it shows](${ref.target})` });
+      }
       const local = siteRelativePath(ref.target, options.site.url);
+      if (ref.kind === 'image' && local === null && /^\.{0,2}\/?[^:]+$/.test(ref.target) && !ref.target.startsWith('//')) {
+        // A path next to the post ("./diagram.webp"); Astro's own image pipeline handles it.
+        const file = resolvePostAsset(ref.target.split(/[?#]/)[0]!, path.join(options.root, post.file), options);
+        const exists = file !== null && (await isFile(file));
+        if (!exists) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" does not exist${file ? ` (looked for ${path.relative(options.root, file)})` : ''}; check the path or add the file` });
+        continue;
+      }
       if (local === null) continue;
       if (ref.kind === 'image') {
         if (!local.startsWith('/')) continue;
@@ -335,7 +362,7 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
         if (problem) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" ${problem}` });
         continue;
       }
-      const slug = postSlugFromPath(local);
+      const slug = postSlugFromPath(local, options.base);
       if (slug === null) continue;
       const targets = bySlug.get(slug);
       if (!targets) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPosts, formatProblem } from '../../src/lib/validate.ts';
+import { renderNewPost } from '../../src/lib/post-template.ts';
 import { SITE } from '../../src/site.config.ts';
 import { writeTestImage } from '../helpers/fixture-site.ts';
 
@@ -149,6 +150,39 @@ describe('checkPosts', () => {
     await writeFile(path.join(first.root, 'public/hero.webp'), 'no longer an image');
     const again = await check(first.root);
     expect(again.lines).toEqual(['src/content/blog/a.md:7  heroImage  "/hero.webp" is not an image; use a webp, jpeg, png or avif file']);
+  });
+
+  it('wants alt text on body images, except an explicit alt="" in HTML', async () => {
+    const { lines } = await project({
+      'a.md': `${frontmatter(basePost)}\n![](/hero.webp)\n\n<img src="/hero.webp">\n\n<img src="/hero.webp" alt="">\n\n![A hero](/hero.webp)\n`,
+    });
+    expect(lines).toEqual([
+      'src/content/blog/a.md:9  body  image "/hero.webp" has no alt text; describe it for readers who cannot see it: ![what it shows](/hero.webp)',
+      'src/content/blog/a.md:11  body  image "/hero.webp" has no alt text; describe it for readers who cannot see it: ![what it shows](/hero.webp)',
+    ]);
+  });
+
+  it('finds body images next to the post', async () => {
+    const { lines } = await project({ 'folder/index.md': `${frontmatter(basePost)}\n![A diagram](./diagram.webp)\n\n![A hero](./hero.webp)\n` }, (root) =>
+      writeTestImage(path.join(root, 'src/content/blog/folder/hero.webp'), 32, 18, 10),
+    );
+    expect(lines).toEqual(['src/content/blog/folder/index.md:9  body  image "./diagram.webp" does not exist (looked for src/content/blog/folder/diagram.webp); check the path or add the file']);
+  });
+
+  it('accepts the placeholders of `npm run new` in a draft, and names each one once it is not a draft', async () => {
+    const draft = renderNewPost({ title: 'Fresh', slug: 'fresh', category: 'Testing', author: 'A', pubDate: '2026-03-04', heroImage: '/fresh.webp', heroExists: false });
+    expect((await project({ 'fresh.md': draft })).problems).toEqual([]);
+    const { lines } = await project({ 'fresh.md': draft.replace('draft: true', 'draft: false') });
+    expect(lines).toEqual([
+      'src/content/blog/fresh.md:3  description  is still the placeholder from `npm run new`; write it before setting draft: false',
+      'src/content/blog/fresh.md:16  body  has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true',
+    ]);
+  });
+
+  it('checks links written with the base path the site is hosted under', async () => {
+    const root = (await project({ 'a.md': `${frontmatter(basePost)}\nSee [b](/sub/blog/b/) and [gone](https://blog.example.com/sub/blog/gone/).\n`, 'b.md': `${frontmatter(basePost)}\nB.` })).root;
+    const { problems } = await checkPosts({ root, publicDir: path.join(root, 'public'), cacheDir: path.join(root, '.cache'), site: SITE, now: new Date('2026-11-23T00:00:00Z'), base: '/sub/' });
+    expect(problems.map(formatProblem)).toEqual(['src/content/blog/a.md:9  body  links to "https://blog.example.com/sub/blog/gone/", but no post has the slug "gone"; fix the link or remove it']);
   });
 
   it('reports an empty body and a missing frontmatter', async () => {

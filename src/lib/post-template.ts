@@ -1,0 +1,63 @@
+/**
+ * The file `npm run new` writes: every field of a post filled in, with
+ * "TODO:" placeholders where only the editor can write the text. The checker
+ * accepts placeholders in drafts and refuses them in anything published.
+ */
+
+/** Text that marks a placeholder; a published post must not start a field or a body line with it. */
+export const PLACEHOLDER = 'TODO:';
+
+export interface NewPost {
+  title: string;
+  slug: string;
+  category: string;
+  author: string;
+  /** Calendar day in the site time zone, "2026-03-04". */
+  pubDate: string;
+  description?: string;
+  keywords?: string[];
+  tags?: string[];
+  /** Site-root path of the hero, "/my-post.webp" (a file in public/). */
+  heroImage: string;
+  /**
+   * Whether the hero file exists yet. When it does not, the hero lines are
+   * written commented out, so the draft passes `npm run check` and the dev
+   * server can show it; the editor removes the "# " once the image is there.
+   */
+  heroExists: boolean;
+}
+
+/** A YAML double-quoted string (JSON's escapes are valid YAML). */
+const quoted = (text: string) => JSON.stringify(text);
+
+/** A YAML flow list, each term quoted so commas, colons and "#" stay text. */
+const list = (terms: string[]) => `[${terms.map(quoted).join(', ')}]`;
+
+export function renderNewPost(post: NewPost): string {
+  const lines = [
+    '---',
+    `title: ${quoted(post.title)}`,
+    `description: ${quoted(post.description ?? `${PLACEHOLDER} one sentence that tells readers what they get from this post`)}`,
+    `slug: ${quoted(post.slug)}`,
+    `keywords: ${list(post.keywords ?? [])}`,
+    ...(post.tags ? [`tags: ${list(post.tags)}`] : []),
+    `pubDate: ${quoted(post.pubDate)}`,
+    ...(post.heroExists ? [] : [`# Hero: save the image as public${post.heroImage}, then delete the "# " before the next two lines.`]),
+    `${post.heroExists ? '' : '# '}heroImage: ${quoted(post.heroImage)}`,
+    `${post.heroExists ? '' : '# '}heroImageAlt: ${quoted(`${PLACEHOLDER} describe the hero image for readers who cannot see it`)}`,
+    `category: ${quoted(post.category)}`,
+    `author: ${quoted(post.author)}`,
+    '# readingTime: "9 min" (leave out: it is computed from the body)',
+    'draft: true',
+    '---',
+    '',
+    `${PLACEHOLDER} write the post here. Open with the point in a short paragraph, then use "## " headings for sections.`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** True when a frontmatter value or a line of the body is still a `npm run new` placeholder. */
+export function isPlaceholder(text: string): boolean {
+  return text.trimStart().startsWith(PLACEHOLDER);
+}
