@@ -21,6 +21,8 @@ export interface Problem {
 export interface CheckedPost {
   file: string;
   slug: string;
+  /** Line of its `slug:` field, or 1 when the slug comes from the file name. */
+  slugLine: number;
   data: PostFrontmatter;
   published: boolean;
 }
@@ -303,7 +305,7 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
     });
   }
   const published = !post.draft && post.pubDate.getTime() <= options.now.getTime();
-  return { post: { file: relative, slug, data: post, published }, body, bodyLine, problems };
+  return { post: { file: relative, slug, slugLine: fieldLine(frontmatter, 'slug'), data: post, published }, body, bodyLine, problems };
 }
 
 /** Finds the post files of the collection, in a stable order. */
@@ -332,7 +334,7 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
     if (owners.length < 2) continue;
     for (const post of owners) {
       const others = owners.filter((o) => o !== post).map((o) => o.file).join(', ');
-      problems.push({ file: post.file, line: 1, field: 'slug', message: `"${slug}" is also the slug of ${others}; give one of them a different slug` });
+      problems.push({ file: post.file, line: post.slugLine, field: 'slug', message: `"${slug}" is also the slug of ${others}; give one of them a different slug` });
     }
   }
 

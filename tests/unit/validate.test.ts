@@ -57,8 +57,8 @@ describe('checkPosts', () => {
       'two.md': `${frontmatter({ ...basePost, slug: '"same"' })}\nBody.`,
     });
     expect(lines).toEqual([
-      'src/content/blog/one.md:1  slug  "same" is also the slug of src/content/blog/two.md; give one of them a different slug',
-      'src/content/blog/two.md:1  slug  "same" is also the slug of src/content/blog/one.md; give one of them a different slug',
+      'src/content/blog/one.md:7  slug  "same" is also the slug of src/content/blog/two.md; give one of them a different slug',
+      'src/content/blog/two.md:7  slug  "same" is also the slug of src/content/blog/one.md; give one of them a different slug',
     ]);
   });
 
