@@ -7,6 +7,8 @@ import { makeProjectCopy, PROJECT_ROOT, runScript } from './helpers/project-copy
 declare module 'vitest' {
   export interface ProvidedContext {
     fixtureRoot: string;
+    /** What the second, unchanged build of the fixture printed (caches warm). */
+    fixtureRebuildLog: string;
   }
 }
 
@@ -17,7 +19,11 @@ export default async function setup(project: TestProject) {
   await writeFillerPosts(path.join(root, 'src/content/blog'));
   const result = runScript(root, 'build');
   if (result.status !== 0) throw new Error(`Fixture build failed:\n${result.stdout}\n${result.stderr}`);
+  // Built again unchanged, so tests can show that nothing cached is made twice.
+  const rebuild = runScript(root, 'build');
+  if (rebuild.status !== 0) throw new Error(`Fixture rebuild failed:\n${rebuild.stdout}\n${rebuild.stderr}`);
   project.provide('fixtureRoot', root);
+  project.provide('fixtureRebuildLog', `${rebuild.stdout}\n${rebuild.stderr}`);
   return async () => {
     if (!process.env['KEEP_FIXTURES']) await rm(root, { recursive: true, force: true });
   };

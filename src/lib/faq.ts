@@ -9,9 +9,15 @@ export interface FaqEntry {
 
 const FAQ_HEADING = /^(?:frequently asked questions|faqs?)\s*:?$/i;
 
+const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'table', 'tableRow']);
+
+/** Text of a block, with its own blocks (list items, cells) kept apart by a space. */
+const blockText = (node: RootContent): string =>
+  CONTAINERS.has(node.type) && 'children' in node ? node.children.map((child) => blockText(child as RootContent)).join(' ') : toString(node);
+
 const plain = (nodes: RootContent[]) =>
   nodes
-    .map((node) => toString(node))
+    .map(blockText)
     .filter(Boolean)
     .join(' ')
     .replace(/\s+/g, ' ')

@@ -1,9 +1,8 @@
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import { POST_HTML_SCHEMA } from './markdown/sanitize-schema.ts';
+import { sanitizePostTree } from './markdown/sanitize-schema.ts';
 
 /** Attributes holding one URL, per element. */
 const URL_ATTRIBUTES: Record<string, string[]> = {
@@ -33,7 +32,7 @@ function absolute(value: string, pageUrl: string): string {
  * every link and image URL absolute, in-page anchors pointing at the post.
  */
 export function feedHtml(html: string, pageUrl: string): string {
-  const tree = sanitize(fromHtml(html, { fragment: true }), POST_HTML_SCHEMA) as Root;
+  const tree = sanitizePostTree(fromHtml(html, { fragment: true }));
   visit(tree, 'element', (node: Element) => {
     const props = node.properties;
     for (const name of URL_ATTRIBUTES[node.tagName] ?? []) {
@@ -41,11 +40,12 @@ export function feedHtml(html: string, pageUrl: string): string {
       if (typeof value === 'string') props[name] = absolute(value, pageUrl);
     }
     const srcSet = props['srcSet'];
-    if (Array.isArray(srcSet)) {
-      props['srcSet'] = srcSet.map((candidate) => {
+    if (typeof srcSet === 'string' || Array.isArray(srcSet)) {
+      const candidates = typeof srcSet === 'string' ? srcSet.split(',') : srcSet;
+      props['srcSet'] = candidates.map((candidate) => {
         const [url = '', ...descriptor] = String(candidate).trim().split(/\s+/);
         return [absolute(url, pageUrl), ...descriptor].join(' ');
-      });
+      }).join(', ');
     }
     for (const name of PAGE_ONLY) delete props[name];
   });

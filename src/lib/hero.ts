@@ -17,6 +17,19 @@ export function shareVariant(image: ResponsiveImage): ImageVariant {
   return image.variants.find((variant) => variant.width >= 1200) ?? image.largest;
 }
 
+/** One encode per variant, however many posts share the hero and feeds list it. */
+const variantSizes = new Map<string, Promise<number>>();
+
+function variantSize(variant: ImageVariant): Promise<number> {
+  let size = variantSizes.get(variant.name);
+  if (!size) {
+    const cacheDir = path.join(__BLOG_BUILD__.cacheDir, IMAGE_CACHE_FOLDER);
+    size = produceVariants([variant.name], { cacheDir }).then(async () => (await stat(path.join(cacheDir, variant.name))).size);
+    variantSizes.set(variant.name, size);
+  }
+  return size;
+}
+
 /**
  * The hero as a feed enclosure. A feed must state the file's length, so the
  * variant is made now (into the image cache, where the build hook finds it).
@@ -25,8 +38,5 @@ export async function heroEnclosure(post: Post): Promise<{ variant: ImageVariant
   const image = await heroImage(post);
   if (!image) return undefined;
   const variant = shareVariant(image);
-  const cacheDir = path.join(__BLOG_BUILD__.cacheDir, IMAGE_CACHE_FOLDER);
-  await produceVariants([variant.name], { cacheDir });
-  const { size } = await stat(path.join(cacheDir, variant.name));
-  return { variant, length: size };
+  return { variant, length: await variantSize(variant) };
 }

@@ -33,7 +33,7 @@ describe('home page', () => {
     expect(hero.getAttribute('srcset')).toMatch(/\.webp 1600w/);
     expect(cardLinks('/')).toEqual(ALL_PUBLISHED.slice(1, 10));
     const card = doc.querySelector('.card')!;
-    expect(card.querySelector('.card__description')!.textContent).toBe('A post in a folder with its hero beside it.');
+    expect(card.querySelector('.card__description')!.textContent).toBe('A post in a folder with its hero beside it. </script><script>alert(2)</script> "quotes" & <tags>');
     expect(card.querySelector('time')!.textContent).toBe('March 5, 2026');
     expect(card.querySelector('.card__category a')!.textContent).toBe('Artificial Intelligence');
     expect(card.textContent).toMatch(/\d+ min read/);

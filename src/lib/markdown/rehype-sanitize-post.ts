@@ -1,9 +1,8 @@
 import type { Element, Root, RootContent, Text } from 'hast';
 import { raw } from 'hast-util-raw';
-import { sanitize } from 'hast-util-sanitize';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { POST_HTML_SCHEMA } from './sanitize-schema.ts';
+import { sanitizePostTree } from './sanitize-schema.ts';
 
 const isHighlighted = (node: Element) => {
   const className = node.properties['className'];
@@ -33,7 +32,7 @@ export function rehypeSanitizePost() {
       parent.children[index] = placeholder as RootContent as Element;
       return SKIP;
     });
-    const clean = sanitize(raw(tree) as Root, POST_HTML_SCHEMA) as Root;
+    const clean = sanitizePostTree(raw(tree) as Root);
     if (keep.length > 0) {
       visit(clean, 'text', (node: Text, index, parent) => {
         if (!parent || index === undefined || !node.value.startsWith(marker)) return;

@@ -1,4 +1,6 @@
-import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import type { Element, Root } from 'hast';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { visit } from 'unist-util-visit';
 
 /**
  * Video hosts whose embeds posts may use. Only their embed URLs pass; any
@@ -43,3 +45,18 @@ export const POST_HTML_SCHEMA: Schema = {
   },
   strip: ['script', 'style'],
 };
+
+/**
+ * Sanitises a post's HTML tree with POST_HTML_SCHEMA, then drops iframes
+ * whose `src` the schema removed (an embed from a host not on the list),
+ * rather than leaving an empty frame on the page.
+ */
+export function sanitizePostTree(tree: Root): Root {
+  const clean = sanitize(tree, POST_HTML_SCHEMA) as Root;
+  visit(clean, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'iframe' || node.properties['src'] || !parent || index === undefined) return;
+    parent.children.splice(index, 1);
+    return index;
+  });
+  return clean;
+}
