@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
@@ -31,8 +31,10 @@ export async function writeFillerPosts(contentDir: string, count = 30): Promise<
   }
 }
 
-/** Images the hand-written fixture posts refer to. */
+/** Images the hand-written fixture posts refer to, and the favicon every page links to. */
 export async function writeFixtureImages(root: string): Promise<void> {
+  await mkdir(path.join(root, 'public'), { recursive: true });
+  await copyFile(path.join(import.meta.dirname, '../../public/favicon.svg'), path.join(root, 'public/favicon.svg'));
   await writeTestImage(path.join(root, 'public/hero-alpha.webp'), 1600, 900, 170);
   await writeTestImage(path.join(root, 'public/hero-gamma.webp'), 1600, 900, 280);
   await writeTestImage(path.join(root, 'public/images/inline.webp'), 1000, 600, 30);
