@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { blogImages } from './integrations/blog-images.ts';
+import { searchIndex } from './integrations/search-index.ts';
 import { socialCards } from './integrations/social-cards.ts';
 import { isNoindex, lastModified } from './src/lib/sitemap-registry.ts';
 import { rehypeBodyImages } from './src/lib/markdown/rehype-body-images.ts';
@@ -23,6 +24,14 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  vite: {
+    build: {
+      // Scripts stay files under /_astro/ rather than being inlined: the CSP can then
+      // allow 'self' without hashes, and Astro 7 leaves an undefined __VITE_PRELOAD__
+      // in inlined scripts with a dynamic import (withastro/astro#17265).
+      assetsInlineLimit: 0,
+    },
+  },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkPostCleanup],
@@ -42,5 +51,5 @@ export default defineConfig({
         const date = lastModified(item.url);
         return date ? { ...item, lastmod: date.toISOString() } : item;
       },
-    }), blogImages(), socialCards()],
+    }), blogImages(), socialCards(), searchIndex({ language: SITE.language })],
 });

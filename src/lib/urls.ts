@@ -15,6 +15,7 @@ export const urls = {
   author: (term: Term) => `${base}author/${encode(term.slug)}/`,
   categories: () => `${base}categories/`,
   tags: () => `${base}tags/`,
+  search: (query?: string) => `${base}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
   rss: () => `${base}rss.xml`,
   categoryRss: (term: Term) => `${base}category/${encode(term.slug)}/rss.xml`,
   asset: (path: string) => `${base}${path.replace(/^\//, '')}`,

@@ -11,6 +11,8 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.wasm': 'application/wasm',
   '.json': 'application/json',
   '.txt': 'text/plain',
 };
