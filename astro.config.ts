@@ -6,12 +6,14 @@ import { defineConfig } from 'astro/config';
 import { blogImages } from './integrations/blog-images.ts';
 import { searchIndex } from './integrations/search-index.ts';
 import { socialCards } from './integrations/social-cards.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/lib/csp.ts';
 import { isNoindex, lastModified } from './src/lib/sitemap-registry.ts';
 import { rehypeBodyImages } from './src/lib/markdown/rehype-body-images.ts';
 import { rehypeSanitizePost } from './src/lib/markdown/rehype-sanitize-post.ts';
 import { rehypeSiteLinks } from './src/lib/markdown/rehype-site-links.ts';
 import { remarkPostCleanup } from './src/lib/markdown/remark-post-cleanup.ts';
 import { SITE } from './src/site.config.ts';
+
 
 /** Sub-folder hosting (e.g. GitHub project pages): BASE_PATH=/repo-name/ */
 const base = process.env['BASE_PATH'] || '/';
@@ -30,6 +32,16 @@ export default defineConfig({
       // allow 'self' without hashes, and Astro 7 leaves an undefined __VITE_PRELOAD__
       // in inlined scripts with a dynamic import (withastro/astro#17265).
       assetsInlineLimit: 0,
+    },
+  },
+  // A Content-Security-Policy <meta> on every page, for hosts that cannot send
+  // headers (GitHub Pages); public/_headers sends the same policy plus what a
+  // <meta> cannot carry (frame-ancestors) where the host reads it.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...CSP_SCRIPT_SOURCES] },
+      styleDirective: { resources: [...CSP_STYLE_SOURCES] },
     },
   },
   markdown: {

@@ -60,6 +60,15 @@ describe('meta tags on every page', () => {
     }
   });
 
+  it('carries the Content-Security-Policy as a <meta> on every page', () => {
+    for (const urlPath of htmlPages(dist)) {
+      const policy = page(dist, urlPath).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+      expect(policy, urlPath).toContain("default-src 'self'");
+      expect(policy, urlPath).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+      expect(policy, urlPath).toContain("object-src 'none'");
+    }
+  });
+
   it('marks posts as Open Graph articles with dates, section, tags and keywords', () => {
     const doc = page(dist, '/blog/alpha-post/');
     expect(meta(doc, 'og:type')).toBe('article');
