@@ -119,6 +119,8 @@ if (known.length > 0 && !counts.has(category)) {
 const heroImage = `/${slug}.webp`;
 const heroFile = path.join('public', `${slug}.webp`);
 const heroExists = await isFile(path.join(root, heroFile));
+const keywords = terms(values.keywords);
+const tags = terms(values.tags);
 const text = renderNewPost({
   title,
   slug,
@@ -128,8 +130,8 @@ const text = renderNewPost({
   heroImage,
   heroExists,
   ...(description && { description }),
-  ...(terms(values.keywords) && { keywords: terms(values.keywords) }),
-  ...(terms(values.tags) && { tags: terms(values.tags) }),
+  ...(keywords && { keywords }),
+  ...(tags && { tags }),
 });
 try {
   await writeFile(path.join(root, file), text, { flag: 'wx' });
