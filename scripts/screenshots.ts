@@ -1,11 +1,12 @@
 /**
  * Screenshots of built pages at phone and desktop widths, light and dark:
  * `npm run screenshots -- [/path/ …]` (serves dist/ on a loopback port; needs
- * Debian's chromium). Files go to .cache/screenshots/.
+ * Debian's chromium). Files go to .cache/screenshots/. `--dist=DIR` shoots another built site,
+ * `--full` whole pages rather than the first screen.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/helpers/browser.ts';
 import { serveDist } from '../tests/helpers/serve.ts';
 
 const pages = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
@@ -13,8 +14,9 @@ const targets = pages.length > 0 ? pages : ['/', '/category/artificial-intellige
 const outDir = path.resolve('.cache/screenshots');
 await mkdir(outDir, { recursive: true });
 
-const server = await serveDist(path.resolve('dist'));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const distArg = process.argv.find((arg) => arg.startsWith('--dist='));
+const server = await serveDist(path.resolve(distArg ? distArg.slice('--dist='.length) : 'dist'));
+const browser = await launchChromium();
 for (const scheme of ['light', 'dark'] as const) {
   for (const width of [360, 1280]) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });

@@ -1,0 +1,82 @@
+/**
+ * axe-core over the built fixture site in Chromium: no WCAG 2.x A/AA violations (WCAG 2.2 AA
+ * tags) on each kind of page, in the light and in the dark colour scheme (each has its palette).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, recordingContext } from '../helpers/browser.ts';
+import { serveDist } from '../helpers/serve.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const PAGES: Record<string, string> = {
+  home: '/',
+  'article with a table of contents, code, a table and images': '/blog/alpha-post/',
+  category: '/category/artificial-intelligence/',
+  tag: '/tag/edge-ai/',
+  archive: '/blog/',
+  '404': '/no-such-page/',
+};
+
+/**
+ * The same axe-core that @axe-core/playwright bundles, minified: it is injected twice per analysis,
+ * and the default unminified copy (1.5 MB) takes seconds to send and compile on a busy machine.
+ */
+const AXE_SOURCE = readFileSync(
+  createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright')).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/** One line per failing element: rule, impact, selector, what is wrong. */
+const describeViolations = (label: string, violations: Violation[]) =>
+  violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${label}: ${violation.id} (${violation.impact}) ${node.target.join(' ')} — ${(node.failureSummary ?? violation.help).replace(/\s*\n\s*/g, ' ')}`,
+    ),
+  );
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveDist>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  site = await serveDist(path.join(inject('fixtureRoot'), 'dist'));
+  browser = await launchChromium();
+  ({ context } = await recordingContext(browser, site.url, { viewport: { width: 1280, height: 900 } }));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('axe finds no WCAG 2.2 AA violations, light and dark', () => {
+  for (const [name, target] of Object.entries(PAGES)) {
+    it(`${name} ${target}`, async () => {
+      const page = await context.newPage();
+      await page.goto(`${site.url}${target}`, { waitUntil: 'load' });
+      const found: string[] = [];
+      // One load, both schemes: the markup is the same, only the colours change.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+        // axe.run in the page itself ("legacy" mode): the pages have no frames of their own, and the
+        // default runPartial/finishRun opens a second page for every analysis.
+        const results = await new AxeBuilder({ page, axeSource: AXE_SOURCE })
+          .withTags(WCAG_TAGS)
+          .options({ resultTypes: ['violations'] })
+          .setLegacyMode(true)
+          .analyze();
+        found.push(...describeViolations(colorScheme, results.violations));
+      }
+      expect(found).toEqual([]);
+      await page.close();
+    });
+  }
+});
