@@ -164,6 +164,7 @@ describe('keyboard focus', () => {
             tag: el.tagName.toLowerCase(),
             text: (el.textContent ?? '').trim(),
             className: el.className,
+            inHeader: !!el.closest('.site-header'),
             outline: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2 && !/rgba\(.*,\s*0\)$/.test(style.outlineColor),
             boxShadow: style.boxShadow !== 'none',
             inViewport: box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
@@ -175,18 +176,22 @@ describe('keyboard focus', () => {
       expect(skip).toMatchObject({ tag: 'a', text: 'Skip to content', className: 'skip-link', inViewport: true });
       expect(skip!.outline || skip!.boxShadow, 'the skip link shows a focus ring').toBe(true);
 
-      // The header's first stops: site title and navigation. Each must be on screen and ringed.
+      // Every stop in the header (site title, navigation, search), then the first in the content:
+      // each on screen and ringed.
       const stops: string[] = [];
-      for (let i = 0; i < 4; i += 1) {
+      for (let i = 0; i < 12; i += 1) {
         await page.keyboard.press('Tab');
         const stop = await focused();
         expect(stop, `tab stop ${i + 2}`).not.toBeNull();
-        expect(stop!.outline || stop!.boxShadow, `focus ring on ${stop!.tag} "${stop!.text}"`).toBe(true);
-        expect(stop!.inViewport, `${stop!.tag} "${stop!.text}" is on screen`).toBe(true);
-        stops.push(stop!.text);
+        const name = `${stop!.tag} "${stop!.text}"`;
+        expect(stop!.outline || stop!.boxShadow, `focus ring on ${name}`).toBe(true);
+        expect(stop!.inViewport, `${name} is on screen`).toBe(true);
+        stops.push(stop!.text || stop!.tag);
+        if (!stop!.inHeader) break;
       }
       expect(stops[0]).toBe('Signal & Noise');
       expect(stops).toContain('Blog');
+      expect(stops.length, 'Tab leaves the header').toBeLessThan(12);
 
       // The skip link takes keyboard users past the header to the content.
       await page.keyboard.down('Shift');
