@@ -32,7 +32,11 @@ try {
   await build({ root: options.root, outDir: staging, logLevel: process.env['ASTRO_LOG_LEVEL'] as 'info' | undefined ?? 'info' });
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
-  const message = error instanceof Error ? error.message : String(error);
+  // Bundler errors carry their stack inside the message; an editor needs only the words.
+  const message = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n');
   console.error(`✗ The build failed: ${message}`.trimEnd());
   console.error(`The site was not built; ${unchanged}`);
   process.exit(1);

@@ -2,6 +2,9 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { mdxjs } from 'micromark-extension-mdxjs';
 import pMap from 'p-map';
 import sharp from 'sharp';
 import type { SiteConfig } from '../site.config.ts';
@@ -103,6 +106,29 @@ function yamlProblem(frontmatter: string, error: yaml.YAMLException): { line: nu
     return { line: at(errorIndex), field: key, message: 'has text after the closing quote; put the whole value inside one pair of quotes' };
   }
   return { line: at(errorIndex), field: 'frontmatter', message: `is not valid YAML: ${error.reason}; check quotes, colons and indentation on this line` };
+}
+
+/**
+ * The first MDX syntax error in a body, found with the parser @mdx-js/mdx
+ * uses, so a stray `{` or an unclosed `<div>` is reported on its line instead
+ * of failing the build with a compiler trace.
+ */
+function mdxSyntaxError(body: string): { line: number; message: string } | null {
+  try {
+    fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+    return null;
+  } catch (error) {
+    const { reason = String(error), line = 1 } = error as { reason?: string; line?: number };
+    // "Expected a closing tag for `<Aside>` (4:1-4:8) before …": the tag's own line is the one to fix.
+    const opened = /\((\d+):\d+-\d+:\d+\)/.exec(reason);
+    const hint = /comment/.test(reason)
+      ? ''
+      : '; in MDX, `{` starts an expression and `<` a component: close them, or write \\{ and \\< for the characters';
+    return {
+      line: opened ? Number(opened[1]) : line,
+      message: `is not valid MDX: ${reason.replace(/ \(\d+:\d+-\d+:\d+\)/, '').replace(/\s+/g, ' ')}${hint}`,
+    };
+  }
 }
 
 /** Blanks out fenced code so links in code samples are not taken for real links. */
@@ -271,6 +297,10 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
     }
   }
   if (body.trim() === '') report(bodyLine, 'body', 'is empty; write the post below the closing "---"');
+  else if (relative.endsWith('.mdx')) {
+    const mistake = mdxSyntaxError(body);
+    if (mistake) report(bodyLine + mistake.line - 1, 'body', mistake.message);
+  }
   if (!result.success) return { body, bodyLine, problems };
 
   const post = result.data;

@@ -84,6 +84,9 @@ const CASES: BadPost[] = [
   { name: 'body image missing', text: post({}, 'Look: ![A chart](/images/missing-chart.webp)\n'), field: 'body', says: /^image "\/images\/missing-chart\.webp" does not exist/ },
   { name: 'body image corrupt', text: post({}, 'Look: ![A chart](/truncated.jpg)\n'), field: 'body', says: /^image "\/truncated\.jpg" is damaged/ },
   { name: 'empty body', text: post({}, '\n   \n'), field: 'body', says: /^is empty; write the post below the closing "---"/ },
+  { name: 'MDX: a stray { in the text', file: 'bad.mdx', text: post({}, 'Budgets are {roughly 170 KB of script.\n'), field: 'body', says: /^is not valid MDX: Unexpected end of file in expression, expected a corresponding closing brace for `\{`/ },
+  { name: 'MDX: a tag never closed', file: 'bad.mdx', text: post({}, 'Intro.\n\n<Aside>\n\nA note.\n'), field: 'body', says: /^is not valid MDX: Expected a closing tag for `<Aside>`/ },
+  { name: 'MDX: an HTML comment', file: 'bad.mdx', text: post({}, 'Intro.\n\n<!-- TODO: remove -->\n'), field: 'body', says: /^is not valid MDX: .*to create a comment in MDX, use `\{\/\* text \*\/\}`/ },
 ];
 
 /** The small valid project every case starts from. */

@@ -185,6 +185,16 @@ describe('checkPosts', () => {
     expect(problems.map(formatProblem)).toEqual(['src/content/blog/a.md:9  body  links to "https://blog.example.com/sub/blog/gone/", but no post has the slug "gone"; fix the link or remove it']);
   });
 
+  it('reports an MDX syntax error on its line, and accepts valid MDX', async () => {
+    const { lines } = await project({
+      'bad.mdx': `${frontmatter(basePost)}\nIntro.\n\nExpect {about 170 KB.\n`,
+      'good.mdx': `${frontmatter(basePost)}\nexport const year = 2026\n\nIn {year}, a < b and {/* a comment */}.\n`,
+    });
+    expect(lines).toEqual([
+      'src/content/blog/bad.mdx:11  body  is not valid MDX: Unexpected end of file in expression, expected a corresponding closing brace for `{`; in MDX, `{` starts an expression and `<` a component: close them, or write \\{ and \\< for the characters',
+    ]);
+  });
+
   it('reports an empty body and a missing frontmatter', async () => {
     const { lines } = await project({ 'a.md': `${frontmatter(basePost)}\n   \n`, 'b.md': 'Just text.' });
     expect(lines).toEqual([
