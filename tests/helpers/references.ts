@@ -83,6 +83,9 @@ function xmlUrls(xml: string): Array<{ where: string; url: string }> {
  */
 export function siteReferences(dist: string, siteUrl: string, base: string): Reference[] {
   const references: Reference[] = [];
+  // Paths our own scripts might spell out by hand: "/" + a top-level name in dist/ ("/search/", "/pagefind/…").
+  const topLevel = [...new Set(distFiles(dist).map((file) => file.split(path.sep)[0]!))].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const handWritten = new RegExp(`[\`'"](/(?:${topLevel.join('|')})(?:[/?#][^\`'"\\s]*)?)[\`'"]`, 'g');
   for (const file of distFiles(dist)) {
     const posix = file.split(path.sep).join('/');
     const servedAt = new URL(`${base.replace(/\/?$/, '/')}${posix.replace(/(^|\/)index\.html$/, '$1')}`, siteUrl);
@@ -90,7 +93,12 @@ export function siteReferences(dist: string, siteUrl: string, base: string): Ref
     if (file.endsWith('.html')) found = htmlUrls(readFileSync(path.join(dist, file), 'utf8'));
     else if (file.endsWith('.xml')) found = xmlUrls(readFileSync(path.join(dist, file), 'utf8'));
     else if (file.endsWith('.css')) found = cssUrls(readFileSync(path.join(dist, file), 'utf8')).map((url) => ({ where: 'css url()', url }));
-    else if (file.endsWith('.js')) found = [...readFileSync(path.join(dist, file), 'utf8').matchAll(/(?:import|from)\s*\(?\s*["']([^"']+\.js)["']/g)].map((m) => ({ where: 'js import', url: m[1]! }));
+    else if (file.endsWith('.js')) {
+      const js = readFileSync(path.join(dist, file), 'utf8');
+      found = [...js.matchAll(/(?:import|from)\s*\(?\s*["']([^"']+\.js)["']/g)].map((m) => ({ where: 'js import', url: m[1]! }));
+      // The site's own scripts (not vendored bundles such as Pagefind's, whose "/pagefind/" is a fallback they never use here).
+      if (posix.startsWith('_astro/')) for (const m of js.matchAll(handWritten)) found.push({ where: 'js string', url: m[1]! });
+    }
     else if (posix === 'robots.txt') found = [...readFileSync(path.join(dist, file), 'utf8').matchAll(/^Sitemap:\s*(\S+)/gim)].map((m) => ({ where: 'robots Sitemap:', url: m[1]! }));
     else if (file.endsWith('.webmanifest') || posix === 'manifest.json') {
       found = [...readFileSync(path.join(dist, file), 'utf8').matchAll(/"(?:src|start_url|scope)"\s*:\s*"([^"]+)"/g)].map((m) => ({ where: 'manifest', url: m[1]! }));
