@@ -382,6 +382,8 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
         const file = resolvePostAsset(ref.target.split(/[?#]/)[0]!, path.join(options.root, post.file), options);
         const exists = file !== null && (await isFile(file));
         if (!exists) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" does not exist${file ? ` (looked for ${path.relative(options.root, file)})` : ''}; check the path or add the file` });
+        const problem = file !== null && exists ? await images.check(file, false) : null;
+        if (problem) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" ${problem}` });
         continue;
       }
       if (local === null) continue;

@@ -83,6 +83,7 @@ const CASES: BadPost[] = [
   { name: 'link to a post that does not exist', text: post({}, 'See [this](https://blog.example.com/blog/no-such-post/).\n'), field: 'body', says: /^links to "https:\/\/blog\.example\.com\/blog\/no-such-post\/", but no post has the slug "no-such-post"/ },
   { name: 'body image missing', text: post({}, 'Look: ![A chart](/images/missing-chart.webp)\n'), field: 'body', says: /^image "\/images\/missing-chart\.webp" does not exist/ },
   { name: 'body image corrupt', text: post({}, 'Look: ![A chart](/truncated.jpg)\n'), field: 'body', says: /^image "\/truncated\.jpg" is damaged/ },
+  { name: 'body image next to the post, corrupt', text: post({}, 'Look: ![A diagram](./cut-short.png)\n'), field: 'body', says: /^image "\.\/cut-short\.png" is damaged/ },
   { name: 'empty body', text: post({}, '\n   \n'), field: 'body', says: /^is empty; write the post below the closing "---"/ },
   { name: 'MDX: a stray { in the text', file: 'bad.mdx', text: post({}, 'Budgets are {roughly 170 KB of script.\n'), field: 'body', says: /^is not valid MDX: Unexpected end of file in expression, expected a corresponding closing brace for `\{`/ },
   { name: 'MDX: a tag never closed', file: 'bad.mdx', text: post({}, 'Intro.\n\n<Aside>\n\nA note.\n'), field: 'body', says: /^is not valid MDX: Expected a closing tag for `<Aside>`/ },
@@ -111,6 +112,8 @@ beforeAll(async () => {
   const garbled = readFileSync(path.join(templatePublic, 'hero.webp'));
   for (let i = 64; i < garbled.length; i += 1) garbled[i] = (i * 7) & 0xff;
   await writeFile(path.join(templatePublic, 'garbled.webp'), garbled);
+  const png = await sharp(path.join(templatePublic, 'hero.webp')).png().toBuffer();
+  await writeFile(path.join(template, 'blog/cut-short.png'), png.subarray(0, Math.floor(png.length / 2)));
 });
 
 afterAll(async () => {
