@@ -2,9 +2,6 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { mdxjs } from 'micromark-extension-mdxjs';
 import pMap from 'p-map';
 import sharp from 'sharp';
 import type { SiteConfig } from '../site.config.ts';
@@ -113,7 +110,13 @@ function yamlProblem(frontmatter: string, error: yaml.YAMLException): { line: nu
  * uses, so a stray `{` or an unclosed `<div>` is reported on its line instead
  * of failing the build with a compiler trace.
  */
-function mdxSyntaxError(body: string): { line: number; message: string } | null {
+async function mdxSyntaxError(body: string): Promise<{ line: number; message: string } | null> {
+  // Loaded on first use: sites without .mdx posts do not pay for the parser.
+  const [{ fromMarkdown }, { mdxFromMarkdown }, { mdxjs }] = await Promise.all([
+    import('mdast-util-from-markdown'),
+    import('mdast-util-mdx'),
+    import('micromark-extension-mdxjs'),
+  ]);
   try {
     fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
     return null;
@@ -298,7 +301,7 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
   }
   if (body.trim() === '') report(bodyLine, 'body', 'is empty; write the post below the closing "---"');
   else if (relative.endsWith('.mdx')) {
-    const mistake = mdxSyntaxError(body);
+    const mistake = await mdxSyntaxError(body);
     if (mistake) report(bodyLine + mistake.line - 1, 'body', mistake.message);
   }
   if (!result.success) return { body, bodyLine, problems };
