@@ -54,17 +54,30 @@ if (values.help) {
 const title = positionals.join(' ').trim();
 if (!title) fail('Give the post a title.', USAGE);
 const category = values.category?.trim();
-if (!category) fail('Give the post a category with --category "Name".', `${USAGE}\n\n(With npm, put -- before the options: npm run new -- "Title" --category "Name")`);
+if (!category)
+  fail(
+    'Give the post a category with --category "Name".',
+    `${USAGE}\n\n(With npm, put -- before the options: npm run new -- "Title" --category "Name")`,
+  );
 
 const { root } = projectOptions();
-const terms = (text: string | undefined) => text?.split(',').map((term) => term.trim()).filter(Boolean);
+const terms = (text: string | undefined) =>
+  text
+    ?.split(',')
+    .map((term) => term.trim())
+    .filter(Boolean);
 const description = values.description?.trim() || undefined;
 const author = values.author?.trim() || SITE.defaultAuthor;
 
 const slug = values.slug?.trim() ?? slugify(title);
-if (!slug) fail(`No URL can be made from the title "${title}": it has no letters or digits.`, 'Give one with --slug words-joined-by-hyphens');
+if (!slug)
+  fail(`No URL can be made from the title "${title}": it has no letters or digits.`, 'Give one with --slug words-joined-by-hyphens');
 if (!EDITOR_SLUG.test(slug)) fail(`--slug "${slug}" must be lowercase words joined by hyphens, e.g. --slug my-first-post`);
-if (/^\d+$/.test(slug)) fail(`The slug "${slug}" is only digits, which clashes with the archive pages (/blog/2/).`, 'Give one with a word in it: --slug my-post-2026');
+if (/^\d+$/.test(slug))
+  fail(
+    `The slug "${slug}" is only digits, which clashes with the archive pages (/blog/2/).`,
+    'Give one with a word in it: --slug my-post-2026',
+  );
 
 let pubDate = calendarDay(new Date(), SITE.timeZone);
 if (values.date) {
@@ -102,7 +115,11 @@ if (await isFile(path.join(root, file))) {
   fail(`${file} already exists; nothing was written.`, 'Open it to go on writing, or choose another title or --slug for a new post.');
 }
 const taken = posts.find((post) => post.slug === slug);
-if (taken) fail(`The slug "${slug}" (URL /blog/${slug}/) is already used by ${taken.file}; nothing was written.`, 'Choose another title, or give a different one with --slug.');
+if (taken)
+  fail(
+    `The slug "${slug}" (URL /blog/${slug}/) is already used by ${taken.file}; nothing was written.`,
+    'Choose another title, or give a different one with --slug.',
+  );
 
 const counts = new Map<string, number>();
 for (const post of posts) if (post.category) counts.set(post.category, (counts.get(post.category) ?? 0) + 1);
@@ -110,9 +127,13 @@ const known = [...counts.keys()].sort((a, b) => a.localeCompare(b));
 if (known.length > 0 && !counts.has(category)) {
   const sameSlug = known.filter((name) => slugify(name) === slugify(category));
   if (sameSlug.length > 0) {
-    warn(`The category "${category}" is written "${sameSlug.join('", "')}" in other posts; they share one page, named by the most used spelling. Use that spelling to keep them alike.`);
+    warn(
+      `The category "${category}" is written "${sameSlug.join('", "')}" in other posts; they share one page, named by the most used spelling. Use that spelling to keep them alike.`,
+    );
   } else {
-    warn(`"${category}" is a new category: no post uses it yet. The existing categories are: ${known.map((name) => `"${name}"`).join(', ')}. If you meant one of them, change "category:" in the file.`);
+    warn(
+      `"${category}" is a new category: no post uses it yet. The existing categories are: ${known.map((name) => `"${name}"`).join(', ')}. If you meant one of them, change "category:" in the file.`,
+    );
   }
 }
 

@@ -57,7 +57,10 @@ export async function writeBenchPosts(root: string, count: number): Promise<void
       .replace(/^heroImage:.*$/m, `heroImage: "/bench/hero-${id(n)}${extension}"`)
       .replace(/^pubDate:.*$/m, `pubDate: "${new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)}"`);
     let link = 0;
-    const body = sample.body.replace(/https:\/\/blog\.example\.com\/blog\/[^/)\s]+\//g, () => `https://blog.example.com/blog/bench-${id(n + (link += 1) * 7)}/`);
+    const body = sample.body.replace(
+      /https:\/\/blog\.example\.com\/blog\/[^/)\s]+\//g,
+      () => `https://blog.example.com/blog/bench-${id(n + (link += 1) * 7)}/`,
+    );
     const related = `\n\nRelated: [the next post](/blog/bench-${id(n + 1)}/) and [the previous one](https://blog.example.com/blog/bench-${id(n - 1)}/).\n`;
     await writeFile(path.join(content, `bench-${id(n)}.md`), `---\n${frontmatter}\n---\n${body.trimEnd()}${related}`);
   }

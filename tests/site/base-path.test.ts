@@ -43,11 +43,32 @@ afterAll(async () => {
 describe(`a site built with BASE_PATH=${BASE}`, () => {
   it('crawls every kind of reference, so the checks below are not vacuous', () => {
     const kinds = new Set(internal.map((ref) => ref.where.replace(/\[rel=[^\]]*\]/, '')));
-    for (const kind of ['a[href]', 'img[src]', 'img[srcset]', 'link[href]', 'meta[og:image]', '<link>', '<guid>', '<loc>', '<enclosure url>', '<atom:link href>', 'robots Sitemap:']) {
+    for (const kind of [
+      'a[href]',
+      'img[src]',
+      'img[srcset]',
+      'link[href]',
+      'meta[og:image]',
+      '<link>',
+      '<guid>',
+      '<loc>',
+      '<enclosure url>',
+      '<atom:link href>',
+      'robots Sitemap:',
+    ]) {
       expect(kinds, kind).toContain(kind);
     }
     const files = new Set(internal.map((ref) => ref.file));
-    for (const file of ['index.html', '404.html', 'blog/alpha-post/index.html', 'rss.xml', 'category/artificial-intelligence/rss.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'robots.txt']) {
+    for (const file of [
+      'index.html',
+      '404.html',
+      'blog/alpha-post/index.html',
+      'rss.xml',
+      'category/artificial-intelligence/rss.xml',
+      'sitemap-index.xml',
+      'sitemap-0.xml',
+      'robots.txt',
+    ]) {
       expect(files, file).toContain(file);
     }
     expect(internal.some((ref) => ref.where.startsWith('<content:encoded>'))).toBe(true);
@@ -83,7 +104,9 @@ describe(`a site built with BASE_PATH=${BASE}`, () => {
     expect(alpha).toContain(`${BASE}blog/beta-post/`);
     expect(alpha).toContain(`${BASE}blog/gamma/`);
     expect(alpha.some((p) => p.startsWith(`${BASE}_img/inline-`))).toBe(true);
-    const beta = internal.filter((ref) => ref.file === 'blog/beta-post/index.html' && ref.where === 'img[src]').map((ref) => ref.resolved.pathname);
+    const beta = internal
+      .filter((ref) => ref.file === 'blog/beta-post/index.html' && ref.where === 'img[src]')
+      .map((ref) => ref.resolved.pathname);
     expect(beta.some((p) => p.startsWith(`${BASE}_img/hero-`))).toBe(true);
   });
 });

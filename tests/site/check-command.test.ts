@@ -19,11 +19,19 @@ const SEEDED: Array<[string, string, RegExp]> = [
   ['body-problems.md:11', 'body', /^image "\/images\/chart\.webp" has no alt text/],
   ['body-problems.md:13', 'body', /^links to "\/blog\/no-such-post\/", but no post has the slug "no-such-post"/],
   ['body-problems.md:13', 'body', /^image "\/images\/gone\.webp" does not exist/],
-  ['body-problems.md:15', 'body', /^links to "https:\/\/blog\.example\.com\/blog\/draft-post\/", which is src\/content\/blog\/draft-post\.md, a draft/],
+  [
+    'body-problems.md:15',
+    'body',
+    /^links to "https:\/\/blog\.example\.com\/blog\/draft-post\/", which is src\/content\/blog\/draft-post\.md, a draft/,
+  ],
   ['dup-one.md:4', 'slug', /^"same-slug" is also the slug of src\/content\/blog\/dup-two\.md/],
   ['dup-two.md:6', 'slug', /^"same-slug" is also the slug of src\/content\/blog\/dup-one\.md/],
   ['folder-post/index.md:6', 'heroImage', /^"\.\/hero\.webp" does not exist \(looked for src\/content\/blog\/folder-post\/hero\.webp\)/],
-  ['folder-post/index.md:10', 'body', /^image "\.\/diagram\.webp" does not exist \(looked for src\/content\/blog\/folder-post\/diagram\.webp\)/],
+  [
+    'folder-post/index.md:10',
+    'body',
+    /^image "\.\/diagram\.webp" does not exist \(looked for src\/content\/blog\/folder-post\/diagram\.webp\)/,
+  ],
   ['hero-missing.md:5', 'heroImage', /^"\/nope\.webp" does not exist \(looked for public\/nope\.webp\)/],
   ['hero-no-alt.md:6', 'heroImageAlt', /^is required when heroImage is set/],
   ['hero-not-image.md:6', 'heroImage', /^"\/notes\.webp" is not an image/],
@@ -37,7 +45,11 @@ const SEEDED: Array<[string, string, RegExp]> = [
 ];
 
 /** The `file:line  field  message` lines of a report, without the leading indent. */
-const problemLines = (stderr: string) => stderr.split('\n').filter((line) => /^ {2}\S+:\d+ {2}/.test(line)).map((line) => line.trim());
+const problemLines = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((line) => /^ {2}\S+:\d+ {2}/.test(line))
+    .map((line) => line.trim());
 
 let root = '';
 
@@ -64,7 +76,9 @@ describe('npm run check on a set of seeded bad posts', () => {
     expect(found.map((p) => `${p.where}  ${p.field}`)).toEqual(SEEDED.map(([where, field]) => `${where}  ${field}`));
     SEEDED.forEach(([where, , says], i) => expect(found[i]!.message, where).toMatch(says));
     const posts = new Set(SEEDED.map(([where]) => where.split(':')[0])).size;
-    expect(result.stderr).toMatch(new RegExp(`^✗ ${SEEDED.length} problems in ${posts} posts\\. Fix them and run \`npm run check:posts\` again\\.`, 'm'));
+    expect(result.stderr).toMatch(
+      new RegExp(`^✗ ${SEEDED.length} problems in ${posts} posts\\. Fix them and run \`npm run check:posts\` again\\.`, 'm'),
+    );
     expect(lines.filter((line) => /^src\/content\/blog\/(good|draft)-post\.md:/.test(line))).toEqual([]);
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });

@@ -20,7 +20,10 @@ let root = '';
 /** `npm run new -- …args`, as typed in a terminal. */
 function runNew(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'new', '--', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', BLOG_CACHE_DIR: '.cache/astro' } });
+    const child = spawn('npm', ['run', '--silent', 'new', '--', ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', BLOG_CACHE_DIR: '.cache/astro' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -30,8 +33,10 @@ function runNew(...args: string[]): Promise<{ status: number | null; stdout: str
   });
 }
 
-const postFiles = async () => (await readdir(path.join(root, 'src/content/blog'), { recursive: true })).filter((f) => /\.mdx?$/.test(f)).sort();
-const frontmatterOf = (text: string) => yaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>;
+const postFiles = async () =>
+  (await readdir(path.join(root, 'src/content/blog'), { recursive: true })).filter((f) => /\.mdx?$/.test(f)).sort();
+const frontmatterOf = (text: string) =>
+  yaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>;
 
 beforeAll(async () => {
   root = await makeProjectCopy({ contentDir: path.join(PROJECT_ROOT, 'tests/fixtures/site/content/blog'), name: 'new-post' });
@@ -47,12 +52,22 @@ describe('npm run new', () => {
 
   it('writes a draft with every field, dated today in the site time zone, and prints the next steps', async () => {
     const before = calendarDay(new Date(), SITE.timeZone);
-    const result = await runNew('Edge AI: What Fits on a Phone?', '--category', 'Artificial Intelligence', '--description', 'Which models run on a phone today, and what they cost.', '--keywords', 'edge ai, phones');
+    const result = await runNew(
+      'Edge AI: What Fits on a Phone?',
+      '--category',
+      'Artificial Intelligence',
+      '--description',
+      'Which models run on a phone today, and what they cost.',
+      '--keywords',
+      'edge ai, phones',
+    );
     const after = calendarDay(new Date(), SITE.timeZone);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toBe(''); // a known category: no warning
     expect(result.stdout).toContain(`✓ Created ${file}`);
-    expect(result.stdout).toMatch(/Next steps:\n {2}1\. .*\n {2}2\. .*public\/edge-ai-what-fits-on-a-phone\.webp.*\n {2}3\. Preview: npm run dev.*\/blog\/edge-ai-what-fits-on-a-phone\/.*\n {2}4\. Check: npm run check.*\n {2}5\. Publish: set draft: false/);
+    expect(result.stdout).toMatch(
+      /Next steps:\n {2}1\. .*\n {2}2\. .*public\/edge-ai-what-fits-on-a-phone\.webp.*\n {2}3\. Preview: npm run dev.*\/blog\/edge-ai-what-fits-on-a-phone\/.*\n {2}4\. Check: npm run check.*\n {2}5\. Publish: set draft: false/,
+    );
 
     const text = readFileSync(path.join(root, file), 'utf8');
     const data = frontmatterOf(text);
@@ -107,7 +122,9 @@ describe('npm run new', () => {
     expect(doc.querySelector('.article__hero img')!.getAttribute('alt')).toBe('A phone on a desk beside a power meter');
     expect(doc.querySelector('.article__hero img')!.getAttribute('srcset')).toMatch(/\.webp 1200w/);
     const category = page(path.join(root, 'dist'), '/category/artificial-intelligence/');
-    expect([...category.querySelectorAll('.card__title a')].map((a) => a.getAttribute('href'))).toContain('/blog/edge-ai-what-fits-on-a-phone/');
+    expect([...category.querySelectorAll('.card__title a')].map((a) => a.getAttribute('href'))).toContain(
+      '/blog/edge-ai-what-fits-on-a-phone/',
+    );
   });
 
   it('refuses to overwrite an existing post, or to take a slug another post has', async () => {
@@ -129,7 +146,9 @@ describe('npm run new', () => {
   it('allows a new category, with a warning that lists the existing ones', async () => {
     const result = await runNew('Quantum Networking for Beginners', '--category', 'Quantum Computing');
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toContain('⚠ "Quantum Computing" is a new category: no post uses it yet. The existing categories are: "Artificial Intelligence", "C++", "Drafty Category", "Finance & Crypto", "Futuristic Category".');
+    expect(result.stderr).toContain(
+      '⚠ "Quantum Computing" is a new category: no post uses it yet. The existing categories are: "Artificial Intelligence", "C++", "Drafty Category", "Finance & Crypto", "Futuristic Category".',
+    );
     expect(existsSync(path.join(root, 'src/content/blog/quantum-networking-for-beginners.md'))).toBe(true);
   });
 
