@@ -8,7 +8,7 @@
  * prints the folder of a project copy holding 1,000 posts; then
  *   cd <folder> && time npm run check
  */
-import { copyFile, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeProjectCopy, PROJECT_ROOT } from './project-copy.ts';
@@ -70,6 +70,7 @@ export async function writeBenchPosts(root: string, count: number): Promise<void
 export async function makeBenchProject(count: number): Promise<string> {
   const empty = await mkdtemp(path.join(tmpdir(), 'blog-bench-content-'));
   const root = await makeProjectCopy({ contentDir: empty, publicDir: path.join(PROJECT_ROOT, 'public'), name: `bench-${count}` });
+  await rm(empty, { recursive: true });
   await writeBenchPosts(root, count);
   return root;
 }

@@ -1,7 +1,7 @@
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkPosts, formatProblem } from '../../src/lib/validate.ts';
 import { renderNewPost } from '../../src/lib/post-template.ts';
 import { SITE } from '../../src/site.config.ts';
@@ -18,9 +18,13 @@ const basePost = {
   category: '"Testing"',
 };
 
+const roots: string[] = [];
+afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
+
 /** A throwaway project with the given posts (file -> text) and a hero in public/. */
 async function project(posts: Record<string, string>, prepare?: (root: string) => Promise<void>) {
   const root = await mkdtemp(path.join(tmpdir(), 'blog-check-'));
+  roots.push(root);
   await writeTestImage(path.join(root, 'public/hero.webp'), 64, 36, 100);
   await writeFile(path.join(root, 'public/not-an-image.webp'), 'plain text, not an image');
   for (const [file, text] of Object.entries(posts)) {
