@@ -16,6 +16,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PAGES: Record<string, string> = {
   home: '/',
   'article with a table of contents, code, a table and images': '/blog/alpha-post/',
+  'MDX article with highlighted code': '/blog/gamma/',
   category: '/category/artificial-intelligence/',
   tag: '/tag/edge-ai/',
   archive: '/blog/',
