@@ -50,7 +50,7 @@ export default defineConfig({
       rehypePlugins: [
         // First: raw HTML is parsed and cleaned before anything else reads it.
         rehypeSanitizePost,
-        [rehypeSiteLinks, { siteUrl: SITE.url, base }],
+        [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
         [rehypeBodyImages, { root, publicDir: fileURLToPath(new URL('./public/', import.meta.url)), base }],
       ],
     }),

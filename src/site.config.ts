@@ -15,6 +15,12 @@ export interface SiteConfig {
   timeZone: string;
   /** Posts per listing page (archive, category, tag). */
   postsPerPage: number;
+  /**
+   * Every origin that is this site: `url`, and the configured one when
+   * `SITE_URL` points a preview deploy elsewhere, so posts' absolute links to
+   * the real domain still count as internal links.
+   */
+  origins?: readonly string[];
 }
 
 const defaults: SiteConfig = {
@@ -33,7 +39,10 @@ function normaliseUrl(url: string): string {
   return `${parsed.protocol}//${parsed.host}`;
 }
 
+const url = normaliseUrl(process.env['SITE_URL'] || defaults.url);
+
 export const SITE: SiteConfig = {
   ...defaults,
-  url: normaliseUrl(process.env['SITE_URL'] || defaults.url),
+  url,
+  origins: [...new Set([url, normaliseUrl(defaults.url)])],
 };

@@ -22,8 +22,11 @@ export function resolvePostAsset(reference: string, postFile: string, paths: Pro
   return relative.startsWith('..') || path.isAbsolute(relative) ? null : resolved;
 }
 
-/** "https://blog.example.com/blog/x/#faq" -> "/blog/x/#faq" when it is on our site, else null. */
-export function siteRelativePath(href: string, siteUrl: string): string | null {
+/**
+ * "https://blog.example.com/blog/x/#faq" -> "/blog/x/#faq" when it is on our
+ * site (any of its origins, with or without www.), else null.
+ */
+export function siteRelativePath(href: string, siteUrl: string | readonly string[]): string | null {
   if (href.startsWith('/') && !href.startsWith('//')) return href;
   let url: URL;
   try {
@@ -32,9 +35,9 @@ export function siteRelativePath(href: string, siteUrl: string): string | null {
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const site = new URL(siteUrl);
   const bare = (host: string) => host.replace(/^www\./, '');
-  if (bare(url.host) !== bare(site.host)) return null;
+  const origins = typeof siteUrl === 'string' ? [siteUrl] : siteUrl;
+  if (!origins.some((origin) => bare(new URL(origin).host) === bare(url.host))) return null;
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

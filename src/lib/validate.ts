@@ -379,7 +379,7 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
       if (ref.kind === 'image' && ref.alt === null) {
         problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" has no alt text; describe it for readers who cannot see it: ![what it shows](${ref.target})` });
       }
-      const local = siteRelativePath(ref.target, options.site.url);
+      const local = siteRelativePath(ref.target, options.site.origins ?? options.site.url);
       if (ref.kind === 'image' && local === null && /^\.{0,2}\/?[^:]+$/.test(ref.target) && !ref.target.startsWith('//')) {
         // A path next to the post ("./diagram.webp"); Astro's own image pipeline handles it.
         const file = resolvePostAsset(ref.target.split(/[?#]/)[0]!, path.join(options.root, post.file), options);

@@ -13,8 +13,10 @@ import { siteReferences, type Reference } from '../helpers/references.ts';
  * a built file.
  */
 const BASE = '/blog-root/';
-// The fixture posts link to each other with full URLs on this domain.
-const SITE_URL = 'https://blog.example.com';
+// A preview deploy on another origin than the configured one. The fixture
+// posts link to each other with full URLs on the configured domain
+// (blog.example.com), which must still count as the site's own.
+const SITE_URL = 'https://preview.example.net';
 const ORIGIN = new URL(SITE_URL).origin;
 
 let root = '';
@@ -97,6 +99,13 @@ describe(`a site built with BASE_PATH=${BASE}`, () => {
     const feedLinks = internal.filter((ref) => ref.file === 'rss.xml' && ref.where === '<link>').map((ref) => ref.url);
     expect(feedLinks).toContain(`${ORIGIN}${BASE}`);
     expect(feedLinks).toContain(`${ORIGIN}${BASE}blog/alpha-post/`);
+  });
+
+  it('uses SITE_URL for canonical URLs and leaves no link to the configured domain behind', () => {
+    const canonical = references.find((ref) => ref.file === 'index.html' && ref.where === 'link[href][rel=canonical]');
+    expect(canonical?.url).toBe(`${ORIGIN}${BASE}`);
+    const configured = references.filter((ref) => ref.resolved.host.endsWith('blog.example.com'));
+    expect(show(configured)).toEqual([]);
   });
 
   it('links a post body to another post and its body image under the base', () => {

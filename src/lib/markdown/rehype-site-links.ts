@@ -3,7 +3,8 @@ import { visit } from 'unist-util-visit';
 import { siteRelativePath, withBase } from '../site-paths.ts';
 
 export interface SiteLinkOptions {
-  siteUrl: string;
+  /** The site's origin, or all of them (SITE.origins). */
+  siteUrl: string | readonly string[];
   base: string;
 }
 
