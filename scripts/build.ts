@@ -29,7 +29,7 @@ if (problems.length > 0) {
 
 const { build } = await import('astro');
 try {
-  await build({ root: options.root, outDir: staging, logLevel: process.env['ASTRO_LOG_LEVEL'] as 'info' | undefined ?? 'info' });
+  await build({ root: options.root, outDir: staging, logLevel: (process.env['ASTRO_LOG_LEVEL'] as 'info' | undefined) ?? 'info' });
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   // Bundler errors carry their stack inside the message; an editor needs only the words.

@@ -76,7 +76,11 @@ function yamlProblem(frontmatter: string, error: yaml.YAMLException): { line: nu
   const errorIndex = Math.min(error.mark?.line ?? 0, Math.max(lines.length - 1, 0));
   const at = (index: number) => index + 2; // +1 for the opening ---, +1 for 1-based lines
   if (/\t/.test(lines[errorIndex] ?? '') || /tab/i.test(error.reason)) {
-    return { line: at(errorIndex), field: 'frontmatter', message: 'is not valid YAML: it is indented with a tab; YAML allows only spaces for indentation' };
+    return {
+      line: at(errorIndex),
+      field: 'frontmatter',
+      message: 'is not valid YAML: it is indented with a tab; YAML allows only spaces for indentation',
+    };
   }
   if (/duplicated mapping key/.test(error.reason)) {
     const key = KEY_LINE.exec(lines[errorIndex] ?? '')?.[1];
@@ -89,20 +93,36 @@ function yamlProblem(frontmatter: string, error: yaml.YAMLException): { line: nu
     const [, key, value = ''] = KEY_LINE.exec(lines[index] ?? '') ?? [];
     const quote = key ? unclosedQuote(value.trim()) : null;
     if (key && quote) {
-      return { line: at(index), field: key, message: `opens a quote (${quote}) that is never closed; end the value with ${quote} on the same line` };
+      return {
+        line: at(index),
+        field: key,
+        message: `opens a quote (${quote}) that is never closed; end the value with ${quote} on the same line`,
+      };
     }
   }
   const [, key, value = ''] = KEY_LINE.exec(lines[errorIndex] ?? '') ?? [];
   if (key && /^[^"'[{].*:\s/.test(value)) {
-    return { line: at(errorIndex), field: key, message: `has ": " in a value without quotes; put the whole value in double quotes: ${key}: "${value.trim()}"` };
+    return {
+      line: at(errorIndex),
+      field: key,
+      message: `has ": " in a value without quotes; put the whole value in double quotes: ${key}: "${value.trim()}"`,
+    };
   }
   if (key && /^'(?:[^']|'')*'\s*\S/.test(value.trim())) {
-    return { line: at(errorIndex), field: key, message: `has an apostrophe inside single quotes, which ends the value early; use double quotes around it: ${key}: "${value.trim().slice(1, -1)}"` };
+    return {
+      line: at(errorIndex),
+      field: key,
+      message: `has an apostrophe inside single quotes, which ends the value early; use double quotes around it: ${key}: "${value.trim().slice(1, -1)}"`,
+    };
   }
   if (key && /^"(?:[^"\\]|\\.)*"\s*\S/.test(value.trim())) {
     return { line: at(errorIndex), field: key, message: 'has text after the closing quote; put the whole value inside one pair of quotes' };
   }
-  return { line: at(errorIndex), field: 'frontmatter', message: `is not valid YAML: ${error.reason}; check quotes, colons and indentation on this line` };
+  return {
+    line: at(errorIndex),
+    field: 'frontmatter',
+    message: `is not valid YAML: ${error.reason}; check quotes, colons and indentation on this line`,
+  };
 }
 
 /**
@@ -170,7 +190,11 @@ interface FileResult {
 
 /** sharp's reason, on one line ("VipsJpeg: premature end of JPEG image"). */
 const sharpReason = (error: unknown) =>
-  ((error as Error).message ?? String(error)).split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? 'unknown reason';
+  ((error as Error).message ?? String(error))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .at(-1) ?? 'unknown reason';
 
 /**
  * Reads an image the way the build will: its header, then every pixel (at a
@@ -183,7 +207,8 @@ async function inspectImage(file: string, photo: boolean): Promise<string | null
   try {
     const meta = await sharp(file).metadata();
     format = meta.format;
-    if (photo && (!format || !IMAGE_FORMATS.has(format))) return `is a ${format ?? 'unknown'} file, not a photo format (use webp, jpeg, png or avif)`;
+    if (photo && (!format || !IMAGE_FORMATS.has(format)))
+      return `is a ${format ?? 'unknown'} file, not a photo format (use webp, jpeg, png or avif)`;
     if (!meta.width || !meta.height) return 'has no pixel size';
   } catch (error) {
     const reason = sharpReason(error);
@@ -216,7 +241,10 @@ class ImageChecks {
   }
 
   async load(): Promise<void> {
-    this.#passed = await readFile(this.#cacheFile, 'utf8').then((text) => JSON.parse(text) as Record<string, string>, () => ({}));
+    this.#passed = await readFile(this.#cacheFile, 'utf8').then(
+      (text) => JSON.parse(text) as Record<string, string>,
+      () => ({}),
+    );
   }
 
   /** null when the file is a readable image, else what is wrong with it. */
@@ -309,8 +337,12 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
   const post = result.data;
   const slug = post.slug ?? slugFromFile(relative);
   if (!slug) report(1, 'slug', 'cannot be made from the file name; add slug: "words-joined-by-hyphens"');
-  if (/^\d+$/.test(slug)) report(fieldLine(frontmatter, 'slug'), 'slug', `"${slug}" is only digits, which clashes with archive page URLs (/blog/2/); add a word`);
-  for (const [field, terms] of [['category', [post.category]], ['tags', post.tags ?? post.keywords]] as const) {
+  if (/^\d+$/.test(slug))
+    report(fieldLine(frontmatter, 'slug'), 'slug', `"${slug}" is only digits, which clashes with archive page URLs (/blog/2/); add a word`);
+  for (const [field, terms] of [
+    ['category', [post.category]],
+    ['tags', post.tags ?? post.keywords],
+  ] as const) {
     for (const term of terms) {
       if (!slugify(term)) report(fieldLine(frontmatter, field), field, `"${term}" has no letters or digits to make a URL from; reword it`);
     }
@@ -319,7 +351,11 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
     const heroLine = fieldLine(frontmatter, 'heroImage');
     const hero = resolvePostAsset(post.heroImage, absolute, options);
     if (!hero) {
-      report(heroLine, 'heroImage', `"${post.heroImage}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to the post such as "./hero.webp"`);
+      report(
+        heroLine,
+        'heroImage',
+        `"${post.heroImage}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to the post such as "./hero.webp"`,
+      );
     } else {
       const problem = (await isFile(hero))
         ? await images.check(hero, true)
@@ -333,9 +369,12 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
     for (const field of ['title', 'description', 'heroImageAlt'] as const) {
       if (isPlaceholder(post[field] ?? '')) report(fieldLine(frontmatter, field), field, unfinished);
     }
-    withoutCode(body).split('\n').forEach((line, index) => {
-      if (isPlaceholder(line)) report(bodyLine + index, 'body', 'has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true');
-    });
+    withoutCode(body)
+      .split('\n')
+      .forEach((line, index) => {
+        if (isPlaceholder(line))
+          report(bodyLine + index, 'body', 'has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true');
+      });
   }
   const published = !post.draft && post.pubDate.getTime() <= options.now.getTime();
   return { post: { file: relative, slug, slugLine: fieldLine(frontmatter, 'slug'), data: post, published }, body, bodyLine, problems };
@@ -366,8 +405,16 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
   for (const [slug, owners] of bySlug) {
     if (owners.length < 2) continue;
     for (const post of owners) {
-      const others = owners.filter((o) => o !== post).map((o) => o.file).join(', ');
-      problems.push({ file: post.file, line: post.slugLine, field: 'slug', message: `"${slug}" is also the slug of ${others}; give one of them a different slug` });
+      const others = owners
+        .filter((o) => o !== post)
+        .map((o) => o.file)
+        .join(', ');
+      problems.push({
+        file: post.file,
+        line: post.slugLine,
+        field: 'slug',
+        message: `"${slug}" is also the slug of ${others}; give one of them a different slug`,
+      });
     }
   }
 
@@ -377,14 +424,25 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
     for (const ref of bodyReferences(result.body)) {
       const line = result.bodyLine + lineAt(result.body, ref.offset) - 1;
       if (ref.kind === 'image' && ref.alt === null) {
-        problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" has no alt text; describe it for readers who cannot see it: ![what it shows](${ref.target})` });
+        problems.push({
+          file: post.file,
+          line,
+          field: 'body',
+          message: `image "${ref.target}" has no alt text; describe it for readers who cannot see it: ![what it shows](${ref.target})`,
+        });
       }
       const local = siteRelativePath(ref.target, options.site.origins ?? options.site.url);
       if (ref.kind === 'image' && local === null && /^\.{0,2}\/?[^:]+$/.test(ref.target) && !ref.target.startsWith('//')) {
         // A path next to the post ("./diagram.webp"); Astro's own image pipeline handles it.
         const file = resolvePostAsset(ref.target.split(/[?#]/)[0]!, path.join(options.root, post.file), options);
         const exists = file !== null && (await isFile(file));
-        if (!exists) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" does not exist${file ? ` (looked for ${path.relative(options.root, file)})` : ''}; check the path or add the file` });
+        if (!exists)
+          problems.push({
+            file: post.file,
+            line,
+            field: 'body',
+            message: `image "${ref.target}" does not exist${file ? ` (looked for ${path.relative(options.root, file)})` : ''}; check the path or add the file`,
+          });
         const problem = file !== null && exists ? await images.check(file, false) : null;
         if (problem) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" ${problem}` });
         continue;
@@ -394,7 +452,13 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
         if (!local.startsWith('/')) continue;
         const file = resolvePostAsset(local.split(/[?#]/)[0]!, post.file, options);
         const exists = file !== null && (await isFile(file));
-        if (!exists) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" does not exist in public/; check the path or add the file` });
+        if (!exists)
+          problems.push({
+            file: post.file,
+            line,
+            field: 'body',
+            message: `image "${ref.target}" does not exist in public/; check the path or add the file`,
+          });
         const problem = file !== null && exists ? await images.check(file, false) : null;
         if (problem) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" ${problem}` });
         continue;
@@ -403,9 +467,19 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
       if (slug === null) continue;
       const targets = bySlug.get(slug);
       if (!targets) {
-        problems.push({ file: post.file, line, field: 'body', message: `links to "${ref.target}", but no post has the slug "${slug}"; fix the link or remove it` });
+        problems.push({
+          file: post.file,
+          line,
+          field: 'body',
+          message: `links to "${ref.target}", but no post has the slug "${slug}"; fix the link or remove it`,
+        });
       } else if (post.published && !targets.some((t) => t.published)) {
-        problems.push({ file: post.file, line, field: 'body', message: `links to "${ref.target}", which is ${targets[0]!.file}, a draft or future post; readers would get a broken link` });
+        problems.push({
+          file: post.file,
+          line,
+          field: 'body',
+          message: `links to "${ref.target}", which is ${targets[0]!.file}, a draft or future post; readers would get a broken link`,
+        });
       }
     }
   }

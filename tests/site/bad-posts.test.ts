@@ -54,40 +54,188 @@ const CASES: BadPost[] = [
   { name: 'empty title', text: post({ title: '""' }), field: 'title', says: /^is empty; write it/ },
   { name: 'title of only spaces', text: post({ title: '"   "' }), field: 'title', says: /^is empty; write it/ },
   { name: 'missing description', text: post({ description: undefined }), field: 'description', says: /^is missing/ },
-  { name: 'date in no accepted form', text: post({ pubDate: '"next Tuesday"' }), field: 'pubDate', says: /"next Tuesday".*"Mar 04 2026", "2026-03-04"/ },
-  { name: 'impossible date (Feb 30, quoted)', text: post({ pubDate: '"2026-02-30"' }), field: 'pubDate', says: /^"2026-02-30" is not a real date: Feb 2026 has 28 days/ },
-  { name: 'impossible date (month 13, unquoted)', text: post({ pubDate: '2026-13-01' }), field: 'pubDate', says: /^"2026-13-01" has month 13; months go from 1 to 12/ },
+  {
+    name: 'date in no accepted form',
+    text: post({ pubDate: '"next Tuesday"' }),
+    field: 'pubDate',
+    says: /"next Tuesday".*"Mar 04 2026", "2026-03-04"/,
+  },
+  {
+    name: 'impossible date (Feb 30, quoted)',
+    text: post({ pubDate: '"2026-02-30"' }),
+    field: 'pubDate',
+    says: /^"2026-02-30" is not a real date: Feb 2026 has 28 days/,
+  },
+  {
+    name: 'impossible date (month 13, unquoted)',
+    text: post({ pubDate: '2026-13-01' }),
+    field: 'pubDate',
+    says: /^"2026-13-01" has month 13; months go from 1 to 12/,
+  },
   { name: 'updatedDate before pubDate', text: post({ updatedDate: '"2026-03-01"' }), field: 'updatedDate', says: /is before pubDate/ },
   { name: 'category is a number', text: post({ category: '42' }), field: 'category', says: /^must be text in quotes, not a number/ },
   { name: 'category is a list', text: post({ category: '[AI, Web]' }), field: 'category', says: /^must be text in quotes, not a list/ },
-  { name: 'keywords not a list', text: post({ keywords: '"edge ai, astro"' }), field: 'keywords', says: /^must be a list like \[first term, second term\], not a string/ },
+  {
+    name: 'keywords not a list',
+    text: post({ keywords: '"edge ai, astro"' }),
+    field: 'keywords',
+    says: /^must be a list like \[first term, second term\], not a string/,
+  },
   { name: 'draft is not true/false', text: post({ draft: '"yes"' }), field: 'draft', says: /^must be true or false/ },
-  { name: 'heroImage: missing file', text: post(hero('/missing.webp')), field: 'heroImage', says: /^"\/missing\.webp" does not exist \(looked for public\/missing\.webp\)/ },
-  { name: 'heroImage: a text file, not an image', text: post(hero('/notes.webp')), field: 'heroImage', says: /^"\/notes\.webp" is not an image/ },
-  { name: 'heroImage: corrupt image (truncated JPEG)', text: post(hero('/truncated.jpg')), field: 'heroImage', says: /^"\/truncated\.jpg" is damaged/ },
-  { name: 'heroImage: corrupt image (garbled WebP pixels)', text: post(hero('/garbled.webp')), field: 'heroImage', says: /^"\/garbled\.webp" is damaged/ },
-  { name: 'heroImage: outside the project', text: post(hero('../../../etc/passwd')), field: 'heroImage', says: /^"\.\.\/\.\.\/\.\.\/etc\/passwd" points outside the project/ },
-  { name: 'heroImage without heroImageAlt', text: post({ heroImage: '"/hero.webp"' }), field: 'heroImageAlt', says: /^is required when heroImage is set/ },
-  { name: 'duplicate slug', text: post({ slug: '"good-post"' }), field: 'slug', says: /^"good-post" is also the slug of src\/content\/blog\/good-post\.md/ },
-  { name: 'slug with spaces', text: post({ slug: '"my bad post"' }), field: 'slug', says: /^must be lowercase words joined by hyphens, with no spaces or slashes/ },
-  { name: 'slug with slashes', text: post({ slug: '"2026/bad-post"' }), field: 'slug', says: /^must be lowercase words joined by hyphens, with no spaces or slashes/ },
-  { name: 'broken YAML: a quote never closed', text: post({ title: '"Unclosed quote' }), field: 'title', says: /^opens a quote \("\) that is never closed; end the value with " on the same line/ },
-  { name: 'broken YAML: a colon in an unquoted value', text: post({ title: 'Edge AI: What Fits' }), field: 'title', says: /^has ": " in a value without quotes; put the whole value in double quotes: title: "Edge AI: What Fits"/ },
-  { name: 'broken YAML: an apostrophe inside single quotes', text: post({ title: "'It's Fine'" }), field: 'title', says: /^has an apostrophe inside single quotes.*title: "It's Fine"/ },
-  { name: 'broken YAML: a field given twice', text: post().replace('---\n', '---\ntitle: "Twice"\n'), field: 'title', says: /^is given twice \(lines 2 and 3\); keep one/ },
-  { name: 'tab-indented YAML block', text: post({ keywords: '\n\t- testing\n\t- editors' }), field: 'frontmatter', says: /^is not valid YAML: it is indented with a tab/ },
-  { name: 'no frontmatter', text: 'Just a body, no fields.\n', field: 'frontmatter', says: /^is missing: start the file with a line "---"/ },
-  { name: 'frontmatter never closed', text: post().replace(/\n---\n\n/, '\n\n'), field: 'frontmatter', says: /^is not closed: add a line "---"/ },
-  { name: 'misspelled field: pubdate', text: post({ pubDate: undefined, pubdate: '"2026-03-04"' }), field: 'pubdate', says: /^is not a known field; did you mean "pubDate"\?/ },
-  { name: 'misspelled field: heroimage', text: post({ heroimage: '"/hero.webp"', heroImageAlt: '"A gradient"' }), field: 'heroimage', says: /^is not a known field; did you mean "heroImage"\?/ },
-  { name: 'link to a post that does not exist', text: post({}, 'See [this](https://blog.example.com/blog/no-such-post/).\n'), field: 'body', says: /^links to "https:\/\/blog\.example\.com\/blog\/no-such-post\/", but no post has the slug "no-such-post"/ },
-  { name: 'body image missing', text: post({}, 'Look: ![A chart](/images/missing-chart.webp)\n'), field: 'body', says: /^image "\/images\/missing-chart\.webp" does not exist/ },
-  { name: 'body image corrupt', text: post({}, 'Look: ![A chart](/truncated.jpg)\n'), field: 'body', says: /^image "\/truncated\.jpg" is damaged/ },
-  { name: 'body image next to the post, corrupt', text: post({}, 'Look: ![A diagram](./cut-short.png)\n'), field: 'body', says: /^image "\.\/cut-short\.png" is damaged/ },
+  {
+    name: 'heroImage: missing file',
+    text: post(hero('/missing.webp')),
+    field: 'heroImage',
+    says: /^"\/missing\.webp" does not exist \(looked for public\/missing\.webp\)/,
+  },
+  {
+    name: 'heroImage: a text file, not an image',
+    text: post(hero('/notes.webp')),
+    field: 'heroImage',
+    says: /^"\/notes\.webp" is not an image/,
+  },
+  {
+    name: 'heroImage: corrupt image (truncated JPEG)',
+    text: post(hero('/truncated.jpg')),
+    field: 'heroImage',
+    says: /^"\/truncated\.jpg" is damaged/,
+  },
+  {
+    name: 'heroImage: corrupt image (garbled WebP pixels)',
+    text: post(hero('/garbled.webp')),
+    field: 'heroImage',
+    says: /^"\/garbled\.webp" is damaged/,
+  },
+  {
+    name: 'heroImage: outside the project',
+    text: post(hero('../../../etc/passwd')),
+    field: 'heroImage',
+    says: /^"\.\.\/\.\.\/\.\.\/etc\/passwd" points outside the project/,
+  },
+  {
+    name: 'heroImage without heroImageAlt',
+    text: post({ heroImage: '"/hero.webp"' }),
+    field: 'heroImageAlt',
+    says: /^is required when heroImage is set/,
+  },
+  {
+    name: 'duplicate slug',
+    text: post({ slug: '"good-post"' }),
+    field: 'slug',
+    says: /^"good-post" is also the slug of src\/content\/blog\/good-post\.md/,
+  },
+  {
+    name: 'slug with spaces',
+    text: post({ slug: '"my bad post"' }),
+    field: 'slug',
+    says: /^must be lowercase words joined by hyphens, with no spaces or slashes/,
+  },
+  {
+    name: 'slug with slashes',
+    text: post({ slug: '"2026/bad-post"' }),
+    field: 'slug',
+    says: /^must be lowercase words joined by hyphens, with no spaces or slashes/,
+  },
+  {
+    name: 'broken YAML: a quote never closed',
+    text: post({ title: '"Unclosed quote' }),
+    field: 'title',
+    says: /^opens a quote \("\) that is never closed; end the value with " on the same line/,
+  },
+  {
+    name: 'broken YAML: a colon in an unquoted value',
+    text: post({ title: 'Edge AI: What Fits' }),
+    field: 'title',
+    says: /^has ": " in a value without quotes; put the whole value in double quotes: title: "Edge AI: What Fits"/,
+  },
+  {
+    name: 'broken YAML: an apostrophe inside single quotes',
+    text: post({ title: "'It's Fine'" }),
+    field: 'title',
+    says: /^has an apostrophe inside single quotes.*title: "It's Fine"/,
+  },
+  {
+    name: 'broken YAML: a field given twice',
+    text: post().replace('---\n', '---\ntitle: "Twice"\n'),
+    field: 'title',
+    says: /^is given twice \(lines 2 and 3\); keep one/,
+  },
+  {
+    name: 'tab-indented YAML block',
+    text: post({ keywords: '\n\t- testing\n\t- editors' }),
+    field: 'frontmatter',
+    says: /^is not valid YAML: it is indented with a tab/,
+  },
+  {
+    name: 'no frontmatter',
+    text: 'Just a body, no fields.\n',
+    field: 'frontmatter',
+    says: /^is missing: start the file with a line "---"/,
+  },
+  {
+    name: 'frontmatter never closed',
+    text: post().replace(/\n---\n\n/, '\n\n'),
+    field: 'frontmatter',
+    says: /^is not closed: add a line "---"/,
+  },
+  {
+    name: 'misspelled field: pubdate',
+    text: post({ pubDate: undefined, pubdate: '"2026-03-04"' }),
+    field: 'pubdate',
+    says: /^is not a known field; did you mean "pubDate"\?/,
+  },
+  {
+    name: 'misspelled field: heroimage',
+    text: post({ heroimage: '"/hero.webp"', heroImageAlt: '"A gradient"' }),
+    field: 'heroimage',
+    says: /^is not a known field; did you mean "heroImage"\?/,
+  },
+  {
+    name: 'link to a post that does not exist',
+    text: post({}, 'See [this](https://blog.example.com/blog/no-such-post/).\n'),
+    field: 'body',
+    says: /^links to "https:\/\/blog\.example\.com\/blog\/no-such-post\/", but no post has the slug "no-such-post"/,
+  },
+  {
+    name: 'body image missing',
+    text: post({}, 'Look: ![A chart](/images/missing-chart.webp)\n'),
+    field: 'body',
+    says: /^image "\/images\/missing-chart\.webp" does not exist/,
+  },
+  {
+    name: 'body image corrupt',
+    text: post({}, 'Look: ![A chart](/truncated.jpg)\n'),
+    field: 'body',
+    says: /^image "\/truncated\.jpg" is damaged/,
+  },
+  {
+    name: 'body image next to the post, corrupt',
+    text: post({}, 'Look: ![A diagram](./cut-short.png)\n'),
+    field: 'body',
+    says: /^image "\.\/cut-short\.png" is damaged/,
+  },
   { name: 'empty body', text: post({}, '\n   \n'), field: 'body', says: /^is empty; write the post below the closing "---"/ },
-  { name: 'MDX: a stray { in the text', file: 'bad.mdx', text: post({}, 'Budgets are {roughly 170 KB of script.\n'), field: 'body', says: /^is not valid MDX: Unexpected end of file in expression, expected a corresponding closing brace for `\{`/ },
-  { name: 'MDX: a tag never closed', file: 'bad.mdx', text: post({}, 'Intro.\n\n<Aside>\n\nA note.\n'), field: 'body', says: /^is not valid MDX: Expected a closing tag for `<Aside>`/ },
-  { name: 'MDX: an HTML comment', file: 'bad.mdx', text: post({}, 'Intro.\n\n<!-- TODO: remove -->\n'), field: 'body', says: /^is not valid MDX: .*to create a comment in MDX, use `\{\/\* text \*\/\}`/ },
+  {
+    name: 'MDX: a stray { in the text',
+    file: 'bad.mdx',
+    text: post({}, 'Budgets are {roughly 170 KB of script.\n'),
+    field: 'body',
+    says: /^is not valid MDX: Unexpected end of file in expression, expected a corresponding closing brace for `\{`/,
+  },
+  {
+    name: 'MDX: a tag never closed',
+    file: 'bad.mdx',
+    text: post({}, 'Intro.\n\n<Aside>\n\nA note.\n'),
+    field: 'body',
+    says: /^is not valid MDX: Expected a closing tag for `<Aside>`/,
+  },
+  {
+    name: 'MDX: an HTML comment',
+    file: 'bad.mdx',
+    text: post({}, 'Intro.\n\n<!-- TODO: remove -->\n'),
+    field: 'body',
+    says: /^is not valid MDX: .*to create a comment in MDX, use `\{\/\* text \*\/\}`/,
+  },
 ];
 
 /** The small valid project every case starts from. */
@@ -133,7 +281,11 @@ async function projectWith(files: Record<string, string>): Promise<string> {
 }
 
 /** `  src/content/blog/x.md:4  field  message` lines of the checker's report. */
-const problemLines = (stderr: string) => stderr.split('\n').filter((line) => /^ {2}\S+:\d+ {2}/.test(line)).map((line) => line.trim());
+const problemLines = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((line) => /^ {2}\S+:\d+ {2}/.test(line))
+    .map((line) => line.trim());
 
 describe('the template the bad posts are added to', () => {
   it('passes the checker, so each failure below comes from its bad post', async () => {

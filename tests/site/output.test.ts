@@ -41,7 +41,11 @@ let sampleRoot = '';
 
 beforeAll(async () => {
   sites.push({ name: 'fixture site', dist: path.join(inject('fixtureRoot'), 'dist'), origin: SITE.url, base: '/' });
-  sampleRoot = await makeProjectCopy({ contentDir: path.join(PROJECT_ROOT, 'src/content/blog'), publicDir: path.join(PROJECT_ROOT, 'public'), name: 'sample' });
+  sampleRoot = await makeProjectCopy({
+    contentDir: path.join(PROJECT_ROOT, 'src/content/blog'),
+    publicDir: path.join(PROJECT_ROOT, 'public'),
+    name: 'sample',
+  });
   const result = await runScriptAsync(sampleRoot, 'build', { BASE_PATH: SAMPLE_BASE, SITE_URL: SAMPLE_ORIGIN });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   sites.push({ name: 'sample site', dist: path.join(sampleRoot, 'dist'), origin: SAMPLE_ORIGIN, base: SAMPLE_BASE });
@@ -82,7 +86,10 @@ function fileFor(site: BuiltSite, url: URL): string | null {
   if (!pathname.startsWith(site.base)) return null;
   const relative = pathname.slice(site.base.length);
   const candidates = relative === '' || relative.endsWith('/') ? [`${relative}index.html`] : [relative, `${relative}/index.html`];
-  return candidates.find((candidate) => existsSync(path.join(site.dist, candidate)) && statSync(path.join(site.dist, candidate)).isFile()) ?? null;
+  return (
+    candidates.find((candidate) => existsSync(path.join(site.dist, candidate)) && statSync(path.join(site.dist, candidate)).isFile()) ??
+    null
+  );
 }
 
 const idCache = new Map<string, Set<string>>();
@@ -152,7 +159,8 @@ function references(page: Page, origin: string): Array<{ where: string; url: str
   // Social meta (og:image, og:url, twitter:image, …) and structured data carry absolute URLs of the site.
   for (const meta of page.doc.querySelectorAll('meta[content]')) {
     const content = meta.getAttribute('content')!.trim();
-    if (content.startsWith(`${origin}/`) || content === origin) found.push({ where: `meta[${meta.getAttribute('property') ?? meta.getAttribute('name')}]`, url: content });
+    if (content.startsWith(`${origin}/`) || content === origin)
+      found.push({ where: `meta[${meta.getAttribute('property') ?? meta.getAttribute('name')}]`, url: content });
   }
   for (const script of page.doc.querySelectorAll('script[type="application/ld+json"]')) {
     for (const text of jsonStrings(JSON.parse(script.textContent ?? 'null'))) {
@@ -179,7 +187,9 @@ function brokenReferences(site: BuiltSite, page: Page): string[] {
     // 404.html answers every missing URL, so hosts answer its own canonical and og:url (…/404/) with it too.
     if (!file && page.file === '404.html' && resolved.pathname === `${site.base}404/`) continue;
     if (!file) {
-      broken.push(`${page.file}  ${where}  "${url}" has no file in dist/${resolved.pathname.startsWith(site.base) ? '' : ` (outside the base ${site.base})`}`);
+      broken.push(
+        `${page.file}  ${where}  "${url}" has no file in dist/${resolved.pathname.startsWith(site.base) ? '' : ` (outside the base ${site.base})`}`,
+      );
       continue;
     }
     const fragment = resolved.hash.slice(1);
@@ -196,7 +206,9 @@ function brokenReferences(site: BuiltSite, page: Page): string[] {
   return broken;
 }
 
-const validator = new HtmlValidate(new StaticConfigLoader(JSON.parse(readFileSync(path.join(PROJECT_ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData));
+const validator = new HtmlValidate(
+  new StaticConfigLoader(JSON.parse(readFileSync(path.join(PROJECT_ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData),
+);
 
 describe.each(['fixture site', 'sample site'])('the built %s', (name) => {
   const site = () => sites.find((s) => s.name === name)!;
@@ -216,7 +228,8 @@ describe.each(['fixture site', 'sample site'])('the built %s', (name) => {
     for (const page of pages(site())) {
       const report = await validator.validateString(page.html, page.file);
       for (const result of report.results) {
-        for (const message of result.messages) errors.push(`${page.file}:${message.line}:${message.column}  ${message.ruleId}  ${message.message}  (${message.selector ?? ''})`);
+        for (const message of result.messages)
+          errors.push(`${page.file}:${message.line}:${message.column}  ${message.ruleId}  ${message.message}  (${message.selector ?? ''})`);
       }
     }
     expect(errors).toEqual([]);
@@ -226,7 +239,10 @@ describe.each(['fixture site', 'sample site'])('the built %s', (name) => {
     const all = pages(site()).flatMap((page) => references(page, site().origin));
     // The crawl sees every kind of reference, so an empty result below means something.
     for (const kind of ['a[href]', 'img[src]', 'img[srcset]', 'link[href][rel=stylesheet]', 'link[href][rel=canonical]']) {
-      expect(all.map((ref) => ref.where), kind).toContain(kind);
+      expect(
+        all.map((ref) => ref.where),
+        kind,
+      ).toContain(kind);
     }
     expect(all.some((ref) => ref.url.includes('#'))).toBe(true);
     expect(pages(site()).flatMap((page) => brokenReferences(site(), page))).toEqual([]);
@@ -244,7 +260,8 @@ describe.each(['fixture site', 'sample site'])('the built %s', (name) => {
       if (!doc.querySelector('meta[name="description"]')?.getAttribute('content')?.trim()) missing.push(`${file}: no meta description`);
       const canonical = doc.querySelectorAll('link[rel="canonical"]');
       if (canonical.length !== 1) missing.push(`${file}: ${canonical.length} canonical links`);
-      else if (!canonical[0]!.getAttribute('href')!.startsWith(`${site().origin}${site().base}`)) missing.push(`${file}: canonical ${canonical[0]!.getAttribute('href')} is not an absolute URL on the site`);
+      else if (!canonical[0]!.getAttribute('href')!.startsWith(`${site().origin}${site().base}`))
+        missing.push(`${file}: canonical ${canonical[0]!.getAttribute('href')} is not an absolute URL on the site`);
       const h1 = doc.querySelectorAll('h1').length;
       if (h1 !== 1) missing.push(`${file}: ${h1} <h1> elements`);
     }
@@ -267,7 +284,9 @@ describe.each(['fixture site', 'sample site'])('the built %s', (name) => {
 
   it('has inline styles only in highlighted code (why .htmlvalidate.json turns no-inline-style off)', () => {
     const styled = pages(site()).flatMap(({ file, doc }) =>
-      [...doc.querySelectorAll('[style]')].filter((el) => !el.closest('pre.astro-code')).map((el) => `${file}: <${el.tagName.toLowerCase()} style="${el.getAttribute('style')}">`),
+      [...doc.querySelectorAll('[style]')]
+        .filter((el) => !el.closest('pre.astro-code'))
+        .map((el) => `${file}: <${el.tagName.toLowerCase()} style="${el.getAttribute('style')}">`),
     );
     expect(styled).toEqual([]);
   });

@@ -8,7 +8,9 @@ import { SITE } from '../../src/site.config.ts';
 import { writeTestImage } from '../helpers/fixture-site.ts';
 
 const frontmatter = (fields: Record<string, string>) =>
-  `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n`;
+  `---\n${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n---\n`;
 
 const basePost = {
   title: '"A post"',
@@ -36,7 +38,13 @@ async function project(posts: Record<string, string>, prepare?: (root: string) =
 }
 
 async function check(root: string) {
-  const result = await checkPosts({ root, publicDir: path.join(root, 'public'), cacheDir: path.join(root, '.cache'), site: SITE, now: new Date('2026-11-23T00:00:00Z') });
+  const result = await checkPosts({
+    root,
+    publicDir: path.join(root, 'public'),
+    cacheDir: path.join(root, '.cache'),
+    site: SITE,
+    now: new Date('2026-11-23T00:00:00Z'),
+  });
   return { ...result, root, lines: result.problems.map(formatProblem) };
 }
 
@@ -67,8 +75,12 @@ describe('checkPosts', () => {
   });
 
   it('reports a missing hero with the post and the path', async () => {
-    const { lines } = await project({ 'a.md': `${frontmatter({ ...basePost, heroImage: '"/missing.webp"', heroImageAlt: '"x"' })}\nBody.` });
-    expect(lines).toEqual(['src/content/blog/a.md:7  heroImage  "/missing.webp" does not exist (looked for public/missing.webp); check the name, or add the file']);
+    const { lines } = await project({
+      'a.md': `${frontmatter({ ...basePost, heroImage: '"/missing.webp"', heroImageAlt: '"x"' })}\nBody.`,
+    });
+    expect(lines).toEqual([
+      'src/content/blog/a.md:7  heroImage  "/missing.webp" does not exist (looked for public/missing.webp); check the name, or add the file',
+    ]);
   });
 
   it('reports a hero that is not an image, or outside the project', async () => {
@@ -92,12 +104,16 @@ describe('checkPosts', () => {
   });
 
   it('ignores links inside code blocks', async () => {
-    const { problems } = await project({ 'a.md': `${frontmatter(basePost)}\n\`\`\`md\n[x](https://blog.example.com/blog/nope/)\n\`\`\`\n` });
+    const { problems } = await project({
+      'a.md': `${frontmatter(basePost)}\n\`\`\`md\n[x](https://blog.example.com/blog/nope/)\n\`\`\`\n`,
+    });
     expect(problems).toEqual([]);
   });
 
   it('suggests the right spelling for a misspelled field and reports every problem at once', async () => {
-    const { lines } = await project({ 'a.md': `---\ntitle: "T"\ndescription: "D"\npubdate: "Mar 04 2026"\ncategory: "C"\nheroimage: "/hero.webp"\n---\nBody.` });
+    const { lines } = await project({
+      'a.md': `---\ntitle: "T"\ndescription: "D"\npubdate: "Mar 04 2026"\ncategory: "C"\nheroimage: "/hero.webp"\n---\nBody.`,
+    });
     // One mistake, one line: no extra "pubDate is missing" for the misspelled pubdate.
     expect(lines).toEqual([
       'src/content/blog/a.md:4  pubdate  is not a known field; did you mean "pubDate"?',
@@ -130,15 +146,18 @@ describe('checkPosts', () => {
   });
 
   it('decodes heroes and body images, so a damaged file is reported before the build', async () => {
-    const { lines } = await project({
-      'a.md': `${frontmatter({ ...basePost, heroImage: '"/cut.webp"', heroImageAlt: '"x"' })}\nBody.\n\n![A chart](/garbled.webp)\n`,
-    }, async (root) => {
-      const good = await readFile(path.join(root, 'public/hero.webp'));
-      await writeFile(path.join(root, 'public/cut.webp'), good.subarray(0, Math.floor(good.length / 2)));
-      const garbled = Buffer.from(good);
-      for (let i = 64; i < garbled.length; i += 1) garbled[i] = (i * 7) & 0xff;
-      await writeFile(path.join(root, 'public/garbled.webp'), garbled);
-    });
+    const { lines } = await project(
+      {
+        'a.md': `${frontmatter({ ...basePost, heroImage: '"/cut.webp"', heroImageAlt: '"x"' })}\nBody.\n\n![A chart](/garbled.webp)\n`,
+      },
+      async (root) => {
+        const good = await readFile(path.join(root, 'public/hero.webp'));
+        await writeFile(path.join(root, 'public/cut.webp'), good.subarray(0, Math.floor(good.length / 2)));
+        const garbled = Buffer.from(good);
+        for (let i = 64; i < garbled.length; i += 1) garbled[i] = (i * 7) & 0xff;
+        await writeFile(path.join(root, 'public/garbled.webp'), garbled);
+      },
+    );
     expect(lines).toEqual([
       'src/content/blog/a.md:7  heroImage  "/cut.webp" is damaged and cannot be read (Input file has corrupt header: webp: unable to parse image); export or download it again',
       'src/content/blog/a.md:13  body  image "/garbled.webp" is damaged: its webp data cannot be decoded (webp2vips: unable to read pixels); export or download it again',
@@ -167,14 +186,25 @@ describe('checkPosts', () => {
   });
 
   it('finds body images next to the post', async () => {
-    const { lines } = await project({ 'folder/index.md': `${frontmatter(basePost)}\n![A diagram](./diagram.webp)\n\n![A hero](./hero.webp)\n` }, (root) =>
-      writeTestImage(path.join(root, 'src/content/blog/folder/hero.webp'), 32, 18, 10),
+    const { lines } = await project(
+      { 'folder/index.md': `${frontmatter(basePost)}\n![A diagram](./diagram.webp)\n\n![A hero](./hero.webp)\n` },
+      (root) => writeTestImage(path.join(root, 'src/content/blog/folder/hero.webp'), 32, 18, 10),
     );
-    expect(lines).toEqual(['src/content/blog/folder/index.md:9  body  image "./diagram.webp" does not exist (looked for src/content/blog/folder/diagram.webp); check the path or add the file']);
+    expect(lines).toEqual([
+      'src/content/blog/folder/index.md:9  body  image "./diagram.webp" does not exist (looked for src/content/blog/folder/diagram.webp); check the path or add the file',
+    ]);
   });
 
   it('accepts the placeholders of `npm run new` in a draft, and names each one once it is not a draft', async () => {
-    const draft = renderNewPost({ title: 'Fresh', slug: 'fresh', category: 'Testing', author: 'A', pubDate: '2026-03-04', heroImage: '/fresh.webp', heroExists: false });
+    const draft = renderNewPost({
+      title: 'Fresh',
+      slug: 'fresh',
+      category: 'Testing',
+      author: 'A',
+      pubDate: '2026-03-04',
+      heroImage: '/fresh.webp',
+      heroExists: false,
+    });
     expect((await project({ 'fresh.md': draft })).problems).toEqual([]);
     const { lines } = await project({ 'fresh.md': draft.replace('draft: true', 'draft: false') });
     expect(lines).toEqual([
@@ -184,9 +214,23 @@ describe('checkPosts', () => {
   });
 
   it('checks links written with the base path the site is hosted under', async () => {
-    const root = (await project({ 'a.md': `${frontmatter(basePost)}\nSee [b](/sub/blog/b/) and [gone](https://blog.example.com/sub/blog/gone/).\n`, 'b.md': `${frontmatter(basePost)}\nB.` })).root;
-    const { problems } = await checkPosts({ root, publicDir: path.join(root, 'public'), cacheDir: path.join(root, '.cache'), site: SITE, now: new Date('2026-11-23T00:00:00Z'), base: '/sub/' });
-    expect(problems.map(formatProblem)).toEqual(['src/content/blog/a.md:9  body  links to "https://blog.example.com/sub/blog/gone/", but no post has the slug "gone"; fix the link or remove it']);
+    const root = (
+      await project({
+        'a.md': `${frontmatter(basePost)}\nSee [b](/sub/blog/b/) and [gone](https://blog.example.com/sub/blog/gone/).\n`,
+        'b.md': `${frontmatter(basePost)}\nB.`,
+      })
+    ).root;
+    const { problems } = await checkPosts({
+      root,
+      publicDir: path.join(root, 'public'),
+      cacheDir: path.join(root, '.cache'),
+      site: SITE,
+      now: new Date('2026-11-23T00:00:00Z'),
+      base: '/sub/',
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      'src/content/blog/a.md:9  body  links to "https://blog.example.com/sub/blog/gone/", but no post has the slug "gone"; fix the link or remove it',
+    ]);
   });
 
   it('reports an MDX syntax error on its line, and accepts valid MDX', async () => {
