@@ -4,12 +4,14 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { blogImages } from './integrations/blog-images.ts';
+import { contentCache } from './integrations/content-cache.ts';
 import { searchIndex } from './integrations/search-index.ts';
 import { socialCards } from './integrations/social-cards.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/lib/csp.ts';
 import { isNoindex, lastModified } from './src/lib/sitemap-registry.ts';
 import { rehypeBodyImages } from './src/lib/markdown/rehype-body-images.ts';
 import { rehypeSanitizePost } from './src/lib/markdown/rehype-sanitize-post.ts';
+import { rehypeTableScroll } from './src/lib/markdown/rehype-table-scroll.ts';
 import { rehypeSiteLinks } from './src/lib/markdown/rehype-site-links.ts';
 import { remarkPostCleanup } from './src/lib/markdown/remark-post-cleanup.ts';
 import { SITE } from './src/site.config.ts';
@@ -26,6 +28,15 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  experimental: {
+    // Pages whose getStaticPaths() gives a cacheKey (listings: src/lib/page-keys.ts)
+    // are copied from <cacheDir>/dist/ when their key and code are unchanged.
+    incrementalBuild: true,
+    // The content store as many files of at most 20 MB instead of one JSON file,
+    // which a build embeds as one JavaScript string: for 10,000 posts that is
+    // ~300 MB, close to V8's longest string, and memory the build never gets back.
+    collectionStorage: 'chunked',
+  },
   vite: {
     build: {
       // Scripts stay files under /_astro/ rather than being inlined: the CSP can then
@@ -50,6 +61,7 @@ export default defineConfig({
       rehypePlugins: [
         // First: raw HTML is parsed and cleaned before anything else reads it.
         rehypeSanitizePost,
+        rehypeTableScroll,
         [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
         [rehypeBodyImages, { root, publicDir: fileURLToPath(new URL('./public/', import.meta.url)), base }],
       ],
@@ -57,7 +69,7 @@ export default defineConfig({
     // Both themes as CSS variables; global.css picks one per colour scheme.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), sitemap({
+  integrations: [contentCache(), mdx(), sitemap({
       filter: (page) => !isNoindex(page),
       serialize: (item) => {
         const date = lastModified(item.url);

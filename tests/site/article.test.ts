@@ -117,6 +117,23 @@ describe('article page /blog/<slug>/', () => {
     expect(time.textContent).toBe('March 6, 2026');
   });
 
+  it('keeps code highlighting in Markdown and MDX posts, light and dark colours on every token', () => {
+    for (const urlPath of ['/blog/alpha-post/', '/blog/gamma/']) {
+      const block = page(dist, urlPath).querySelector('.prose pre.astro-code');
+      expect(block, urlPath).not.toBeNull();
+      expect(block!.querySelector('span[style*="--shiki-light"]'), urlPath).not.toBeNull();
+      expect(block!.querySelector('span[style*="--shiki-dark"]'), urlPath).not.toBeNull();
+    }
+  });
+
+  it('puts tables in a focusable, named region that scrolls on narrow screens', () => {
+    const region = page(dist, '/blog/alpha-post/').querySelector('.prose .table-scroll')!;
+    expect(region.tagName).toBe('SECTION');
+    expect(region.getAttribute('tabindex')).toBe('0');
+    expect(region.getAttribute('aria-label')).toBe('Table 1');
+    expect(region.querySelector('table th')!.textContent).toBe('Model');
+  });
+
   it('renders MDX posts', () => {
     expect(page(dist, '/blog/gamma/').querySelector('.prose')!.textContent).toContain('The answer is 42.');
   });

@@ -78,3 +78,24 @@ describe('the image cache', () => {
     for (const name of variants) expect(distFiles(path.join(root, 'dist'))).toContain(path.join('_img', name));
   });
 });
+
+describe('the content cache', () => {
+  it('renders cached posts again when the Markdown plugins change', async () => {
+    const plugin = path.join(root, 'src/lib/markdown/rehype-table-scroll.ts');
+    const other = () => readFileSync(path.join(root, 'dist/blog/other/index.html'), 'utf8');
+    expect(other()).not.toContain('data-plugin-changed');
+    // Only the plugin changes, not the post or the config: Astro alone would reuse the cached HTML.
+    const code = readFileSync(plugin, 'utf8');
+    const marker = "tree.children.push({ type: 'element', tagName: 'p', properties: { dataPluginChanged: '' }, children: [] });";
+    expect(code).toContain('    let count = 0;');
+    await writeFile(plugin, code.replace('    let count = 0;', `    ${marker}\n    let count = 0;`));
+    try {
+      const result = runScript(root, 'build');
+      expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+      expect(result.stdout).toContain('rendering every post again');
+      expect(other()).toContain('data-plugin-changed');
+    } finally {
+      await writeFile(plugin, code);
+    }
+  });
+});

@@ -106,7 +106,8 @@ describe('rehypeSanitizePost', () => {
         {
           type: 'element',
           tagName: 'pre',
-          properties: { className: ['astro-code'], style: '--shiki-light:#000' },
+          // As Shiki writes it: `class` as one string, not hast's className list.
+          properties: { class: 'astro-code astro-code-themes github-light github-dark', style: '--shiki-light:#000' },
           children: [{ type: 'element', tagName: 'span', properties: { style: 'color:red' }, children: [{ type: 'text', value: 'x' }] }],
         },
         { type: 'raw', value: '<b onclick="x()">bold</b>' } as never,
@@ -114,7 +115,9 @@ describe('rehypeSanitizePost', () => {
     };
     const out = rehypeSanitizePost()(tree, new VFile({ path: 'post.md' }));
     const html = unified().use(rehypeStringify).stringify(out);
-    expect(html).toBe('<pre class="astro-code" style="--shiki-light:#000"><span style="color:red">x</span></pre><b>bold</b>');
+    expect(html).toBe(
+      '<pre class="astro-code astro-code-themes github-light github-dark" style="--shiki-light:#000"><span style="color:red">x</span></pre><b>bold</b>',
+    );
   });
 });
 

@@ -4,9 +4,12 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { sanitizePostTree } from './sanitize-schema.ts';
 
+/** Shiki's blocks: `<pre class="astro-code …">` (Shiki writes `class` as a plain string). */
 const isHighlighted = (node: Element) => {
-  const className = node.properties['className'];
-  return node.tagName === 'pre' && Array.isArray(className) && className.includes('astro-code');
+  if (node.tagName !== 'pre') return false;
+  const { className, class: classString } = node.properties as { className?: unknown; class?: unknown };
+  const classes = Array.isArray(className) ? className.map(String) : String(classString ?? className ?? '').split(/\s+/);
+  return classes.includes('astro-code');
 };
 
 /**
@@ -34,9 +37,20 @@ export function rehypeSanitizePost() {
     });
     const clean = sanitizePostTree(raw(tree) as Root);
     if (keep.length > 0) {
+      // Parsing may merge a placeholder with the whitespace around it: split it back out.
+      const pattern = new RegExp(`${marker}(\\d+)`, 'g');
       visit(clean, 'text', (node: Text, index, parent) => {
-        if (!parent || index === undefined || !node.value.startsWith(marker)) return;
-        parent.children[index] = keep[Number(node.value.slice(marker.length))]!;
+        if (!parent || index === undefined || !node.value.includes(marker)) return;
+        const pieces: Array<Text | Element> = [];
+        let last = 0;
+        for (const match of node.value.matchAll(pattern)) {
+          if (match.index > last) pieces.push({ type: 'text', value: node.value.slice(last, match.index) });
+          pieces.push(keep[Number(match[1])]!);
+          last = match.index + match[0].length;
+        }
+        if (last < node.value.length) pieces.push({ type: 'text', value: node.value.slice(last) });
+        parent.children.splice(index, 1, ...(pieces as Element[]));
+        return index + pieces.length;
       });
     }
     return clean;

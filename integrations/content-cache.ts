@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** Code that shapes a post's rendered HTML. */
+const RENDERING_CODE = ['astro.config.ts', 'src/lib/markdown', 'src/lib/images.ts', 'src/lib/site-paths.ts', 'src/site.config.ts'];
+const STAMP = 'rendering-code.sha1';
+
+async function filesUnder(root: string, entry: string): Promise<string[]> {
+  const full = path.join(root, entry);
+  try {
+    const entries = await readdir(full, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  } catch {
+    return [full];
+  }
+}
+
+/**
+ * Astro keeps each post's rendered HTML in its content cache and reuses it
+ * while the post is unchanged, even when the Markdown plugins that made it
+ * have changed. This drops that cache whenever the code that renders posts
+ * changes (a hash of it is kept beside the cache), so a deploy with a cached
+ * `node_modules/.astro` never serves HTML made by old plugins.
+ */
+export function contentCache(): AstroIntegration {
+  return {
+    name: 'content-cache',
+    hooks: {
+      'astro:config:setup': async ({ config, logger }) => {
+        const root = fileURLToPath(config.root);
+        const cacheDir = fileURLToPath(config.cacheDir);
+        const files = (await Promise.all(RENDERING_CODE.map((entry) => filesUnder(root, entry)))).flat().sort();
+        const hash = createHash('sha1');
+        for (const file of files) hash.update(file).update(await readFile(file).catch(() => Buffer.alloc(0)));
+        const digest = hash.digest('hex');
+        const stamp = path.join(cacheDir, STAMP);
+        const previous = await readFile(stamp, 'utf8').catch(() => null);
+        if (previous === digest) return;
+        if (previous !== null) logger.info('post rendering code changed: rendering every post again');
+        // The store is one file, or a folder of chunks (experimental.collectionStorage);
+        // the dev server keeps its own in .astro/.
+        for (const dir of [cacheDir, fileURLToPath(new URL('.astro/', config.root))])
+          for (const name of ['data-store.json', 'data-store'])
+            await rm(path.join(dir, name), { recursive: true, force: true });
+        await mkdir(cacheDir, { recursive: true });
+        await writeFile(stamp, digest);
+      },
+    },
+  };
+}
