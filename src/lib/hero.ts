@@ -20,11 +20,14 @@ export function shareVariant(image: ResponsiveImage): ImageVariant {
 /** One encode per variant, however many posts share the hero and feeds list it. */
 const variantSizes = new Map<string, Promise<number>>();
 
-function variantSize(variant: ImageVariant): Promise<number> {
+function variantSize(variant: ImageVariant, image: ResponsiveImage): Promise<number> {
   let size = variantSizes.get(variant.name);
   if (!size) {
     const cacheDir = path.join(__BLOG_BUILD__.cacheDir, IMAGE_CACHE_FOLDER);
-    size = produceVariants([variant.name], { cacheDir }).then(async () => (await stat(path.join(cacheDir, variant.name))).size);
+    // All of the image's variants, not only this one: pages use them all, and
+    // made together they cost one decode of the source instead of two.
+    const names = image.variants.map((v) => v.name);
+    size = produceVariants(names, { cacheDir }).then(async () => (await stat(path.join(cacheDir, variant.name))).size);
     variantSizes.set(variant.name, size);
   }
   return size;
@@ -38,5 +41,5 @@ export async function heroEnclosure(post: Post): Promise<{ variant: ImageVariant
   const image = await heroImage(post);
   if (!image) return undefined;
   const variant = shareVariant(image);
-  return { variant, length: await variantSize(variant) };
+  return { variant, length: await variantSize(variant, image) };
 }

@@ -70,8 +70,16 @@ export function imageRegistry(): Map<string, VariantJob> {
 }
 
 const sourceInfo = new Map<string, Promise<SourceInfo>>();
+/** Sources already read in this build, by path: a build does not change its images. */
+const sourceByFile = new Map<string, Promise<SourceInfo>>();
+// The dev server re-checks a file on every request so edits show up; a build
+// asks for the same hero once per card (tens of thousands of times) and
+// reads it once.
+const IMMUTABLE_SOURCES = process.env['NODE_ENV'] === 'production';
 
 async function readSource(file: string, origin: string): Promise<SourceInfo> {
+  const known = IMMUTABLE_SOURCES ? sourceByFile.get(file) : undefined;
+  if (known) return known;
   const { mtimeMs, size } = await stat(file);
   const key = `${file}|${mtimeMs}|${size}`;
   let info = sourceInfo.get(key);
@@ -91,7 +99,11 @@ async function readSource(file: string, origin: string): Promise<SourceInfo> {
       return { file, hash, width, height };
     })();
     sourceInfo.set(key, info);
-    info.catch(() => sourceInfo.delete(key));
+    if (IMMUTABLE_SOURCES) sourceByFile.set(file, info);
+    info.catch(() => {
+      sourceInfo.delete(key);
+      sourceByFile.delete(file);
+    });
   }
   return info;
 }
@@ -172,26 +184,60 @@ export interface ProduceResult {
   reused: number;
 }
 
+/** Variants encoded by this process, and the wall time during which any encoding ran. */
+export interface ImageStats {
+  made: number;
+  encodingMs: number;
+}
+
+// Variants are made both while rendering (feeds need a hero's file size) and
+// in the build hook; both count towards the build's figures. globalThis, like
+// the registry, because pages and the hook load separate module copies.
+const STATS_KEY = Symbol.for('astro-blog.image-stats');
+const INFLIGHT_KEY = Symbol.for('astro-blog.image-inflight');
+const statsStore = globalThis as typeof globalThis & {
+  [STATS_KEY]?: ImageStats & { active: number; since: number };
+  [INFLIGHT_KEY]?: Map<string, Promise<void>>;
+};
+function stats() {
+  return (statsStore[STATS_KEY] ??= { made: 0, encodingMs: 0, active: 0, since: 0 });
+}
+export function imageStats(): ImageStats {
+  const { made, encodingMs, active, since } = stats();
+  return { made, encodingMs: encodingMs + (active > 0 ? performance.now() - since : 0) };
+}
+/** Variants being encoded right now, so two callers never make the same file twice. */
+function inflight(): Map<string, Promise<void>> {
+  return (statsStore[INFLIGHT_KEY] ??= new Map());
+}
+
 /** Encodes every missing variant of one source from a single decode. */
 async function encodeSource(source: string, jobs: Array<[string, VariantJob]>, cacheDir: string): Promise<void> {
-  let decoded: { data: Buffer; info: OutputInfo };
+  const counters = stats();
+  if (counters.active++ === 0) counters.since = performance.now();
   try {
-    decoded = await sharp(source).autoOrient().raw().toBuffer({ resolveWithObject: true });
-  } catch (error) {
-    throw new ImageError(`${jobs[0]![1].origin}: "${source}" could not be decoded (${(error as Error).message}); is the file a complete image?`);
+    let decoded: { data: Buffer; info: OutputInfo };
+    try {
+      decoded = await sharp(source).autoOrient().raw().toBuffer({ resolveWithObject: true });
+    } catch (error) {
+      throw new ImageError(`${jobs[0]![1].origin}: "${source}" could not be decoded (${(error as Error).message}); is the file a complete image?`);
+    }
+    const { width, height, channels } = decoded.info;
+    await Promise.all(
+      jobs.map(async ([name, job]) => {
+        const target = path.join(cacheDir, name);
+        const partial = `${target}.${process.pid}.tmp`;
+        await sharp(decoded.data, { raw: { width, height, channels } })
+          .resize({ width: job.width, withoutEnlargement: true })
+          .webp(WEBP_OPTIONS)
+          .toFile(partial);
+        await rename(partial, target);
+        counters.made += 1;
+      }),
+    );
+  } finally {
+    if (--counters.active === 0) counters.encodingMs += performance.now() - counters.since;
   }
-  const { width, height, channels } = decoded.info;
-  await Promise.all(
-    jobs.map(async ([name, job]) => {
-      const target = path.join(cacheDir, name);
-      const partial = `${target}.${process.pid}.tmp`;
-      await sharp(decoded.data, { raw: { width, height, channels } })
-        .resize({ width: job.width, withoutEnlargement: true })
-        .webp(WEBP_OPTIONS)
-        .toFile(partial);
-      await rename(partial, target);
-    }),
-  );
 }
 
 /**
@@ -213,12 +259,30 @@ export async function produceVariants(
   });
   // Thousands of variants on a warm build: stat the cache in parallel, not one by one.
   const cached = await pMap(jobs, ([name]) => isFile(path.join(options.cacheDir, name)), { concurrency: 64 });
-  const missing = jobs.filter((_, i) => !cached[i]);
+  // Variants another caller is making right now (feeds and pages ask for the
+  // same hero at once) are waited for, not made twice.
+  const running = inflight();
+  const waits = new Set<Promise<void>>();
+  const missing: Array<[string, VariantJob]> = [];
+  for (const [i, job] of jobs.entries()) {
+    if (cached[i]) continue;
+    const pending = running.get(job[0]);
+    if (pending) waits.add(pending);
+    else missing.push(job);
+  }
   const reused = jobs.length - missing.length;
-  const bySource = Map.groupBy(missing, ([, job]) => job.source);
-  await pMap(bySource, ([source, sourceJobs]) => encodeSource(source, sourceJobs, options.cacheDir), {
+  const work = pMap(Map.groupBy(missing, ([, job]) => job.source), ([source, sourceJobs]) => encodeSource(source, sourceJobs, options.cacheDir), {
     concurrency: options.concurrency ?? availableParallelism(),
   });
+  const settled = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  for (const [name] of missing) running.set(name, settled);
+  void settled.then(() => {
+    for (const [name] of missing) if (running.get(name) === settled) running.delete(name);
+  });
+  await Promise.all([work, ...waits]);
   const made = missing.length;
   if (options.outDir) {
     const target = path.join(options.outDir, IMAGE_ROUTE);
