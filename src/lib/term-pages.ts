@@ -1,6 +1,8 @@
 import type { PaginateFunction } from 'astro';
+import { listingPageKey } from './page-keys.ts';
 import { getPosts } from './posts.ts';
-import { groupByTerm, type TermGroup } from './terms.ts';
+import { markNoindex } from './sitemap-registry.ts';
+import { groupByTerm, isThin, type TermGroup } from './terms.ts';
 import { urls } from './urls.ts';
 import type { Term } from './taxonomy.ts';
 import { SITE } from '../site.config.ts';
@@ -27,10 +29,24 @@ export const TERM_PAGES = {
   },
 } as const;
 
-/** getStaticPaths for /category/<slug>/[page]/ and /tag/<slug>/[page]/. */
+/**
+ * getStaticPaths for /category/<slug>/[page]/ and /tag/<slug>/[page]/, each
+ * with a cache key, so incremental builds copy unchanged pages (page-keys.ts).
+ */
 export async function termPagePaths(kind: ListedKind, paginate: PaginateFunction) {
   const groups = groupByTerm(await getPosts(), kind);
-  return groups.flatMap((group: TermGroup) =>
-    paginate(group.posts, { params: { slug: group.term.slug }, props: { group, kind }, pageSize: SITE.postsPerPage }),
-  );
+  return groups.flatMap((group: TermGroup) => {
+    const thin = isThin(group);
+    // Said here, not only while rendering: a page copied from the cache does not render.
+    if (thin) markNoindex(TERM_PAGES[kind].href(group.term));
+    return paginate(group.posts, { params: { slug: group.term.slug }, props: { group, kind }, pageSize: SITE.postsPerPage }).map(
+      (path) => ({
+        ...path,
+        cacheKey: listingPageKey(
+          [kind, group.term.name, group.term.slug, thin, path.props.page.currentPage, path.props.page.lastPage, path.props.page.total],
+          path.props.page.data,
+        ),
+      }),
+    );
+  });
 }
