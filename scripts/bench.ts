@@ -6,21 +6,28 @@
  * process (what `npm run build` runs):
  *
  *   cold   no caches, no dist/
- *   warm   the same again, every cache kept
- *   edit   one post's body changed, then built again
+ *   warm   the same again, every cache kept (unchanged pages are copied from
+ *          Astro's incremental page cache)
+ *   full   every cache kept except the page cache, so every page is rendered
+ *          (posts' HTML, images and cards still come from the caches)
+ *   edit   one post's body changed, then built on the warm caches
  *   floor  the variants the cold build made, made again by a plain sharp
- *          script on every core (scripts/bench/floor.ts)
+ *          script on every core (scripts/bench/floor.ts), in the same run
  *
- * For each: wall time, HTML pages written, pages/s, image variants made and
- * reused, social cards drawn, and the peak resident memory of the whole
- * process tree. Prints a table and the same figures as JSON.
+ * For each: wall time, HTML pages written (and how many any route outputs
+ * were copied from the page cache), pages/s, image variants made and reused
+ * with the wall time during which encoding ran, social cards drawn, CPU time
+ * and the peak resident memory of the whole process tree. Prints a table and
+ * the same figures as JSON.
  *
- * Options: --images (distinct images per post; otherwise 12 shared ones),
- * --out file.json, --keep (keep the project copy), --echo (show build output),
- * --no-floor.
+ * Options: --images (distinct images per post; otherwise 12 shared heroes and
+ * 12 shared inline images), --out file.json, --keep (keep the project copy),
+ * --echo (show build output), --no-floor, --dir <folder> (where the copy goes;
+ * default the OS temp folder), --corpus-only (write the copy, build nothing).
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { cpus, availableParallelism, totalmem, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus, type CorpusPost } from './bench/corpus.ts';
@@ -29,6 +36,8 @@ import { measure, type Measured } from './bench/measure.ts';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
 const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'integrations', 'scripts', 'src', 'public'];
+const CACHE = '.cache/astro';
+const TIME = '/usr/bin/time';
 
 const { values } = parseArgs({
   options: {
@@ -38,28 +47,48 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     echo: { type: 'boolean', default: false },
     'no-floor': { type: 'boolean', default: false },
+    dir: { type: 'string' },
+    'corpus-only': { type: 'boolean', default: false },
   },
 });
 const postCount = Number(values.posts);
 if (!Number.isInteger(postCount) || postCount < 2) throw new Error(`--posts must be a whole number of at least 2, not "${values.posts}"`);
 
 export interface BuildRow {
-  run: 'cold' | 'warm' | 'edit';
+  run: 'cold' | 'warm' | 'full' | 'edit';
   seconds: number;
+  /** HTML pages in dist/ after the build. */
   pages: number;
+  /** Route outputs (pages, feeds) Astro copied from its incremental cache instead of rendering. */
+  pagesCopied: number;
   pagesPerSecond: number;
-  imageVariants: { referenced: number; made: number; reused: number; seconds: number } | null;
+  /** Referenced, made in this build, reused; seconds of the build hook; wall seconds during which any encoding ran. */
+  imageVariants: { referenced: number; made: number; reused: number; seconds: number; encodingSeconds: number | null } | null;
   socialCards: { total: number; drawn: number; reused: number; seconds: number } | null;
+  /** User + system CPU seconds of the whole process tree (GNU time), when available. */
+  cpuSeconds: number | null;
   peakRssMB: number;
+  /** 1-minute load average when the build started: other work on the machine shows here. */
+  loadBefore: number;
   /** Seconds since start at which each build phase ended, from the build's own log. */
   phases: Record<string, number>;
 }
 
+export interface FloorRow {
+  seconds: number;
+  variants: number;
+  peakRssMB: number;
+}
+
 const log = (text: string) => console.error(text);
+const round = (n: number) => Math.round(n * 100) / 100;
 
 async function makeCopy(): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), `blog-bench-${postCount}-`));
+  const parent = values.dir ? path.resolve(values.dir) : tmpdir();
+  await mkdir(parent, { recursive: true });
+  const root = await mkdtemp(path.join(parent, `blog-bench-${postCount}-`));
   for (const entry of CODE) {
+    if (!existsSync(path.join(ROOT, entry))) continue;
     await cp(path.join(ROOT, entry), path.join(root, entry), {
       recursive: true,
       filter: (source) => !source.startsWith(path.join(ROOT, 'src/content/blog')),
@@ -75,68 +104,92 @@ async function countHtml(dir: string): Promise<number> {
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
 }
 
-/** When each phase of `scripts/build.ts` ended, from the first log line that shows it. */
+/** When each phase of the build ended: the first log line after the previous phase's that shows it. */
 function phases(result: Measured): Record<string, number> {
   const markers: Array<[string, RegExp]> = [
-    ['checked', /Syncing content|\[content\]/],
+    ['checked', /\[content\]|\[vite\]|\[config\]|\[content-cache\]/],
     ['contentSynced', /Synced content/],
     ['bundled', /generating static routes/],
-    ['rendered', /Completed in|\[build\] Rearranging|\[@astrojs\/sitemap\]/],
-    ['imagesDone', /image variants:/],
-    ['cardsDone', /social cards:/],
+    ['rendered', /✓ Completed in/],
+    ['sitemap', /\[@astrojs\/sitemap\]/],
+    ['images', /image variants:/],
+    ['cards', /social cards:/],
+    ['search', /\[search-index\] search index/],
+    ['astroDone', /\[build\] Complete!/],
     ['done', /Site written/],
   ];
   const found: Record<string, number> = {};
+  let from = 0;
   for (const [name, pattern] of markers) {
-    const line = result.lines.find((l) => pattern.test(l.text));
-    if (line) found[name] = Math.round(line.at * 100) / 100;
+    const index = result.lines.findIndex((line, i) => i >= from && pattern.test(line.text));
+    if (index === -1) continue;
+    found[name] = round(result.lines[index]!.at);
+    from = index + 1;
   }
   return found;
 }
 
 async function build(root: string, run: BuildRow['run']): Promise<BuildRow> {
   log(`  ${run} build…`);
-  const result = await measure(NODE, ['scripts/build.ts'], {
+  const loadBefore = round(loadavg()[0]!);
+  const timeFile = path.join(root, '.cache/bench-time.txt');
+  await mkdir(path.dirname(timeFile), { recursive: true });
+  const gnuTime = existsSync(TIME);
+  const [command, args] = gnuTime ? [TIME, ['-f', '%U %S', '-o', timeFile, NODE, 'scripts/build.ts']] : [NODE, ['scripts/build.ts']];
+  const result = await measure(command, args, {
     cwd: root,
-    env: { ...process.env, BLOG_CACHE_DIR: '.cache/astro', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, BLOG_CACHE_DIR: CACHE, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
     echo: values.echo,
   });
   if (result.status !== 0) throw new Error(`The ${run} build failed:\n${result.output.split('\n').slice(-40).join('\n')}`);
   const pages = await countHtml(path.join(root, 'dist'));
-  const images = /(\d+) image variants: (\d+) made, (\d+) reused[^\n]* in ([\d.]+)s/.exec(result.output);
+  const images = /(\d+) image variants: (\d+) made, (\d+) reused[^\n]* in ([\d.]+)s(?: \(encoding: ([\d.]+)s\))?/.exec(result.output);
   const cards = /(\d+) social cards: (\d+) drawn, (\d+) reused[^\n]* in ([\d.]+)s/.exec(result.output);
+  const cpu = gnuTime ? (await readFile(timeFile, 'utf8')).trim().split(/\s+/).slice(-2).map(Number) : [];
   const row: BuildRow = {
     run,
     seconds: round(result.seconds),
     pages,
+    pagesCopied: result.lines.filter((line) => /\((?:cached|restored)\)\s*$/.test(line.text)).length,
     pagesPerSecond: Math.round(pages / result.seconds),
     imageVariants: images
-      ? { referenced: Number(images[1]), made: Number(images[2]), reused: Number(images[3]), seconds: Number(images[4]) }
+      ? {
+          referenced: Number(images[1]),
+          made: Number(images[2]),
+          reused: Number(images[3]),
+          seconds: Number(images[4]),
+          encodingSeconds: images[5] === undefined ? null : Number(images[5]),
+        }
       : null,
     socialCards: cards ? { total: Number(cards[1]), drawn: Number(cards[2]), reused: Number(cards[3]), seconds: Number(cards[4]) } : null,
+    cpuSeconds: cpu.length === 2 && cpu.every(Number.isFinite) ? round(cpu[0]! + cpu[1]!) : null,
     peakRssMB: Math.round(result.peakRss / 2 ** 20),
+    loadBefore,
     phases: phases(result),
   };
-  log(`    ${row.seconds}s, ${pages} pages, ${row.pagesPerSecond} pages/s, peak RSS ${row.peakRssMB} MB`);
+  log(`    ${row.seconds}s, ${pages} pages (${row.pagesCopied} outputs copied), ${row.pagesPerSecond} pages/s, peak RSS ${row.peakRssMB} MB`);
   return row;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+/** Drops Astro's incremental page cache (its manifest and page copies), nothing else. */
+async function dropPageCache(root: string): Promise<void> {
+  await rm(path.join(root, CACHE, 'incremental-build.json'), { force: true });
+  await rm(path.join(root, CACHE, 'dist'), { recursive: true, force: true });
+}
 
 /** Changes one paragraph of one post's body (not its title, tags or date). */
 async function editOnePost(root: string, posts: CorpusPost[]): Promise<string> {
   const post = posts[Math.floor(posts.length / 2)]!;
   const file = path.join(root, post.file);
   const text = await readFile(file, 'utf8');
-  const marker = '\n## ';
-  const at = text.indexOf(marker);
-  await writeFile(file, `${text.slice(0, at)}\n\nThis paragraph was added by the benchmark's one-post edit at ${new Date().toISOString()}.\n${text.slice(at)}`);
+  const at = text.indexOf('\n## ');
+  await writeFile(file, `${text.slice(0, at)}\n\nThis paragraph was added by the benchmark's one-post edit.\n${text.slice(at)}`);
   return post.file;
 }
 
-/** The variants the cold build made, as jobs for the plain-sharp floor. */
-async function floor(root: string): Promise<{ seconds: number; variants: number; peakRssMB: number }> {
-  const cacheDir = path.join(root, '.cache/astro/blog-images');
+/** The variants the build published, made again by the plain-sharp script. */
+async function floor(root: string): Promise<FloorRow> {
+  const cacheDir = path.join(root, CACHE, 'blog-images');
   const manifest = JSON.parse(await readFile(path.join(cacheDir, 'manifest.json'), 'utf8')) as Record<string, { source: string; width: number }>;
   const published = new Set(await readdir(path.join(root, 'dist/_img')));
   const jobs = Object.entries(manifest)
@@ -157,47 +210,62 @@ async function floor(root: string): Promise<{ seconds: number; variants: number;
 }
 
 function machine() {
-  const cpu = cpus()[0]?.model ?? 'unknown';
-  return { nproc: availableParallelism(), cpu, ramGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
+  return {
+    nproc: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    ramGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
 
-function table(rows: BuildRow[], floorRow: Awaited<ReturnType<typeof floor>> | null): string {
-  const header = ['run', 'wall s', 'pages', 'pages/s', 'variants made', 'variants reused', 'image s', 'cards drawn', 'peak RSS MB'];
+function table(rows: BuildRow[], floorRow: FloorRow | null): string {
+  const header = ['run', 'wall s', 'pages', 'copied', 'pages/s', 'variants made', 'reused', 'encoding s', 'cards drawn', 'CPU s', 'peak RSS MB', 'load'];
+  const cell = (value: number | null | undefined, digits = 0) => (value === null || value === undefined ? '-' : value.toFixed(digits));
   const body = rows.map((row) => [
     row.run,
-    row.seconds.toFixed(2),
-    String(row.pages),
-    String(row.pagesPerSecond),
-    String(row.imageVariants?.made ?? '-'),
-    String(row.imageVariants?.reused ?? '-'),
-    row.imageVariants ? row.imageVariants.seconds.toFixed(2) : '-',
-    String(row.socialCards?.drawn ?? '-'),
-    String(row.peakRssMB),
+    cell(row.seconds, 1),
+    cell(row.pages),
+    cell(row.pagesCopied),
+    cell(row.pagesPerSecond),
+    cell(row.imageVariants?.made),
+    cell(row.imageVariants?.reused),
+    cell(row.imageVariants?.encodingSeconds, 1),
+    cell(row.socialCards?.drawn),
+    cell(row.cpuSeconds, 0),
+    cell(row.peakRssMB),
+    cell(row.loadBefore, 1),
   ]);
-  if (floorRow) body.push(['floor (plain sharp)', floorRow.seconds.toFixed(2), '-', '-', String(floorRow.variants), '-', floorRow.seconds.toFixed(2), '-', String(floorRow.peakRssMB)]);
+  if (floorRow) body.push(['floor (plain sharp)', cell(floorRow.seconds, 1), '-', '-', '-', cell(floorRow.variants), '-', cell(floorRow.seconds, 1), '-', '-', cell(floorRow.peakRssMB), '-']);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w - 1)}:-`)).join('|')}|`, ...body.map(line)].join('\n');
+  const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [line(header), rule, ...body.map(line)].join('\n');
 }
 
 const started = new Date();
 log(`Benchmark: ${postCount} posts, ${values.images ? 'distinct images per post' : 'shared images'}`);
 const root = await makeCopy();
 log(`  project copy: ${root}`);
-const generated = performance.now();
+const writing = performance.now();
 const corpus = await writeCorpus(root, { posts: postCount, images: values.images, imageCache: path.join(ROOT, '.cache/bench/images') });
-log(`  corpus written in ${round((performance.now() - generated) / 1000)}s (${corpus.imagesDrawn} images drawn, the rest from .cache/bench/images)`);
+log(`  corpus written in ${round((performance.now() - writing) / 1000)}s (${corpus.imagesDrawn} images drawn, the rest from .cache/bench/images)`);
+
+if (values['corpus-only']) {
+  console.log(root);
+  process.exit(0);
+}
 
 try {
-  const rows: BuildRow[] = [];
-  rows.push(await build(root, 'cold'));
-  rows.push(await build(root, 'warm'));
-  const edited = await editOnePost(root, corpus.posts);
-  rows.push(await build(root, 'edit'));
+  const cold = await build(root, 'cold');
   const floorRow = values['no-floor'] ? null : await floor(root);
-  const cold = rows[0]!;
-  const warm = rows[1]!;
-  const edit = rows[2]!;
+  const warm = await build(root, 'warm');
+  await dropPageCache(root);
+  const full = await build(root, 'full');
+  const edited = await editOnePost(root, corpus.posts);
+  const edit = await build(root, 'edit');
+  const rows = [cold, warm, full, edit];
+  const encoding = cold.imageVariants?.encodingSeconds ?? null;
   const report = {
     date: started.toISOString(),
     command: `npm run bench -- --posts ${postCount}${values.images ? ' --images' : ''}`,
@@ -208,14 +276,18 @@ try {
     rows,
     floor: floorRow,
     ratios: {
-      coldImageToFloor: floorRow && cold.imageVariants && floorRow.seconds > 0 ? round(cold.imageVariants.seconds / floorRow.seconds) : null,
+      /** Cold build's image encoding wall time over the plain-sharp floor's. */
+      coldImageToFloor: floorRow && encoding !== null && floorRow.seconds > 0 ? round(encoding / floorRow.seconds) : null,
+      /** One-post edit over a full build on a warm cache. */
+      editToFull: round(edit.seconds / full.seconds),
+      /** One-post edit over an unchanged rebuild. */
       editToWarm: round(edit.seconds / warm.seconds),
     },
   };
   console.log(table(rows, floorRow));
   console.log(
-    `\nwarm: ${warm.pagesPerSecond} pages/s · edit/warm: ${Math.round(report.ratios.editToWarm * 100)}%` +
-      (report.ratios.coldImageToFloor !== null ? ` · cold image work / plain-sharp floor: ${report.ratios.coldImageToFloor}x` : ''),
+    `\nwarm ${warm.pagesPerSecond} pages/s, full ${full.pagesPerSecond} pages/s · edit/full ${Math.round(report.ratios.editToFull * 100)}%` +
+      (report.ratios.coldImageToFloor !== null ? ` · cold image encoding / plain-sharp floor ${report.ratios.coldImageToFloor}x` : ''),
   );
   console.log(`\n${JSON.stringify(report, null, 2)}`);
   if (values.out) await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);

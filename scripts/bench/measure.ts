@@ -14,6 +14,8 @@ export interface Measured {
   /** Output lines (stdout and stderr) with seconds since start. */
   lines: Array<{ at: number; text: string }>;
   output: string;
+  /** [seconds since start, tree RSS bytes], one sample a second. */
+  timeline: Array<[number, number]>;
 }
 
 const PAGE = 4096;
@@ -56,10 +58,13 @@ export function measure(command: string, args: string[], options: { cwd: string;
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: Measured['lines'] = [];
     let peak = 0;
+    const timeline: Measured['timeline'] = [];
     const sample = () => {
       if (child.pid === undefined) return;
       const { sum, hwm } = treeMemory(child.pid);
       peak = Math.max(peak, sum, hwm);
+      const at = (performance.now() - started) / 1000;
+      if (timeline.length === 0 || at - timeline.at(-1)![0] >= 1) timeline.push([Math.round(at * 10) / 10, sum]);
     };
     const timer = setInterval(sample, 100);
     const collect = (stream: NodeJS.ReadableStream) => {
@@ -92,6 +97,7 @@ export function measure(command: string, args: string[], options: { cwd: string;
         peakRss: peak,
         lines,
         output: lines.map((line) => line.text).join('\n'),
+        timeline,
       });
     });
   });
