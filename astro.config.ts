@@ -17,7 +17,6 @@ import { rehypeSiteLinks } from './src/lib/markdown/rehype-site-links.ts';
 import { remarkPostCleanup } from './src/lib/markdown/remark-post-cleanup.ts';
 import { SITE } from './src/site.config.ts';
 
-
 /** Sub-folder hosting (e.g. GitHub project pages): BASE_PATH=/repo-name/ */
 const base = process.env['BASE_PATH'] || '/';
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -71,11 +70,19 @@ export default defineConfig({
     // Both themes as CSS variables; global.css picks one per colour scheme.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [contentCache(), contentStore(), mdx(), sitemap({
+  integrations: [
+    contentCache(),
+    contentStore(),
+    mdx(),
+    sitemap({
       filter: (page) => !isNoindex(page),
       serialize: (item) => {
         const date = lastModified(item.url);
         return date ? { ...item, lastmod: date.toISOString() } : item;
       },
-    }), blogImages(), socialCards(), searchIndex({ language: SITE.language })],
+    }),
+    blogImages(),
+    socialCards(),
+    searchIndex({ language: SITE.language }),
+  ],
 });

@@ -43,8 +43,7 @@ export function contentCache(): AstroIntegration {
         // The store is one file, or a folder of chunks (experimental.collectionStorage);
         // the dev server keeps its own in .astro/.
         for (const dir of [cacheDir, fileURLToPath(new URL('.astro/', config.root))])
-          for (const name of ['data-store.json', 'data-store'])
-            await rm(path.join(dir, name), { recursive: true, force: true });
+          for (const name of ['data-store.json', 'data-store']) await rm(path.join(dir, name), { recursive: true, force: true });
         await mkdir(cacheDir, { recursive: true });
         await writeFile(stamp, digest);
       },

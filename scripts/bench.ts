@@ -167,7 +167,9 @@ async function build(root: string, run: BuildRow['run']): Promise<BuildRow> {
     loadBefore,
     phases: phases(result),
   };
-  log(`    ${row.seconds}s, ${pages} pages (${row.pagesCopied} outputs copied), ${row.pagesPerSecond} pages/s, peak RSS ${row.peakRssMB} MB`);
+  log(
+    `    ${row.seconds}s, ${pages} pages (${row.pagesCopied} outputs copied), ${row.pagesPerSecond} pages/s, peak RSS ${row.peakRssMB} MB`,
+  );
   return row;
 }
 
@@ -190,7 +192,10 @@ async function editOnePost(root: string, posts: CorpusPost[]): Promise<string> {
 /** The variants the build published, made again by the plain-sharp script. */
 async function floor(root: string): Promise<FloorRow> {
   const cacheDir = path.join(root, CACHE, 'blog-images');
-  const manifest = JSON.parse(await readFile(path.join(cacheDir, 'manifest.json'), 'utf8')) as Record<string, { source: string; width: number }>;
+  const manifest = JSON.parse(await readFile(path.join(cacheDir, 'manifest.json'), 'utf8')) as Record<
+    string,
+    { source: string; width: number }
+  >;
   const published = new Set(await readdir(path.join(root, 'dist/_img')));
   const jobs = Object.entries(manifest)
     .filter(([name]) => published.has(name))
@@ -220,7 +225,20 @@ function machine() {
 }
 
 function table(rows: BuildRow[], floorRow: FloorRow | null): string {
-  const header = ['run', 'wall s', 'pages', 'copied', 'pages/s', 'variants made', 'reused', 'encoding s', 'cards drawn', 'CPU s', 'peak RSS MB', 'load'];
+  const header = [
+    'run',
+    'wall s',
+    'pages',
+    'copied',
+    'pages/s',
+    'variants made',
+    'reused',
+    'encoding s',
+    'cards drawn',
+    'CPU s',
+    'peak RSS MB',
+    'load',
+  ];
   const cell = (value: number | null | undefined, digits = 0) => (value === null || value === undefined ? '-' : value.toFixed(digits));
   const body = rows.map((row) => [
     row.run,
@@ -236,7 +254,21 @@ function table(rows: BuildRow[], floorRow: FloorRow | null): string {
     cell(row.peakRssMB),
     cell(row.loadBefore, 1),
   ]);
-  if (floorRow) body.push(['floor (plain sharp)', cell(floorRow.seconds, 1), '-', '-', '-', cell(floorRow.variants), '-', cell(floorRow.seconds, 1), '-', '-', cell(floorRow.peakRssMB), '-']);
+  if (floorRow)
+    body.push([
+      'floor (plain sharp)',
+      cell(floorRow.seconds, 1),
+      '-',
+      '-',
+      '-',
+      cell(floorRow.variants),
+      '-',
+      cell(floorRow.seconds, 1),
+      '-',
+      '-',
+      cell(floorRow.peakRssMB),
+      '-',
+    ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
@@ -249,7 +281,9 @@ const root = await makeCopy();
 log(`  project copy: ${root}`);
 const writing = performance.now();
 const corpus = await writeCorpus(root, { posts: postCount, images: values.images, imageCache: path.join(ROOT, '.cache/bench/images') });
-log(`  corpus written in ${round((performance.now() - writing) / 1000)}s (${corpus.imagesDrawn} images drawn, the rest from .cache/bench/images)`);
+log(
+  `  corpus written in ${round((performance.now() - writing) / 1000)}s (${corpus.imagesDrawn} images drawn, the rest from .cache/bench/images)`,
+);
 
 if (values['corpus-only']) {
   console.log(root);

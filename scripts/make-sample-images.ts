@@ -105,18 +105,13 @@ function ramp(stops: readonly string[], t: number): string {
 
 function svgDoc(w: number, h: number, defs: string, body: string): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
-    `<defs>${defs}</defs>${body}</svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` + `<defs>${defs}</defs>${body}</svg>`
   );
 }
 
 function linearBg(id: string, from: string, to: string, angle: 'diag' | 'vertical' | 'horizontal'): string {
   const coords =
-    angle === 'diag'
-      ? 'x1="0" y1="0" x2="1" y2="1"'
-      : angle === 'vertical'
-        ? 'x1="0" y1="0" x2="0" y2="1"'
-        : 'x1="0" y1="0" x2="1" y2="0"';
+    angle === 'diag' ? 'x1="0" y1="0" x2="1" y2="1"' : angle === 'vertical' ? 'x1="0" y1="0" x2="0" y2="1"' : 'x1="0" y1="0" x2="1" y2="0"';
   return `<linearGradient id="${id}" ${coords}><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient>`;
 }
 
@@ -599,10 +594,7 @@ function drawBreakpoints(w: number, h: number, rnd: Rng): string {
 
 /** A warm, overlapping three-channel histogram of a golden-hour frame. */
 function drawHistogram(w: number, h: number, rnd: Rng): string {
-  const defs =
-    linearBg('bg', '#1b1411', '#2c1d17', 'vertical') +
-    radialGlowDef('g1', '#ff9a3c', 0.22) +
-    grainDef(hashString('histogram'));
+  const defs = linearBg('bg', '#1b1411', '#2c1d17', 'vertical') + radialGlowDef('g1', '#ff9a3c', 0.22) + grainDef(hashString('histogram'));
   let body = `<rect width="${w}" height="${h}" fill="url(#bg)"/>`;
   body += glow('g1', 900, 200, 520);
   const left = 80;
@@ -613,9 +605,30 @@ function drawHistogram(w: number, h: number, rnd: Rng): string {
     body += `<line x1="${x}" y1="70" x2="${x}" y2="${baseY}" stroke="#f5d0a9" stroke-opacity="0.08" stroke-width="2"/>`;
   }
   const channels: Array<{ color: string; peaks: Array<[number, number, number]> }> = [
-    { color: '#5b7cff', peaks: [[0.18, 0.55, 0.09], [0.42, 0.35, 0.12], [0.7, 0.12, 0.1]] },
-    { color: '#7fd36b', peaks: [[0.3, 0.4, 0.12], [0.6, 0.55, 0.12], [0.82, 0.2, 0.07]] },
-    { color: '#ff6b3d', peaks: [[0.45, 0.3, 0.14], [0.74, 0.72, 0.1], [0.93, 0.45, 0.04]] },
+    {
+      color: '#5b7cff',
+      peaks: [
+        [0.18, 0.55, 0.09],
+        [0.42, 0.35, 0.12],
+        [0.7, 0.12, 0.1],
+      ],
+    },
+    {
+      color: '#7fd36b',
+      peaks: [
+        [0.3, 0.4, 0.12],
+        [0.6, 0.55, 0.12],
+        [0.82, 0.2, 0.07],
+      ],
+    },
+    {
+      color: '#ff6b3d',
+      peaks: [
+        [0.45, 0.3, 0.14],
+        [0.74, 0.72, 0.1],
+        [0.93, 0.45, 0.04],
+      ],
+    },
   ];
   for (const ch of channels) {
     const pts: Array<[number, number]> = [];

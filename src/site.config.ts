@@ -26,8 +26,7 @@ export interface SiteConfig {
 const defaults: SiteConfig = {
   url: 'https://blog.example.com',
   title: 'Signal & Noise',
-  description:
-    'Field notes on AI, the web platform and money: practical write-ups from people who build things.',
+  description: 'Field notes on AI, the web platform and money: practical write-ups from people who build things.',
   language: 'en',
   defaultAuthor: 'HiFi Studio And Mobile',
   timeZone: 'America/New_York',

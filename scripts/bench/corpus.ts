@@ -24,27 +24,129 @@ export const INLINE_PER_POST = 2;
 const SITE_URL = 'https://blog.example.com';
 
 const CATEGORIES = [
-  'Artificial Intelligence', 'Web Development', 'Finance & Crypto', 'Mobile', 'DevOps', 'Security',
-  'Data Engineering', 'Design', 'Hardware', 'Careers', 'Open Source', 'Science',
+  'Artificial Intelligence',
+  'Web Development',
+  'Finance & Crypto',
+  'Mobile',
+  'DevOps',
+  'Security',
+  'Data Engineering',
+  'Design',
+  'Hardware',
+  'Careers',
+  'Open Source',
+  'Science',
 ];
 const AUTHORS = [
-  'HiFi Studio And Mobile', 'Jonas Müller', 'Amara Okafor', 'Priya Raman', 'Lucía Fernández',
-  'Kenji Watanabe', 'Sam Taylor', 'Olga Ivanova', 'Mateo Rossi', 'Grace Chen',
+  'HiFi Studio And Mobile',
+  'Jonas Müller',
+  'Amara Okafor',
+  'Priya Raman',
+  'Lucía Fernández',
+  'Kenji Watanabe',
+  'Sam Taylor',
+  'Olga Ivanova',
+  'Mateo Rossi',
+  'Grace Chen',
 ];
 const MODIFIERS = [
-  'edge', 'serverless', 'open source', 'local', 'mobile', 'secure', 'distributed', 'real-time', 'static', 'incremental',
-  'low-latency', 'private', 'typed', 'embedded', 'scalable', 'reactive', 'offline', 'automated', 'quantized', 'streaming',
-  'multi-tenant', 'zero-trust', 'event-driven', 'cloud', 'hybrid', 'federated', 'accessible', 'sustainable', 'legacy', 'modular',
-  'on-device', 'self-hosted', 'headless', 'vector', 'cross-platform', 'lightweight', 'fault-tolerant', 'cost-aware', 'green', 'verified',
+  'edge',
+  'serverless',
+  'open source',
+  'local',
+  'mobile',
+  'secure',
+  'distributed',
+  'real-time',
+  'static',
+  'incremental',
+  'low-latency',
+  'private',
+  'typed',
+  'embedded',
+  'scalable',
+  'reactive',
+  'offline',
+  'automated',
+  'quantized',
+  'streaming',
+  'multi-tenant',
+  'zero-trust',
+  'event-driven',
+  'cloud',
+  'hybrid',
+  'federated',
+  'accessible',
+  'sustainable',
+  'legacy',
+  'modular',
+  'on-device',
+  'self-hosted',
+  'headless',
+  'vector',
+  'cross-platform',
+  'lightweight',
+  'fault-tolerant',
+  'cost-aware',
+  'green',
+  'verified',
 ];
 const TOPICS = [
-  'inference', 'databases', 'caching', 'payments', 'css layout', 'image optimization', 'web performance', 'model quantization',
-  'stablecoins', 'portfolio risk', 'kubernetes', 'observability', 'authentication', 'encryption', 'data pipelines', 'etl',
-  'typography', 'design systems', 'gpu benchmarks', 'npu benchmarks', 'battery life', 'hiring', 'code review', 'licensing',
-  'climate models', 'genomics', 'search', 'embeddings', 'rag pipelines', 'fine-tuning', 'compilers', 'webassembly',
-  'browsers', 'accessibility audits', 'ci pipelines', 'build tools', 'monorepos', 'package managers', 'static sites', 'feeds',
+  'inference',
+  'databases',
+  'caching',
+  'payments',
+  'css layout',
+  'image optimization',
+  'web performance',
+  'model quantization',
+  'stablecoins',
+  'portfolio risk',
+  'kubernetes',
+  'observability',
+  'authentication',
+  'encryption',
+  'data pipelines',
+  'etl',
+  'typography',
+  'design systems',
+  'gpu benchmarks',
+  'npu benchmarks',
+  'battery life',
+  'hiring',
+  'code review',
+  'licensing',
+  'climate models',
+  'genomics',
+  'search',
+  'embeddings',
+  'rag pipelines',
+  'fine-tuning',
+  'compilers',
+  'webassembly',
+  'browsers',
+  'accessibility audits',
+  'ci pipelines',
+  'build tools',
+  'monorepos',
+  'package managers',
+  'static sites',
+  'feeds',
 ];
-const SPECIAL_TERMS = ['c++', 'c#', 'node.js', 'ci/cd', 'rust', 'astro', 'sqlite', 'postgres', 'webgpu', 'llama.cpp', '日本語のタグ', 'jonas müller'];
+const SPECIAL_TERMS = [
+  'c++',
+  'c#',
+  'node.js',
+  'ci/cd',
+  'rust',
+  'astro',
+  'sqlite',
+  'postgres',
+  'webgpu',
+  'llama.cpp',
+  '日本語のタグ',
+  'jonas müller',
+];
 const WORDS = (
   'the a of to and in that it is for on with as at by from this we you they be are was were have has had but not or ' +
   'more most less many few each every other some such only own same so than too very can will just should now then ' +
@@ -135,7 +237,8 @@ const TITLE_PATTERNS = [
 ];
 
 const DATE_FORMS = [
-  (d: Date) => `${d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${String(d.getUTCDate()).padStart(2, '0')} ${d.getUTCFullYear()}`,
+  (d: Date) =>
+    `${d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${String(d.getUTCDate()).padStart(2, '0')} ${d.getUTCFullYear()}`,
   (d: Date) => d.toISOString().slice(0, 10),
   (d: Date) => `${d.toISOString().slice(0, 10)}T09:30:00+01:00`,
 ];
@@ -209,7 +312,12 @@ export async function writeCorpus(root: string, options: CorpusOptions): Promise
     while (keywords.size < target) keywords.add(keywords.size % 2 === 0 ? byCategory[categoryIndex]!() : global());
     const terms = [...keywords];
     const title = pick(rng, TITLE_PATTERNS)(capitalise(terms[0]!), capitalise(terms[1]!));
-    const base = `${terms[0]} ${terms[1]}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50).replace(/-+$/, '');
+    const base = `${terms[0]} ${terms[1]}`
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50)
+      .replace(/-+$/, '');
     return {
       n,
       title,

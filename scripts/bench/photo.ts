@@ -43,7 +43,7 @@ export async function writePhoto(file: string, seed: number, w = 1600, h = 900):
   const horizon = h * (0.35 + rng() * 0.35);
   const tilt = (rng() - 0.5) * 0.3;
   const pixels = Buffer.alloc(w * h * 3);
-  let state = (Math.imul(seed, 2654435761) >>> 0) || 1;
+  let state = Math.imul(seed, 2654435761) >>> 0 || 1;
   for (let y = 0, p = 0; y < h; y += 1) {
     for (let x = 0; x < w; x += 1, p += 1) {
       state ^= state << 13;

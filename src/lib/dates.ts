@@ -4,8 +4,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 const MONTH_NAME_FORM = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/;
 const DATE_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME_FORM =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const DATE_TIME_FORM = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 export const ACCEPTED_DATE_FORMS = '"Mar 04 2026", "2026-03-04" or "2026-03-04T09:30:00+01:00"';
 
@@ -20,9 +19,7 @@ function checkParts(text: string, y: number, mo: number, d: number, h = 0, mi = 
   if (mo < 1 || mo > 12) throw new PostDateError(`"${text}" has month ${mo}; months go from 1 to 12`);
   const last = daysInMonth(y, mo);
   if (d < 1 || d > last) {
-    throw new PostDateError(
-      `"${text}" is not a real date: ${MONTHS[mo - 1]!.replace(/^./, (c) => c.toUpperCase())} ${y} has ${last} days`,
-    );
+    throw new PostDateError(`"${text}" is not a real date: ${MONTHS[mo - 1]!.replace(/^./, (c) => c.toUpperCase())} ${y} has ${last} days`);
   }
   if (h > 23 || mi > 59 || s > 59) throw new PostDateError(`"${text}" has an impossible time of day`);
 }

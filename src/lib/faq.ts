@@ -13,15 +13,11 @@ const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'table', 'tableRow
 
 /** Text of a block, with its own blocks (list items, cells) kept apart by a space. */
 const blockText = (node: RootContent): string =>
-  CONTAINERS.has(node.type) && 'children' in node ? node.children.map((child) => blockText(child as RootContent)).join(' ') : toString(node);
+  CONTAINERS.has(node.type) && 'children' in node
+    ? node.children.map((child) => blockText(child as RootContent)).join(' ')
+    : toString(node);
 
-const plain = (nodes: RootContent[]) =>
-  nodes
-    .map(blockText)
-    .filter(Boolean)
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const plain = (nodes: RootContent[]) => nodes.map(blockText).filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
 
 /** ATX headings that could open the FAQ section, and lines that open or close a code fence. */
 const FAQ_LINE = /^#{1,6}[ \t]+(?:frequently asked questions|faqs?)[ \t]*:?[ \t]*#*[ \t]*$/im;

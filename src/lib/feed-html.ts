@@ -42,10 +42,12 @@ export function feedHtml(html: string, pageUrl: string): string {
     const srcSet = props['srcSet'];
     if (typeof srcSet === 'string' || Array.isArray(srcSet)) {
       const candidates = typeof srcSet === 'string' ? srcSet.split(',') : srcSet;
-      props['srcSet'] = candidates.map((candidate) => {
-        const [url = '', ...descriptor] = String(candidate).trim().split(/\s+/);
-        return [absolute(url, pageUrl), ...descriptor].join(' ');
-      }).join(', ');
+      props['srcSet'] = candidates
+        .map((candidate) => {
+          const [url = '', ...descriptor] = String(candidate).trim().split(/\s+/);
+          return [absolute(url, pageUrl), ...descriptor].join(' ');
+        })
+        .join(', ');
     }
     for (const name of PAGE_ONLY) delete props[name];
   });

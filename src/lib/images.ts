@@ -109,7 +109,10 @@ async function readSource(file: string, origin: string): Promise<SourceInfo> {
 }
 
 function stemOf(file: string): string {
-  const stem = path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  const stem = path
+    .basename(file, path.extname(file))
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-');
   return stem.replace(/^-+|-+$/g, '').slice(0, 40) || 'image';
 }
 
@@ -220,7 +223,9 @@ async function encodeSource(source: string, jobs: Array<[string, VariantJob]>, c
     try {
       decoded = await sharp(source).autoOrient().raw().toBuffer({ resolveWithObject: true });
     } catch (error) {
-      throw new ImageError(`${jobs[0]![1].origin}: "${source}" could not be decoded (${(error as Error).message}); is the file a complete image?`);
+      throw new ImageError(
+        `${jobs[0]![1].origin}: "${source}" could not be decoded (${(error as Error).message}); is the file a complete image?`,
+      );
     }
     const { width, height, channels } = decoded.info;
     await Promise.all(
@@ -271,9 +276,13 @@ export async function produceVariants(
     else missing.push(job);
   }
   const reused = jobs.length - missing.length;
-  const work = pMap(Map.groupBy(missing, ([, job]) => job.source), ([source, sourceJobs]) => encodeSource(source, sourceJobs, options.cacheDir), {
-    concurrency: options.concurrency ?? availableParallelism(),
-  });
+  const work = pMap(
+    Map.groupBy(missing, ([, job]) => job.source),
+    ([source, sourceJobs]) => encodeSource(source, sourceJobs, options.cacheDir),
+    {
+      concurrency: options.concurrency ?? availableParallelism(),
+    },
+  );
   const settled = work.then(
     () => undefined,
     () => undefined,
@@ -287,11 +296,9 @@ export async function produceVariants(
   if (options.outDir) {
     const target = path.join(options.outDir, IMAGE_ROUTE);
     await mkdir(target, { recursive: true });
-    await pMap(
-      unique,
-      (name) => copyFile(path.join(options.cacheDir, name), path.join(target, name), fsConstants.COPYFILE_FICLONE),
-      { concurrency: 16 },
-    );
+    await pMap(unique, (name) => copyFile(path.join(options.cacheDir, name), path.join(target, name), fsConstants.COPYFILE_FICLONE), {
+      concurrency: 16,
+    });
   }
   return { made, reused };
 }

@@ -25,9 +25,12 @@ const text = (example: string) =>
 
 const termList = (field: string) =>
   z
-    .array(z.union([z.string(), z.number()]).transform((term) => String(term).trim()), {
-      error: (issue) => `must be a list like [first term, second term], not ${describe(issue.input)}`,
-    })
+    .array(
+      z.union([z.string(), z.number()]).transform((term) => String(term).trim()),
+      {
+        error: (issue) => `must be a list like [first term, second term], not ${describe(issue.input)}`,
+      },
+    )
     .transform((terms) => terms.filter((term) => term.length > 0))
     .describe(field);
 
@@ -62,8 +65,16 @@ export const postFrontmatterSchema = z
     tags: termList('tags').optional(),
     pubDate: postDate,
     updatedDate: postDate.optional(),
-    heroImage: z.string({ error: 'must be a path in quotes, e.g. "/my-hero.webp" or "./hero.webp"' }).trim().min(1, 'is empty; remove it or give the image path').optional(),
-    heroImageAlt: z.string({ error: 'must be text in quotes describing the image' }).trim().min(1, 'is empty; describe the image for readers who cannot see it').optional(),
+    heroImage: z
+      .string({ error: 'must be a path in quotes, e.g. "/my-hero.webp" or "./hero.webp"' })
+      .trim()
+      .min(1, 'is empty; remove it or give the image path')
+      .optional(),
+    heroImageAlt: z
+      .string({ error: 'must be text in quotes describing the image' })
+      .trim()
+      .min(1, 'is empty; describe the image for readers who cannot see it')
+      .optional(),
     category: text('category: "Web Development"'),
     author: text(`author: "${SITE.defaultAuthor}"`).optional(),
     readingTime: z
@@ -71,7 +82,11 @@ export const postFrontmatterSchema = z
       .transform((value, ctx) => {
         const minutes = parseReadingTime(value);
         if (minutes === null) {
-          ctx.issues.push({ code: 'custom', message: `"${value}" is not a reading time; write it like "9 min", or remove it to have it computed`, input: value });
+          ctx.issues.push({
+            code: 'custom',
+            message: `"${value}" is not a reading time; write it like "9 min", or remove it to have it computed`,
+            input: value,
+          });
           return z.NEVER;
         }
         return minutes;
@@ -88,7 +103,11 @@ export const postFrontmatterSchema = z
       });
     }
     if (post.heroImageAlt && !post.heroImage) {
-      ctx.addIssue({ code: 'custom', path: ['heroImageAlt'], message: 'is set but heroImage is not; add heroImage or remove heroImageAlt' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['heroImageAlt'],
+        message: 'is set but heroImage is not; add heroImage or remove heroImageAlt',
+      });
     }
     if (post.updatedDate && post.updatedDate < post.pubDate) {
       ctx.addIssue({ code: 'custom', path: ['updatedDate'], message: 'is before pubDate; an update cannot come before the post' });

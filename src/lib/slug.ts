@@ -13,8 +13,7 @@ const SYMBOL_WORDS: ReadonlyArray<[string, string]> = [
 ];
 
 /** Scripts that @sindresorhus/transliterate turns into ASCII well. */
-const TRANSLITERABLE =
-  /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]*$/u;
+const TRANSLITERABLE = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]*$/u;
 
 /**
  * The one slug function: every post, category, tag and author URL, and every

@@ -15,7 +15,14 @@ export interface ImageObject {
 
 export function blogPosting(
   post: Post,
-  options: { url: string; images: ImageObject[]; authorUrl: string; site: { name: string; url: string }; language: string; wordCount: number },
+  options: {
+    url: string;
+    images: ImageObject[];
+    authorUrl: string;
+    site: { name: string; url: string };
+    language: string;
+    wordCount: number;
+  },
 ): Json {
   return {
     '@context': 'https://schema.org',

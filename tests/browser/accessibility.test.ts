@@ -38,7 +38,8 @@ type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number
 const describeViolations = (label: string, violations: Violation[]) =>
   violations.flatMap((violation) =>
     violation.nodes.map(
-      (node) => `${label}: ${violation.id} (${violation.impact}) ${node.target.join(' ')} — ${(node.failureSummary ?? violation.help).replace(/\s*\n\s*/g, ' ')}`,
+      (node) =>
+        `${label}: ${violation.id} (${violation.impact}) ${node.target.join(' ')} — ${(node.failureSummary ?? violation.help).replace(/\s*\n\s*/g, ' ')}`,
     ),
   );
 

@@ -25,7 +25,9 @@ afterAll(async () => {
 async function follow(page: Page, link: ReturnType<Page['locator']>, expectedPath: string | RegExp): Promise<void> {
   await expect.poll(() => link.count(), { message: `link to ${expectedPath}` }).toBeGreaterThan(0);
   await link.first().click();
-  await page.waitForURL((url) => (typeof expectedPath === 'string' ? url.pathname === expectedPath : expectedPath.test(url.pathname)), { waitUntil: 'load' });
+  await page.waitForURL((url) => (typeof expectedPath === 'string' ? url.pathname === expectedPath : expectedPath.test(url.pathname)), {
+    waitUntil: 'load',
+  });
 }
 
 const h1 = (page: Page) => page.locator('h1').innerText();
@@ -86,10 +88,12 @@ describe('browsing by clicking', () => {
 describe('responsive hero image', () => {
   /** Widths in a srcset ("a.webp 480w, b.webp 800w") by URL. */
   const candidates = (srcset: string, base: string) =>
-    new Map(srcset.split(',').map((entry) => {
-      const [url, width] = entry.trim().split(/\s+/);
-      return [new URL(url!, base).href, Number.parseInt(width!, 10)] as const;
-    }));
+    new Map(
+      srcset.split(',').map((entry) => {
+        const [url, width] = entry.trim().split(/\s+/);
+        return [new URL(url!, base).href, Number.parseInt(width!, 10)] as const;
+      }),
+    );
 
   for (const { width, dpr } of [
     { width: 360, dpr: 1 },
@@ -130,17 +134,30 @@ describe('phone layout at 360 px', () => {
     const { context } = await recordingContext(browser, site.url, { viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
     const overflowing: string[] = [];
-    for (const target of ['/', '/blog/alpha-post/', '/blog/gamma/', '/category/artificial-intelligence/', '/tag/edge-ai/', '/blog/', '/categories/', '/no-such-page/']) {
+    for (const target of [
+      '/',
+      '/blog/alpha-post/',
+      '/blog/gamma/',
+      '/category/artificial-intelligence/',
+      '/tag/edge-ai/',
+      '/blog/',
+      '/categories/',
+      '/no-such-page/',
+    ]) {
       await page.goto(`${site.url}${target}`, { waitUntil: 'load' });
       const result = await page.evaluate(() => {
         const root = document.documentElement;
         const wide = [...document.body.querySelectorAll('*')]
           .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
           .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''} (right edge ${Math.round(el.getBoundingClientRect().right)})`);
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''} (right edge ${Math.round(el.getBoundingClientRect().right)})`,
+          );
         return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
       });
-      if (result.scrollWidth > result.clientWidth) overflowing.push(`${target}: ${result.scrollWidth} > ${result.clientWidth}; ${result.wide.join(', ')}`);
+      if (result.scrollWidth > result.clientWidth)
+        overflowing.push(`${target}: ${result.scrollWidth} > ${result.clientWidth}; ${result.wide.join(', ')}`);
     }
     expect(overflowing).toEqual([]);
     await context.close();
@@ -165,9 +182,11 @@ describe('keyboard focus', () => {
             text: (el.textContent ?? '').trim(),
             className: el.className,
             inHeader: !!el.closest('.site-header'),
-            outline: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2 && !/rgba\(.*,\s*0\)$/.test(style.outlineColor),
+            outline:
+              style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2 && !/rgba\(.*,\s*0\)$/.test(style.outlineColor),
             boxShadow: style.boxShadow !== 'none',
-            inViewport: box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
+            inViewport:
+              box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
           };
         });
 

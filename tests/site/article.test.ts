@@ -10,10 +10,13 @@ beforeAll(() => {
 });
 
 const srcsetCandidates = (img: Element) =>
-  img.getAttribute('srcset')!.split(',').map((c) => {
-    const [url, w] = c.trim().split(/\s+/);
-    return { url: url!, width: Number(w!.replace('w', '')) };
-  });
+  img
+    .getAttribute('srcset')!
+    .split(',')
+    .map((c) => {
+      const [url, w] = c.trim().split(/\s+/);
+      return { url: url!, width: Number(w!.replace('w', '')) };
+    });
 
 describe('article page /blog/<slug>/', () => {
   it('exists at the slug URL with title, description, author, category, dates and reading time', () => {

@@ -33,7 +33,9 @@ describe('home page', () => {
     expect(hero.getAttribute('srcset')).toMatch(/\.webp 1600w/);
     expect(cardLinks('/')).toEqual(ALL_PUBLISHED.slice(1, 10));
     const card = doc.querySelector('.card')!;
-    expect(card.querySelector('.card__description')!.textContent).toBe('A post in a folder with its hero beside it. </script><script>alert(2)</script> "quotes" & <tags>');
+    expect(card.querySelector('.card__description')!.textContent).toBe(
+      'A post in a folder with its hero beside it. </script><script>alert(2)</script> "quotes" & <tags>',
+    );
     expect(card.querySelector('time')!.textContent).toBe('March 5, 2026');
     expect(card.querySelector('.card__category a')!.textContent).toBe('Artificial Intelligence');
     expect(card.textContent).toMatch(/\d+ min read/);
@@ -44,7 +46,12 @@ describe('home page', () => {
     const hrefs = [...page(dist, '/').querySelectorAll('main a')].map((a) => a.getAttribute('href'));
     expect(hrefs).toContain('/blog/');
     expect(hrefs).toContain('/categories/');
-    for (const category of ['/category/artificial-intelligence/', '/category/finance-and-crypto/', '/category/web-development/', '/category/c-plus-plus/']) {
+    for (const category of [
+      '/category/artificial-intelligence/',
+      '/category/finance-and-crypto/',
+      '/category/web-development/',
+      '/category/c-plus-plus/',
+    ]) {
       expect(hrefs).toContain(category);
     }
   });
@@ -62,7 +69,12 @@ describe('archive /blog/', () => {
     expect(doc.querySelector('.pagination a[rel="prev"]')!.getAttribute('href')).toBe('/blog/');
     expect(doc.querySelector('.pagination a[rel="next"]')!.getAttribute('href')).toBe('/blog/3/');
     expect(doc.querySelector('.pagination a[aria-current="page"]')!.textContent).toContain('2');
-    expect([...doc.querySelectorAll('.pagination ol a')].map((a) => a.getAttribute('href'))).toEqual(['/blog/', '/blog/2/', '/blog/3/', '/blog/4/']);
+    expect([...doc.querySelectorAll('.pagination ol a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/blog/',
+      '/blog/2/',
+      '/blog/3/',
+      '/blog/4/',
+    ]);
     expect(page(dist, '/blog/').querySelector('.pagination a[rel="prev"]')).toBeNull();
     expect(page(dist, '/blog/4/').querySelector('.pagination a[rel="next"]')).toBeNull();
     expect(distHas(dist, '/blog/5/')).toBe(false);
@@ -73,7 +85,9 @@ describe('archive /blog/', () => {
 describe('category and tag pages', () => {
   it('paginates a category with its heading, count and index link', () => {
     const pages = collectPages('/category/artificial-intelligence/', (n) => `/category/artificial-intelligence/${n}/`);
-    const expected = ALL_PUBLISHED.filter((url) => ['/blog/beta-post/', '/blog/alpha-post/'].includes(url) || /filler-(01|04|07|10|13|16|19|22|25|28)/.test(url));
+    const expected = ALL_PUBLISHED.filter(
+      (url) => ['/blog/beta-post/', '/blog/alpha-post/'].includes(url) || /filler-(01|04|07|10|13|16|19|22|25|28)/.test(url),
+    );
     expect(pages.flat()).toEqual(expected);
     expect(pages.map((p) => p.length)).toEqual([10, 2]);
     const doc = page(dist, '/category/artificial-intelligence/');
@@ -84,7 +98,15 @@ describe('category and tag pages', () => {
   });
 
   it('gives tricky names valid, distinct URLs', () => {
-    for (const url of ['/category/c-plus-plus/', '/category/finance-and-crypto/', '/tag/c-plus-plus/', '/tag/c-sharp/', '/tag/finance-and-crypto/', '/tag/日本語のタグ/', '/author/jonas-mueller/']) {
+    for (const url of [
+      '/category/c-plus-plus/',
+      '/category/finance-and-crypto/',
+      '/tag/c-plus-plus/',
+      '/tag/c-sharp/',
+      '/tag/finance-and-crypto/',
+      '/tag/日本語のタグ/',
+      '/author/jonas-mueller/',
+    ]) {
       expect(distHas(dist, url), url).toBe(true);
     }
     expect(page(dist, '/tag/日本語のタグ/').querySelector('h1')!.textContent).toBe('日本語のタグ');
@@ -95,7 +117,9 @@ describe('category and tag pages', () => {
     const doc = page(dist, '/tag/machine-learning/');
     expect(doc.querySelector('h1')!.textContent).toBe('Machine Learning');
     expect(cardLinks('/tag/machine-learning/')).toEqual(['/blog/beta-post/', '/blog/alpha-post/', '/blog/delta/']);
-    expect(page(dist, '/blog/beta-post/').querySelector('.tag-list a[href="/tag/machine-learning/"]')!.textContent).toBe('Machine Learning');
+    expect(page(dist, '/blog/beta-post/').querySelector('.tag-list a[href="/tag/machine-learning/"]')!.textContent).toBe(
+      'Machine Learning',
+    );
   });
 
   it('uses keywords as tags when a post has no tags', () => {
@@ -117,7 +141,12 @@ describe('category and tag pages', () => {
 
   it('lists every term with its post count on /categories/ and /tags/', () => {
     const counts = (url: string) =>
-      Object.fromEntries([...page(dist, url).querySelectorAll('.term-index li')].map((li) => [li.querySelector('a')!.textContent, li.querySelector('.term-index__count')!.textContent]));
+      Object.fromEntries(
+        [...page(dist, url).querySelectorAll('.term-index li')].map((li) => [
+          li.querySelector('a')!.textContent,
+          li.querySelector('.term-index__count')!.textContent,
+        ]),
+      );
     expect(counts('/categories/')).toEqual({
       'Artificial Intelligence': '12 posts',
       'C++': '1 post',
@@ -134,7 +163,7 @@ describe('category and tag pages', () => {
     }
   });
 
-  it('lists an author\'s posts', () => {
+  it("lists an author's posts", () => {
     expect(cardLinks('/author/jonas-mueller/')).toEqual(['/blog/alpha-post/']);
     expect(page(dist, '/author/jonas-mueller/').querySelector('h1')!.textContent).toBe('Jonas Müller');
   });
@@ -157,7 +186,18 @@ describe('article breadcrumbs and 404', () => {
 
 describe('drafts and scheduled posts', () => {
   it('leak nowhere in the production output', () => {
-    const secrets = ['Secret Draft Zebra', 'draft-post', 'zebra-draft-only-tag', 'Drafty Category', 'drafty-category', 'Future Quokka', 'future-post', 'quokka-future-only-tag', 'Futuristic', 'futuristic-category'];
+    const secrets = [
+      'Secret Draft Zebra',
+      'draft-post',
+      'zebra-draft-only-tag',
+      'Drafty Category',
+      'drafty-category',
+      'Future Quokka',
+      'future-post',
+      'quokka-future-only-tag',
+      'Futuristic',
+      'futuristic-category',
+    ];
     const leaks = distText(dist).flatMap(({ file, text }) => secrets.filter((s) => text.includes(s)).map((s) => `${file}: ${s}`));
     expect(leaks).toEqual([]);
   });

@@ -106,7 +106,13 @@ describe('/rss.xml', () => {
   it('lists the category and the tags as categories, and the author', () => {
     const { xml, parsed } = feed('rss.xml');
     const alpha = parsed.items.find((item) => item.url === `${SITE}/blog/alpha-post/`)!;
-    expect(alpha.categories.map((c) => c.label)).toEqual(['Artificial Intelligence', 'C++', 'Machine Learning', 'edge ai', 'on-device inference']);
+    expect(alpha.categories.map((c) => c.label)).toEqual([
+      'Artificial Intelligence',
+      'C++',
+      'Machine Learning',
+      'edge ai',
+      'on-device inference',
+    ]);
     expect(alpha.authors.map((a) => a.name)).toEqual(['Jonas Müller']);
     expect(xml).toContain('<dc:creator>Jonas Müller</dc:creator>');
   });
@@ -144,9 +150,9 @@ describe('feed discovery', () => {
       expect(links, urlPath).toContain(`${SITE}/rss.xml`);
       for (const link of links) expect(distHas(dist, new URL(link!).pathname), link!).toBe(true);
     }
-    expect(
-      [...page(dist, '/blog/alpha-post/').querySelectorAll('link[rel="alternate"]')].map((l) => l.getAttribute('href')),
-    ).toContain(`${SITE}/category/artificial-intelligence/rss.xml`);
+    expect([...page(dist, '/blog/alpha-post/').querySelectorAll('link[rel="alternate"]')].map((l) => l.getAttribute('href'))).toContain(
+      `${SITE}/category/artificial-intelligence/rss.xml`,
+    );
     expect(
       [...page(dist, '/category/c-plus-plus/').querySelectorAll('link[rel="alternate"]')].map((l) => l.getAttribute('href')),
     ).toContain(`${SITE}/category/c-plus-plus/rss.xml`);

@@ -11,7 +11,16 @@ import { makeProjectCopy, runScript } from '../helpers/project-copy.ts';
 let root = '';
 
 function snapshot(dist: string): Record<string, string> {
-  return Object.fromEntries(distFiles(dist).sort().map((file) => [file, createHash('sha1').update(readFileSync(path.join(dist, file))).digest('hex')]));
+  return Object.fromEntries(
+    distFiles(dist)
+      .sort()
+      .map((file) => [
+        file,
+        createHash('sha1')
+          .update(readFileSync(path.join(dist, file)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 beforeAll(async () => {
@@ -21,7 +30,10 @@ beforeAll(async () => {
     path.join(content, 'beta-post/index.md'),
     '---\ntitle: "Beta"\ndescription: "D"\npubDate: "2026-03-05"\nheroImage: "./hero.webp"\nheroImageAlt: "A hero"\ncategory: "C"\n---\nBody.\n',
   );
-  await writeFile(path.join(content, 'other.md'), '---\ntitle: "Other"\ndescription: "D"\npubDate: "2026-03-06"\ncategory: "C"\n---\nBody.\n\n![An inline picture](/inline.webp)\n');
+  await writeFile(
+    path.join(content, 'other.md'),
+    '---\ntitle: "Other"\ndescription: "D"\npubDate: "2026-03-06"\ncategory: "C"\n---\nBody.\n\n![An inline picture](/inline.webp)\n',
+  );
   root = await makeProjectCopy({ contentDir: content, name: 'safe' });
   await rm(content, { recursive: true });
   await writeTestImage(path.join(root, 'src/content/blog/beta-post/hero.webp'), 800, 450, 20);
@@ -38,7 +50,10 @@ describe('a failed build', () => {
   it('names the file, the field and the fix, prints no stack trace, and leaves dist/ untouched', async () => {
     const before = snapshot(path.join(root, 'dist'));
     expect(Object.keys(before)).toContain('blog/beta-post/index.html');
-    await writeFile(path.join(root, 'src/content/blog/bad.md'), '---\ntitle: "Bad"\ndescription: "D"\npubDate: "2026-02-30"\ncategory: "C"\n---\nBody.\n');
+    await writeFile(
+      path.join(root, 'src/content/blog/bad.md'),
+      '---\ntitle: "Bad"\ndescription: "D"\npubDate: "2026-02-30"\ncategory: "C"\n---\nBody.\n',
+    );
     const result = runScript(root, 'build');
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('src/content/blog/bad.md:4  pubDate  "2026-02-30" is not a real date: Feb 2026 has 28 days');

@@ -106,7 +106,19 @@ describe('JSON-LD', () => {
       const types = blocks.map((block) => block['@type']);
       expect(types.slice(0, 2), urlPath).toEqual(['BlogPosting', 'BreadcrumbList']);
       const posting = blocks[0]!;
-      for (const field of ['headline', 'description', 'image', 'datePublished', 'dateModified', 'author', 'publisher', 'keywords', 'articleSection', 'wordCount', 'mainEntityOfPage'])
+      for (const field of [
+        'headline',
+        'description',
+        'image',
+        'datePublished',
+        'dateModified',
+        'author',
+        'publisher',
+        'keywords',
+        'articleSection',
+        'wordCount',
+        'mainEntityOfPage',
+      ])
         expect(posting[field], `${urlPath} ${field}`).toBeDefined();
       expect(posting['@context']).toBe('https://schema.org');
       expect((posting['mainEntityOfPage'] as Json)['@id']).toBe(`${SITE}${urlPath}`);

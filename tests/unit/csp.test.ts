@@ -15,7 +15,13 @@ describe('public/_headers', () => {
   });
 
   it('sends the usual security headers for every path', () => {
-    for (const header of ['X-Content-Type-Options: nosniff', 'Referrer-Policy:', 'Permissions-Policy:', 'Strict-Transport-Security:', 'X-Frame-Options: DENY'])
+    for (const header of [
+      'X-Content-Type-Options: nosniff',
+      'Referrer-Policy:',
+      'Permissions-Policy:',
+      'Strict-Transport-Security:',
+      'X-Frame-Options: DENY',
+    ])
       expect(headers).toContain(header);
   });
 

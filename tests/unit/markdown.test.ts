@@ -18,7 +18,11 @@ function cleanup(markdown: string, frontmatter: Record<string, unknown>): string
 
 function links(html: string, base = '/'): string {
   return String(
-    unified().use(rehypeParse, { fragment: true }).use(rehypeSiteLinks, { siteUrl: 'https://blog.example.com', base }).use(rehypeStringify).processSync(html),
+    unified()
+      .use(rehypeParse, { fragment: true })
+      .use(rehypeSiteLinks, { siteUrl: 'https://blog.example.com', base })
+      .use(rehypeStringify)
+      .processSync(html),
   );
 }
 
@@ -45,7 +49,11 @@ describe('remarkPostCleanup', () => {
 
   it('runs the same Markdown through the real remark-rehype chain', () => {
     const html = String(
-      unified().use(remarkParse).use(remarkPostCleanup).use(remarkRehype).use(rehypeStringify)
+      unified()
+        .use(remarkParse)
+        .use(remarkPostCleanup)
+        .use(remarkRehype)
+        .use(rehypeStringify)
         .processSync({ value: '# T\n\nBody', data: { astro: { frontmatter: { title: 'T' } } } }),
     );
     expect(html).toBe('<p>Body</p>');

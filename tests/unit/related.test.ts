@@ -6,9 +6,22 @@ import { slugify } from '../../src/lib/slug.ts';
 const term = (name: string) => ({ name, slug: slugify(name) });
 function post(slug: string, day: number, category: string, tags: string[]): Post {
   return {
-    id: slug, file: `${slug}.md`, slug, title: slug, description: '', keywords: tags, tags: tags.map(term),
-    category: term(category), author: term('A'), pubDate: new Date(Date.UTC(2026, 0, day)), updatedDate: undefined,
-    hero: undefined, readingMinutes: 1, draft: false, scheduled: false, body: '',
+    id: slug,
+    file: `${slug}.md`,
+    slug,
+    title: slug,
+    description: '',
+    keywords: tags,
+    tags: tags.map(term),
+    category: term(category),
+    author: term('A'),
+    pubDate: new Date(Date.UTC(2026, 0, day)),
+    updatedDate: undefined,
+    hero: undefined,
+    readingMinutes: 1,
+    draft: false,
+    scheduled: false,
+    body: '',
   };
 }
 

@@ -132,18 +132,27 @@ describe('social cards', () => {
   });
 
   it('draw text as paths from the bundled font (no system fonts), for Latin, Cyrillic and Greek', async () => {
-    const svg = await overlaySvg({ title: 'ARTIFICIAL INTELLIGENCE Ёлка Ωμέγα “quotes” & <tags>', kicker: 'Intelligence', siteName: 'Site' }, true);
+    const svg = await overlaySvg(
+      { title: 'ARTIFICIAL INTELLIGENCE Ёлка Ωμέγα “quotes” & <tags>', kicker: 'Intelligence', siteName: 'Site' },
+      true,
+    );
     expect(svg).not.toMatch(/<text|font-family|NaN|undefined/);
     expect(svg.match(/<path d="M/g)?.length).toBe(2);
   });
 
   it('render as a 1200x630 JPEG with or without a hero', async () => {
-    const hero = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#336699' } }).png().toBuffer();
+    const hero = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
     const { mkdtemp, writeFile } = await import('node:fs/promises');
     const dir = await mkdtemp(`${(await import('node:os')).tmpdir()}/card-`);
     await writeFile(`${dir}/hero.png`, hero);
     for (const heroFile of [undefined, `${dir}/hero.png`]) {
-      const card = await renderSocialCard({ title: 'A title long enough to wrap onto a second line of the card, and maybe a third one too', siteName: 'Site', heroFile });
+      const card = await renderSocialCard({
+        title: 'A title long enough to wrap onto a second line of the card, and maybe a third one too',
+        siteName: 'Site',
+        heroFile,
+      });
       const info = await sharp(card).metadata();
       expect([info.format, info.width, info.height]).toEqual(['jpeg', CARD_WIDTH, CARD_HEIGHT]);
     }

@@ -6,10 +6,18 @@ interface AstroFileData {
   astro?: { frontmatter?: Record<string, unknown> };
 }
 
-const comparable = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const comparable = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** "./hero.webp", "hero.webp" and "/hero.webp" name the same picture for this purpose. */
-const comparablePath = (src: string) => decodeURI(src).replace(/^\.?\//, '').replace(/^\//, '');
+const comparablePath = (src: string) =>
+  decodeURI(src)
+    .replace(/^\.?\//, '')
+    .replace(/^\//, '');
 
 function isContent(node: RootContent): boolean {
   // MDX exports/imports, HTML comments and YAML are not something a reader sees.

@@ -28,7 +28,19 @@ const attributes = defaultSchema.attributes ?? {};
 export const POST_HTML_SCHEMA: Schema = {
   ...defaultSchema,
   clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'iframe', 'mark', 'abbr', 'cite', 'small', 'caption', 'colgroup', 'col'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'figure',
+    'figcaption',
+    'iframe',
+    'mark',
+    'abbr',
+    'cite',
+    'small',
+    'caption',
+    'colgroup',
+    'col',
+  ],
   attributes: {
     ...attributes,
     '*': [...(attributes['*'] ?? []), 'id'],

@@ -7,7 +7,10 @@ import { urls } from '../../../lib/urls.ts';
 import { SITE } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () =>
-  groupByTerm(await getPosts(), 'category').map((group) => ({ params: { slug: group.term.slug }, props: { group } }))) satisfies GetStaticPaths;
+  groupByTerm(await getPosts(), 'category').map((group) => ({
+    params: { slug: group.term.slug },
+    props: { group },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ group: TermGroup }> = ({ props: { group }, site }) =>
   postFeed({
