@@ -431,36 +431,32 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
           message: `image "${ref.target}" has no alt text; describe it for readers who cannot see it: ![what it shows](${ref.target})`,
         });
       }
-      const local = siteRelativePath(ref.target, options.site.origins ?? options.site.url);
-      if (ref.kind === 'image' && local === null && /^\.{0,2}\/?[^:]+$/.test(ref.target) && !ref.target.startsWith('//')) {
-        // A path next to the post ("./diagram.webp"); Astro's own image pipeline handles it.
-        const file = resolvePostAsset(ref.target.split(/[?#]/)[0]!, path.join(options.root, post.file), options);
-        const exists = file !== null && (await isFile(file));
-        if (!exists)
+      /** A body image must exist and decode; `missing` says where it was looked for. */
+      const checkBodyImage = async (file: string | null, missing: string) => {
+        if (file === null || !(await isFile(file))) {
           problems.push({
             file: post.file,
             line,
             field: 'body',
-            message: `image "${ref.target}" does not exist${file ? ` (looked for ${path.relative(options.root, file)})` : ''}; check the path or add the file`,
+            message: `image "${ref.target}" ${missing}; check the path or add the file`,
           });
-        const problem = file !== null && exists ? await images.check(file, false) : null;
+          return;
+        }
+        const problem = await images.check(file, false);
         if (problem) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" ${problem}` });
+      };
+      const local = siteRelativePath(ref.target, options.site.origins ?? options.site.url);
+      if (ref.kind === 'image' && local === null && /^\.{0,2}\/?[^:]+$/.test(ref.target) && !ref.target.startsWith('//')) {
+        // A path next to the post ("./diagram.webp"); Astro's own image pipeline handles it.
+        const file = resolvePostAsset(ref.target.split(/[?#]/)[0]!, path.join(options.root, post.file), options);
+        await checkBodyImage(file, `does not exist${file ? ` (looked for ${path.relative(options.root, file)})` : ''}`);
         continue;
       }
       if (local === null) continue;
       if (ref.kind === 'image') {
         if (!local.startsWith('/')) continue;
         const file = resolvePostAsset(local.split(/[?#]/)[0]!, post.file, options);
-        const exists = file !== null && (await isFile(file));
-        if (!exists)
-          problems.push({
-            file: post.file,
-            line,
-            field: 'body',
-            message: `image "${ref.target}" does not exist in public/; check the path or add the file`,
-          });
-        const problem = file !== null && exists ? await images.check(file, false) : null;
-        if (problem) problems.push({ file: post.file, line, field: 'body', message: `image "${ref.target}" ${problem}` });
+        await checkBodyImage(file, 'does not exist in public/');
         continue;
       }
       const slug = postSlugFromPath(local, options.base);

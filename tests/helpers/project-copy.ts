@@ -40,9 +40,10 @@ export function runScriptAsync(
   root: string,
   script: string,
   env: Record<string, string> = {},
+  args: string[] = [],
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script], {
+    const child = spawn('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], {
       cwd: root,
       env: { ...process.env, BLOG_CACHE_DIR: '.cache/astro', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', ...env },
       timeout: 300_000,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,20 +17,7 @@ import { makeProjectCopy, PROJECT_ROOT, runScriptAsync } from '../helpers/projec
 let root = '';
 
 /** `npm run new -- …args`, as typed in a terminal. */
-function runNew(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'new', '--', ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1', BLOG_CACHE_DIR: '.cache/astro' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const runNew = (...args: string[]) => runScriptAsync(root, 'new', {}, args);
 
 const postFiles = async () =>
   (await readdir(path.join(root, 'src/content/blog'), { recursive: true })).filter((f) => /\.mdx?$/.test(f)).sort();
