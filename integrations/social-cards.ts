@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,33 @@ async function ensureCard(name: string, cacheDir: string): Promise<boolean> {
   return true;
 }
 
+const HEAD_END = Buffer.from('</head>');
+
+/**
+ * A page's text up to and including </head>: read 32 KB at a time, so a
+ * build does not read the bodies of thousands of pages it only needs heads of.
+ */
+async function readHead(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(32 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      length += bytesRead;
+      // Search the new bytes (and the tail of the previous chunk the marker may straddle).
+      const all = Buffer.concat(chunks, length);
+      if (all.indexOf(HEAD_END, Math.max(0, length - bytesRead - HEAD_END.length)) !== -1) break;
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Card names the built pages reference (og:image, twitter:image). */
 async function referencedCards(outDir: string): Promise<Set<string>> {
   const pattern = new RegExp(`/${CARD_ROUTE}/([A-Za-z0-9._-]+\\.jpg)`, 'g');
@@ -31,7 +58,7 @@ async function referencedCards(outDir: string): Promise<Set<string>> {
     pages,
     async (file) => {
       // Cards are named in <head>; no need to read the whole page.
-      const head = (await readFile(file, 'utf8')).split('</head>', 1)[0]!;
+      const head = (await readHead(file)).split('</head>', 1)[0]!;
       for (const match of head.matchAll(pattern)) names.add(match[1]!);
     },
     { concurrency: 32 },

@@ -23,7 +23,8 @@
  * Options: --images (distinct images per post; otherwise 12 shared heroes and
  * 12 shared inline images), --out file.json, --keep (keep the project copy),
  * --echo (show build output), --no-floor, --dir <folder> (where the copy goes;
- * default the OS temp folder), --corpus-only (write the copy, build nothing).
+ * default the OS temp folder), --corpus-only (write the copy, build nothing),
+ * --runs cold,warm (which builds to run, in this order; default all four).
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -49,8 +50,12 @@ const { values } = parseArgs({
     'no-floor': { type: 'boolean', default: false },
     dir: { type: 'string' },
     'corpus-only': { type: 'boolean', default: false },
+    runs: { type: 'string', default: 'cold,warm,full,edit' },
   },
 });
+const runs = new Set(values.runs.split(',').map((run) => run.trim()));
+for (const run of runs) if (!['cold', 'warm', 'full', 'edit'].includes(run)) throw new Error(`--runs takes cold, warm, full and edit, not "${run}"`);
+if (!runs.has('cold')) throw new Error('--runs must include cold: the other builds start from its caches');
 const postCount = Number(values.posts);
 if (!Number.isInteger(postCount) || postCount < 2) throw new Error(`--posts must be a whole number of at least 2, not "${values.posts}"`);
 
@@ -293,16 +298,20 @@ if (values['corpus-only']) {
 try {
   const cold = await build(root, 'cold');
   const floorRow = values['no-floor'] ? null : await floor(root);
-  const warm = await build(root, 'warm');
-  await dropPageCache(root);
-  const full = await build(root, 'full');
-  const edited = await editOnePost(root, corpus.posts);
-  const edit = await build(root, 'edit');
-  const rows = [cold, warm, full, edit];
+  const rows: BuildRow[] = [cold];
+  if (runs.has('warm')) rows.push(await build(root, 'warm'));
+  if (runs.has('full')) {
+    await dropPageCache(root);
+    rows.push(await build(root, 'full'));
+  }
+  const edited = runs.has('edit') ? await editOnePost(root, corpus.posts) : null;
+  if (edited) rows.push(await build(root, 'edit'));
+  const row = (run: BuildRow['run']) => rows.find((r) => r.run === run);
+  const [warm, full, edit] = [row('warm'), row('full'), row('edit')];
   const encoding = cold.imageVariants?.encodingSeconds ?? null;
   const report = {
     date: started.toISOString(),
-    command: `npm run bench -- --posts ${postCount}${values.images ? ' --images' : ''}`,
+    command: `npm run bench -- --posts ${postCount}${values.images ? ' --images' : ''}${values.runs === 'cold,warm,full,edit' ? '' : ` --runs ${values.runs}`}`,
     machine: machine(),
     posts: postCount,
     images: values.images ? 'distinct' : 'shared',
@@ -313,16 +322,19 @@ try {
       /** Cold build's image encoding wall time over the plain-sharp floor's. */
       coldImageToFloor: floorRow && encoding !== null && floorRow.seconds > 0 ? round(encoding / floorRow.seconds) : null,
       /** One-post edit over a full build on a warm cache. */
-      editToFull: round(edit.seconds / full.seconds),
+      editToFull: edit && full ? round(edit.seconds / full.seconds) : null,
       /** One-post edit over an unchanged rebuild. */
-      editToWarm: round(edit.seconds / warm.seconds),
+      editToWarm: edit && warm ? round(edit.seconds / warm.seconds) : null,
     },
   };
   console.log(table(rows, floorRow));
-  console.log(
-    `\nwarm ${warm.pagesPerSecond} pages/s, full ${full.pagesPerSecond} pages/s · edit/full ${Math.round(report.ratios.editToFull * 100)}%` +
-      (report.ratios.coldImageToFloor !== null ? ` · cold image encoding / plain-sharp floor ${report.ratios.coldImageToFloor}x` : ''),
-  );
+  const summary = [
+    ...(warm ? [`warm ${warm.pagesPerSecond} pages/s`] : []),
+    ...(full ? [`full ${full.pagesPerSecond} pages/s`] : []),
+    ...(report.ratios.editToFull !== null ? [`edit/full ${Math.round(report.ratios.editToFull * 100)}%`] : []),
+    ...(report.ratios.coldImageToFloor !== null ? [`cold image encoding / plain-sharp floor ${report.ratios.coldImageToFloor}x`] : []),
+  ];
+  console.log(`\n${summary.join(' · ')}`);
   console.log(`\n${JSON.stringify(report, null, 2)}`);
   if (values.out) await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
 } finally {
