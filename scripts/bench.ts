@@ -54,7 +54,8 @@ const { values } = parseArgs({
   },
 });
 const runs = new Set(values.runs.split(',').map((run) => run.trim()));
-for (const run of runs) if (!['cold', 'warm', 'full', 'edit'].includes(run)) throw new Error(`--runs takes cold, warm, full and edit, not "${run}"`);
+for (const run of runs)
+  if (!['cold', 'warm', 'full', 'edit'].includes(run)) throw new Error(`--runs takes cold, warm, full and edit, not "${run}"`);
 if (!runs.has('cold')) throw new Error('--runs must include cold: the other builds start from its caches');
 const postCount = Number(values.posts);
 if (!Number.isInteger(postCount) || postCount < 2) throw new Error(`--posts must be a whole number of at least 2, not "${values.posts}"`);
