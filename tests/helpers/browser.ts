@@ -63,6 +63,9 @@ export async function recordingContext(
   context.on('weberror', (error) => problems.push(`uncaught error: ${error.error().message}`));
   context.on('requestfailed', (request) => {
     if (new URL(request.url()).origin !== origin) return; // already counted as off-host
+    // A click that navigates cancels what the old page was still fetching (its favicon, say):
+    // that is the browser moving on, not a failed request. Bad statuses are caught below.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
   });
   context.on('response', (response) => {
