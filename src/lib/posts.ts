@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer } from 'astro/container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
@@ -13,11 +15,34 @@ interface Loaded {
 
 let cached: Promise<Loaded> | undefined;
 
+// The same block @astrojs/internal-helpers' parseFrontmatter strips (Astro's `body`).
+const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+const FRONTMATTER_TYPE = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
+const bodies = new Map<string, { digest: string | undefined; body: string }>();
+
+/**
+ * A post's Markdown body, as Astro's `entry.body` would be. The collection
+ * leaves bodies out of the content store (`retainBody: false`): the store is
+ * bundled and serialised whole on every build, and bodies were 40% of it.
+ */
+function bodyOf(entry: CollectionEntry<'blog'>): string {
+  if (entry.body !== undefined) return entry.body;
+  const file = entry.filePath ?? entry.id;
+  const known = bodies.get(file);
+  if (known && known.digest !== undefined && known.digest === entry.digest) return known.body;
+  const code = readFileSync(path.resolve(__BLOG_BUILD__.root, file), 'utf8');
+  const raw = FRONTMATTER.exec(code)?.[1];
+  const delimiter = FRONTMATTER_TYPE.exec(code)?.[1] === '+++' ? '+++' : '---';
+  const body = (raw === undefined ? code : code.replace(`${delimiter}${raw}${delimiter}`, () => ' ')).trim();
+  bodies.set(file, { digest: entry.digest, body });
+  return body;
+}
+
 function load(): Promise<Loaded> {
   return getCollection('blog').then((list) => ({
     entries: new Map(list.map((entry) => [entry.id, entry])),
     posts: buildPosts(
-      list.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, body: entry.body ?? '', data: entry.data })),
+      list.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, body: bodyOf(entry), data: entry.data })),
       { paths: __BLOG_BUILD__, now: new Date(), includeUnpublished: __BLOG_BUILD__.includeUnpublished },
     ),
   }));
