@@ -78,6 +78,8 @@ export interface BuildRow {
   loadBefore: number;
   /** Seconds since start at which each build phase ended, from the build's own log. */
   phases: Record<string, number>;
+  /** Peak tree RSS (MB) within each phase (sampled every 100 ms, recorded once a second). */
+  peakRssByPhaseMB: Record<string, number>;
 }
 
 export interface FloorRow {
@@ -172,7 +174,14 @@ async function build(root: string, run: BuildRow['run']): Promise<BuildRow> {
     peakRssMB: Math.round(result.peakRss / 2 ** 20),
     loadBefore,
     phases: phases(result),
+    peakRssByPhaseMB: {},
   };
+  let from = 0;
+  for (const [name, end] of Object.entries(row.phases)) {
+    const inPhase = result.timeline.filter(([at]) => at > from && at <= end + 1).map(([, rss]) => rss);
+    if (inPhase.length > 0) row.peakRssByPhaseMB[name] = Math.round(Math.max(...inPhase) / 2 ** 20);
+    from = end;
+  }
   log(
     `    ${row.seconds}s, ${pages} pages (${row.pagesCopied} outputs copied), ${row.pagesPerSecond} pages/s, peak RSS ${row.peakRssMB} MB`,
   );

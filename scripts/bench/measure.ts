@@ -14,7 +14,7 @@ export interface Measured {
   /** Output lines (stdout and stderr) with seconds since start. */
   lines: Array<{ at: number; text: string }>;
   output: string;
-  /** [seconds since start, tree RSS bytes], one sample a second. */
+  /** [seconds since start, largest tree RSS in bytes since the previous entry], about one a second. */
   timeline: Array<[number, number]>;
 }
 
@@ -63,12 +63,17 @@ export function measure(
     const lines: Measured['lines'] = [];
     let peak = 0;
     const timeline: Measured['timeline'] = [];
+    let windowMax = 0;
     const sample = () => {
       if (child.pid === undefined) return;
       const { sum, hwm } = treeMemory(child.pid);
       peak = Math.max(peak, sum, hwm);
+      windowMax = Math.max(windowMax, sum);
       const at = (performance.now() - started) / 1000;
-      if (timeline.length === 0 || at - timeline.at(-1)![0] >= 1) timeline.push([Math.round(at * 10) / 10, sum]);
+      if (timeline.length === 0 || at - timeline.at(-1)![0] >= 1) {
+        timeline.push([Math.round(at * 10) / 10, windowMax]);
+        windowMax = 0;
+      }
     };
     const timer = setInterval(sample, 100);
     const collect = (stream: NodeJS.ReadableStream) => {
