@@ -1,43 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import pMap from 'p-map';
+import { scanOutput } from './output-scan.ts';
 import { IMAGE_CACHE_FOLDER, IMAGE_ROUTE, imageRegistry, imageStats, produceVariants, recoverVariantSources } from '../src/lib/images.ts';
 
 const MANIFEST = 'manifest.json';
-
-const MARKER = Buffer.from(`/${IMAGE_ROUTE}/`);
-/** [A-Za-z0-9._-] */
-const isNameByte = (b: number) => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 46 || b === 95 || b === 45;
-
-/**
- * Variant names referenced by the built pages and feeds. Files are searched
- * as bytes for "/_img/" (no decoding, no regular expression over 100 MB of
- * HTML); a name is the longest run of file-name characters after it that
- * ends in ".webp", as the pattern /_img/([A-Za-z0-9._-]+\.webp) would take.
- */
-async function referencedVariants(outDir: string): Promise<Set<string>> {
-  const names = new Set<string>();
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile() && /\.(html|xml)$/.test(e.name)).map((e) => path.join(e.parentPath, e.name));
-  await pMap(
-    files,
-    async (file) => {
-      const bytes = await readFile(file);
-      for (let at = bytes.indexOf(MARKER); at !== -1; at = bytes.indexOf(MARKER, at + MARKER.length)) {
-        let end = at + MARKER.length;
-        while (end < bytes.length && isNameByte(bytes[end]!)) end += 1;
-        const run = bytes.toString('latin1', at + MARKER.length, end);
-        const last = run.lastIndexOf('.webp');
-        if (last > 0) names.add(run.slice(0, last + 5));
-      }
-    },
-    { concurrency: 32 },
-  );
-  return names;
-}
 
 /**
  * Makes the responsive webp variants that pages and Markdown planned
@@ -86,7 +55,7 @@ export function blogImages(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const names = await referencedVariants(outDir);
+        const names = (await scanOutput(outDir)).variants;
         await recoverVariantSources(names, sourceDirs);
         await produceVariants(names, { cacheDir, outDir });
         await mkdir(cacheDir, { recursive: true });

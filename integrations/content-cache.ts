@@ -23,19 +23,23 @@ async function filesUnder(root: string, entry: string): Promise<string[]> {
  * while the post is unchanged, even when the Markdown plugins that made it
  * have changed. This drops that cache whenever the code that renders posts
  * changes (a hash of it is kept beside the cache), so a deploy with a cached
- * `node_modules/.astro` never serves HTML made by old plugins.
+ * `node_modules/.astro` never serves HTML made by old plugins. The hash is
+ * also put in the config, which drops Astro's incremental page cache.
  */
 export function contentCache(): AstroIntegration {
   return {
     name: 'content-cache',
     hooks: {
-      'astro:config:setup': async ({ config, logger }) => {
+      'astro:config:setup': async ({ config, logger, updateConfig }) => {
         const root = fileURLToPath(config.root);
         const cacheDir = fileURLToPath(config.cacheDir);
         const files = (await Promise.all(RENDERING_CODE.map((entry) => filesUnder(root, entry)))).flat().sort();
         const hash = createHash('sha1');
         for (const file of files) hash.update(file).update(await readFile(file).catch(() => Buffer.alloc(0)));
         const digest = hash.digest('hex');
+        // Part of the config, so Astro's config hash (experimental.incrementalBuild)
+        // changes with it and no page is copied from a build with other plugins.
+        updateConfig({ vite: { define: { __BLOG_RENDERING_CODE__: JSON.stringify(digest) } } });
         const stamp = path.join(cacheDir, STAMP);
         const previous = await readFile(stamp, 'utf8').catch(() => null);
         if (previous === digest) return;

@@ -4,7 +4,8 @@
  * exactly as it was, so a bad post can never blank the live site.
  */
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { checkPosts } from '../src/lib/validate.ts';
 import { printProblems } from './cli-output.ts';
@@ -17,9 +18,16 @@ process.env['NODE_ENV'] = 'production';
 // replace the configured base and send every link to the host's root.
 for (const reserved of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[reserved];
 const options = projectOptions();
+
 const outDir = path.join(options.root, process.env['OUT_DIR'] ?? 'dist');
 const staging = path.join(options.root, `.dist-build-${process.pid}`);
 const unchanged = existsSync(outDir) ? `${path.relative(options.root, outDir)}/ is unchanged.` : 'nothing was written.';
+
+// Old sites left by builds whose clean-up did not finish: deleted while this one builds.
+const leftovers = readdir(options.root)
+  .then((names) => names.filter((name) => name.startsWith('.dist-old-')))
+  .then((names) => Promise.all(names.map((name) => rm(path.join(options.root, name), { recursive: true, force: true }))))
+  .catch(() => undefined);
 
 const { problems } = await checkPosts(options);
 if (problems.length > 0) {
@@ -42,9 +50,24 @@ try {
   process.exit(1);
 }
 
-const previous = `${outDir}.previous-${process.pid}`;
+// The swap is two renames: the new site is complete before it is dist/.
+const previous = path.join(options.root, `.dist-old-${process.pid}-${Date.now()}`);
 if (existsSync(outDir)) await rename(outDir, previous);
 await rename(staging, outDir);
-await rm(previous, { recursive: true, force: true });
 console.log(`✓ Site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
+if (existsSync(previous)) {
+  // Deleting tens of thousands of old files takes seconds and nothing waits
+  // for it: a detached process does it after we exit. A copy it leaves behind
+  // (machine stopped) is deleted by the next build, above.
+  const remover = spawn(
+    process.execPath,
+    ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', previous],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
+  remover.unref();
+}
+await leftovers;
 process.exit(0);

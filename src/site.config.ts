@@ -16,6 +16,11 @@ export interface SiteConfig {
   /** Posts per listing page (archive, category, tag). */
   postsPerPage: number;
   /**
+   * The newest posts each feed carries, in full. Feed readers poll the whole
+   * file again and again, so it holds recent posts, not the archive.
+   */
+  feedItems: number;
+  /**
    * Every origin that is this site: `url`, and the configured one when
    * `SITE_URL` points a preview deploy elsewhere, so posts' absolute links to
    * the real domain still count as internal links.
@@ -31,6 +36,7 @@ const defaults: SiteConfig = {
   defaultAuthor: 'HiFi Studio And Mobile',
   timeZone: 'America/New_York',
   postsPerPage: 10,
+  feedItems: 50,
 };
 
 function normaliseUrl(url: string): string {

@@ -3,7 +3,8 @@ import pMap from 'p-map';
 import { feedHtml } from './feed-html.ts';
 import { heroEnclosure } from './hero.ts';
 import type { Post } from './post-model.ts';
-import { renderPostHtml } from './posts.ts';
+import { feedKey } from './page-keys.ts';
+import { postDigest, renderPostHtml } from './posts.ts';
 import { urls } from './urls.ts';
 import { SITE } from '../site.config.ts';
 
@@ -44,13 +45,39 @@ function lastChange(posts: Post[]): Date {
   return new Date(times.length > 0 ? Math.max(...times) : 0);
 }
 
+export interface FeedOptions {
+  title: string;
+  description: string;
+  /** Newest first; the feed carries the first `SITE.feedItems`. */
+  posts: Post[];
+  selfUrl: string;
+}
+
+/** The posts a feed carries: the newest `SITE.feedItems`. */
+export function feedPosts(posts: readonly Post[]): Post[] {
+  return posts.slice(0, SITE.feedItems);
+}
+
 /**
- * An RSS 2.0 feed of the given posts (newest first) with each post's whole
- * body, sanitised and with absolute URLs, and its hero as the enclosure.
+ * A feed route's entry for getStaticPaths: its cache key (src/lib/page-keys.ts)
+ * lets an unchanged feed be copied from the last build instead of rendered.
  */
-export async function postFeed(options: { title: string; description: string; posts: Post[]; site: URL; selfUrl: string }) {
+export async function feedPath<Params extends Record<string, string>>(params: Params, options: FeedOptions) {
+  const posts = feedPosts(options.posts);
+  const digests = await Promise.all(posts.map(postDigest));
+  const cacheKey = feedKey([options.title, options.description, options.selfUrl], posts, digests);
+  return { params, props: { options }, ...(cacheKey !== undefined && { cacheKey }) };
+}
+
+/**
+ * An RSS 2.0 feed of the newest `SITE.feedItems` of the given posts (newest
+ * first) with each post's whole body, sanitised and with absolute URLs, and
+ * its hero as the enclosure.
+ */
+export async function postFeed(options: FeedOptions & { site: URL }) {
+  const posts = feedPosts(options.posts);
   const items = await pMap(
-    options.posts,
+    posts,
     (post) => {
       let item = itemCache.get(post.id);
       if (!item) itemCache.set(post.id, (item = feedItem(post, options.site)));
@@ -65,7 +92,7 @@ export async function postFeed(options: { title: string; description: string; po
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: [
       `<language>${SITE.language}</language>`,
-      `<lastBuildDate>${lastChange(options.posts).toUTCString()}</lastBuildDate>`,
+      `<lastBuildDate>${lastChange(posts).toUTCString()}</lastBuildDate>`,
       `<atom:link href="${xml(new URL(options.selfUrl, options.site).href)}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
     items,

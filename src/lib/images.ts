@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
-import { copyFile, glob, mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { glob, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import { publishFiles } from './publish-file.ts';
 import { isFile } from './site-paths.ts';
 
 /**
@@ -294,11 +294,7 @@ export async function produceVariants(
   await Promise.all([work, ...waits]);
   const made = missing.length;
   if (options.outDir) {
-    const target = path.join(options.outDir, IMAGE_ROUTE);
-    await mkdir(target, { recursive: true });
-    await pMap(unique, (name) => copyFile(path.join(options.cacheDir, name), path.join(target, name), fsConstants.COPYFILE_FICLONE), {
-      concurrency: 16,
-    });
+    await publishFiles(options.cacheDir, path.join(options.outDir, IMAGE_ROUTE), unique);
   }
   return { made, reused };
 }

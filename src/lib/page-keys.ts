@@ -64,3 +64,53 @@ export function listingPageKey(facts: unknown, posts: readonly Post[]): string {
   for (const post of posts) hash.update('\n').update(cardFingerprint(post));
   return hash.digest('base64url');
 }
+
+/** What an article page shows besides its own post: the posts it links to and how. */
+export interface ArticleNeighbours {
+  related: readonly Post[];
+  newer: Post | undefined;
+  older: Post | undefined;
+}
+
+/**
+ * The key of an article page: the post file's content digest (frontmatter
+ * and body, which Astro computes when it loads the collection), its hero's
+ * identity, and the cards and pager links of the posts it links to. Code
+ * that shapes the page is hashed by Astro; code that shapes the post's HTML
+ * (Markdown plugins) changes the config hash through content-cache.ts.
+ */
+export function articlePageKey(post: Post, digest: string | undefined, neighbours: ArticleNeighbours): string | undefined {
+  // No digest (an entry Astro could not hash): always render.
+  if (digest === undefined) return undefined;
+  const hash = createHash('sha1').update(JSON.stringify([digest, post.hero ? heroStamp(post.hero.file) : null]));
+  for (const other of neighbours.related) hash.update('\n').update(cardFingerprint(other));
+  for (const other of [neighbours.newer, neighbours.older])
+    hash.update('\n').update(other ? JSON.stringify([other.slug, other.title]) : '-');
+  return hash.digest('base64url');
+}
+
+/**
+ * The key of a feed: its own facts (title, description, address) and, for
+ * each post it carries, the post file's digest (the item's body and dates),
+ * its hero's identity (the enclosure) and the names the item shows, which
+ * other posts' spellings can change (src/lib/taxonomy.ts).
+ */
+export function feedKey(facts: unknown, posts: readonly Post[], digests: readonly (string | undefined)[]): string | undefined {
+  if (digests.some((digest) => digest === undefined)) return undefined;
+  const hash = createHash('sha1').update(JSON.stringify(facts));
+  for (const [i, post] of posts.entries()) {
+    hash
+      .update('\n')
+      .update(
+        JSON.stringify([
+          digests[i],
+          post.slug,
+          post.hero ? heroStamp(post.hero.file) : null,
+          post.author.name,
+          post.category.name,
+          post.tags.map((tag) => tag.name),
+        ]),
+      );
+  }
+  return hash.digest('base64url');
+}

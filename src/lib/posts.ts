@@ -18,7 +18,7 @@ let cached: Promise<Loaded> | undefined;
 // The same block @astrojs/internal-helpers' parseFrontmatter strips (Astro's `body`).
 const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
 const FRONTMATTER_TYPE = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
-const bodies = new Map<string, { digest: string | undefined; body: string }>();
+const bodies = new Map<string, { digest: string | number | undefined; body: string }>();
 
 /**
  * A post's Markdown body, as Astro's `entry.body` would be. The collection
@@ -61,6 +61,12 @@ function loaded(): Promise<Loaded> {
  */
 export async function getPosts(): Promise<Post[]> {
   return (await loaded()).posts;
+}
+
+/** The digest Astro computed of the post's file (frontmatter and body), for page cache keys. */
+export async function postDigest(post: Post): Promise<string | undefined> {
+  const digest = (await loaded()).entries.get(post.id)?.digest;
+  return digest === undefined ? undefined : String(digest);
 }
 
 /** Renders a post's body: its Content component and its headings. */

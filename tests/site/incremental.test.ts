@@ -5,24 +5,39 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestImage } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, runScript } from '../helpers/project-copy.ts';
+import { SITE } from '../../src/site.config.ts';
 
 /**
- * Listing pages carry cache keys (src/lib/page-keys.ts), so a rebuild copies
- * unchanged ones from Astro's page cache. A copied page must never be stale,
- * and what a page records while rendering (noindex) must survive the copy.
+ * Listing and article pages carry cache keys (src/lib/page-keys.ts), so a
+ * rebuild copies unchanged ones from Astro's page cache. A copied page must
+ * never be stale, and what a page records for the sitemap (noindex, lastmod)
+ * must survive the copy. The search index is copied when no article changed.
  */
 let root = '';
+const OLDER_POSTS = SITE.feedItems;
 const html = (urlPath: string) => readFileSync(path.join(root, 'dist', urlPath, 'index.html'), 'utf8');
 
-function post(slug: string, title: string, day: number, tags: string[]): string {
-  return `---\ntitle: "${title}"\ndescription: "About ${slug}."\npubDate: "2026-02-${String(day).padStart(2, '0')}"\nheroImage: "/hero.webp"\nheroImageAlt: "A hero"\ncategory: "Notes"\nkeywords: [${tags.join(',')}]\n---\n\nBody of ${slug}.\n`;
+function post(slug: string, title: string, day: number, tags: string[], category = 'Notes'): string {
+  return `---\ntitle: "${title}"\ndescription: "About ${slug}."\npubDate: "2026-02-${String(day).padStart(2, '0')}"\nheroImage: "/hero.webp"\nheroImageAlt: "A hero"\ncategory: "${category}"\nkeywords: [${tags.join(',')}]\n---\n\nBody of ${slug}.\n`;
 }
+const copied = (output: string, urlPath: string) =>
+  new RegExp(`${urlPath.replaceAll('/', '\\/')}index\\.html \\((?:restored|cached)\\)`).test(output);
 
 beforeAll(async () => {
   const content = await mkdtemp(path.join(tmpdir(), 'blog-incremental-content-'));
   await writeFile(path.join(content, 'first.md'), post('first', 'First Post', 1, ['shared', 'only-first']));
   await writeFile(path.join(content, 'second.md'), post('second', 'Second Post', 2, ['shared']));
   await writeFile(path.join(content, 'third.md'), post('third', 'Third Post', 3, ['other']));
+  // Its own category and tags, and not next to first: nothing on its page shows first.
+  await writeFile(path.join(content, 'fourth.md'), post('fourth', 'Fourth Post', 4, ['apart'], 'Elsewhere'));
+  // An older archive, so the feed has more posts than it carries (SITE.feedItems).
+  for (let n = 1; n <= OLDER_POSTS; n += 1) {
+    const minute = String(n).padStart(2, '0');
+    await writeFile(
+      path.join(content, `older-${minute}.md`),
+      `---\ntitle: "Older Post ${minute}"\ndescription: "An older post."\npubDate: "2026-01-10T09:${minute}:00Z"\ncategory: "Archive"\nkeywords: [older-${minute}]\n---\n\nOlder body ${minute}.\n`,
+    );
+  }
   root = await makeProjectCopy({ contentDir: content, name: 'incremental' });
   await rm(content, { recursive: true });
   await writeTestImage(path.join(root, 'public/hero.webp'), 800, 450, 120);
@@ -43,11 +58,61 @@ describe('an incremental rebuild', () => {
       expect(result.status, result.stderr).toBe(0);
       // The tag page of posts that did not change is copied, not rendered.
       expect(result.stdout).toMatch(/\/tag\/other\/index\.html \((?:restored|cached)\)/);
-      // Every page listing the renamed post shows the new title.
-      for (const listing of ['/blog/', '/tag/shared/', '/tag/only-first/', '/category/notes/', '/author/hifi-studio-and-mobile/']) {
-        expect(html(listing), listing).toContain('First Post, Renamed');
+      // Every page listing or linking the renamed post shows the new title:
+      // listings, its own page, and the articles that show it as related or next.
+      for (const page of [
+        '/blog/',
+        '/tag/shared/',
+        '/tag/only-first/',
+        '/category/notes/',
+        '/author/hifi-studio-and-mobile/',
+        '/blog/first/',
+        '/blog/second/',
+        '/blog/third/',
+      ]) {
+        expect(html(page), page).toContain('First Post, Renamed');
+        expect(copied(result.stdout, page), page).toBe(false);
       }
+      // An article that shows nothing of the renamed post is copied.
+      expect(copied(result.stdout, '/blog/fourth/')).toBe(true);
+      // Feeds carrying it are made again; the others are copied.
+      expect(result.stdout).toMatch(/\/rss\.xml \(\+/);
+      expect(result.stdout).toMatch(/\/category\/notes\/rss\.xml \(\+/);
+      expect(result.stdout).toMatch(/\/category\/elsewhere\/rss\.xml \((?:restored|cached)\)/);
+      expect(readFileSync(path.join(root, 'dist/rss.xml'), 'utf8')).toContain('First Post, Renamed');
+      // Its words changed, so the search index is made again.
+      expect(result.stdout).toContain(`search index: ${OLDER_POSTS + 4} posts of ${OLDER_POSTS + 4} marked pages`);
     });
+  });
+
+  it('copies every article and the search index when nothing changed', () => {
+    const result = runScript(root, 'build');
+    expect(result.status, result.stderr).toBe(0);
+    for (const slug of ['first', 'second', 'third', 'fourth', 'older-01']) expect(copied(result.stdout, `/blog/${slug}/`), slug).toBe(true);
+    expect(result.stdout).toContain(`search index: ${OLDER_POSTS + 4} posts, unchanged, copied from cache`);
+    const entry = JSON.parse(readFileSync(path.join(root, 'dist/pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.values(entry.languages)[0]?.page_count).toBe(OLDER_POSTS + 4);
+    // Articles copied from the cache keep their lastmod in the sitemap.
+    const sitemap = readFileSync(path.join(root, 'dist/sitemap-0.xml'), 'utf8');
+    expect(sitemap).toMatch(/\/blog\/fourth\/<\/loc><lastmod>2026-02-04T/);
+  });
+
+  it('carries the newest posts in the feed, as many as SITE.feedItems', () => {
+    const feed = readFileSync(path.join(root, 'dist/rss.xml'), 'utf8');
+    const links = [...feed.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((match) => new URL(match[1]!).pathname);
+    expect(links).toHaveLength(SITE.feedItems);
+    expect(links.slice(0, 5)).toEqual([
+      '/blog/fourth/',
+      '/blog/third/',
+      '/blog/second/',
+      '/blog/first/',
+      `/blog/older-${String(OLDER_POSTS).padStart(2, '0')}/`,
+    ]);
+    // The oldest posts are on the site, not in the feed.
+    expect(links).not.toContain('/blog/older-01/');
+    expect(html('/blog/older-01/')).toContain('Older Post 01');
   });
 
   it('keeps pages copied from the cache that are noindex out of the sitemap', () => {

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pMap from 'p-map';
+import { IMAGE_ROUTE } from '../src/lib/images.ts';
+import { CARD_ROUTE } from '../src/lib/social-card.ts';
+
+/** What the post-build steps need to know about the written site, from one read of each file. */
+export interface OutputScan {
+  /** Image variant names referenced anywhere in pages and feeds. */
+  variants: Set<string>;
+  /** Social card names referenced in pages' <head>. */
+  cards: Set<string>;
+  /** Pages marked for the search index (`data-pagefind-body`), sorted, with a hash of each. */
+  searchPages: Array<{ file: string; sha1: string }>;
+}
+
+const VARIANT_MARKER = Buffer.from(`/${IMAGE_ROUTE}/`);
+const CARD_PATTERN = new RegExp(`/${CARD_ROUTE}/([A-Za-z0-9._-]+\\.jpg)`, 'g');
+const HEAD_END = Buffer.from('</head>');
+const SEARCH_MARKER = Buffer.from('data-pagefind-body');
+/** [A-Za-z0-9._-] */
+const isNameByte = (b: number) => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 46 || b === 95 || b === 45;
+
+/**
+ * Variant names in a file, searched as bytes for "/_img/" (no decoding, no
+ * regular expression over 100 MB of HTML); a name is the longest run of
+ * file-name characters after it that ends in ".webp", as the pattern
+ * /_img/([A-Za-z0-9._-]+\.webp) would take.
+ */
+function addVariants(bytes: Buffer, names: Set<string>): void {
+  for (let at = bytes.indexOf(VARIANT_MARKER); at !== -1; at = bytes.indexOf(VARIANT_MARKER, at + VARIANT_MARKER.length)) {
+    let end = at + VARIANT_MARKER.length;
+    while (end < bytes.length && isNameByte(bytes[end]!)) end += 1;
+    const run = bytes.toString('latin1', at + VARIANT_MARKER.length, end);
+    const last = run.lastIndexOf('.webp');
+    if (last > 0) names.add(run.slice(0, last + 5));
+  }
+}
+
+async function scan(outDir: string): Promise<OutputScan> {
+  const result: OutputScan = { variants: new Set(), cards: new Set(), searchPages: [] };
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && /\.(html|xml)$/.test(e.name))
+    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)))
+    .sort();
+  const hashes = await pMap(
+    files,
+    async (file) => {
+      const bytes = await readFile(path.join(outDir, file));
+      addVariants(bytes, result.variants);
+      if (!file.endsWith('.html')) return null;
+      // Cards are named in <head>.
+      const headEnd = bytes.indexOf(HEAD_END);
+      for (const match of bytes.toString('utf8', 0, headEnd === -1 ? bytes.length : headEnd).matchAll(CARD_PATTERN))
+        result.cards.add(match[1]!);
+      return bytes.includes(SEARCH_MARKER) ? createHash('sha1').update(bytes).digest('hex') : null;
+    },
+    { concurrency: 32 },
+  );
+  for (const [i, sha1] of hashes.entries()) if (sha1 !== null) result.searchPages.push({ file: files[i]!, sha1 });
+  return result;
+}
+
+// One scan per output folder per build, shared by the integrations that need it.
+const KEY = Symbol.for('astro-blog.output-scan');
+const store = globalThis as typeof globalThis & { [KEY]?: Map<string, Promise<OutputScan>> };
+
+/**
+ * Reads every page and feed in `outDir` once and tells what they reference.
+ * Call only after the pages are written (astro:build:done); every caller in
+ * the same build gets the same result.
+ */
+export function scanOutput(outDir: string): Promise<OutputScan> {
+  const scans = (store[KEY] ??= new Map());
+  let result = scans.get(outDir);
+  if (!result) scans.set(outDir, (result = scan(outDir)));
+  return result;
+}
