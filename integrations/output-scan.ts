@@ -38,13 +38,22 @@ function addVariants(bytes: Buffer, names: Set<string>): void {
   }
 }
 
+/**
+ * Pages and feeds under `dir`, relative to `root`. Folders whose names start
+ * with a dot are Astro's working files (.prerender/, deleted while we look).
+ */
+async function outputFiles(root: string, dir = root): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => outputFiles(root, path.join(dir, e.name))),
+  );
+  const here = entries.filter((e) => e.isFile() && /\.(html|xml)$/.test(e.name)).map((e) => path.relative(root, path.join(dir, e.name)));
+  return [...here, ...nested.flat()];
+}
+
 async function scan(outDir: string): Promise<OutputScan> {
   const result: OutputScan = { variants: new Set(), cards: new Set(), searchPages: [] };
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile() && /\.(html|xml)$/.test(e.name))
-    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)))
-    .sort();
+  const files = (await outputFiles(outDir)).sort();
   const hashes = await pMap(
     files,
     async (file) => {

@@ -60,11 +60,39 @@ async function writeIndex(outDir: string, files: string[], language: string, tar
   }
 }
 
+/** Writes the index into `<outDir>/pagefind/`, from the cache when no indexed page changed; returns the line to log. */
+async function buildIndex(outDir: string, cacheDir: string, language: string): Promise<string> {
+  const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
+  const target = path.join(outDir, SEARCH_ROUTE);
+  const { files, key } = await indexedPages(outDir, language);
+  const cachedKey = await readFile(path.join(cacheDir, KEY_FILE), 'utf8').catch(() => null);
+  if (cachedKey === key) {
+    await publishTree(path.join(cacheDir, SEARCH_ROUTE), target);
+    return `search index: ${files.length} posts, unchanged, copied from cache in ${seconds()}s`;
+  }
+  const indexed = await writeIndex(outDir, files, language, target);
+  const message = `search index: ${indexed} posts of ${files.length} marked pages in ${seconds()}s`;
+  // Replace the cached copy; the key is written last, so a half-written copy is never used.
+  const next = `${cacheDir}.${process.pid}.tmp`;
+  await rm(next, { recursive: true, force: true });
+  await mkdir(next, { recursive: true });
+  await publishTree(target, path.join(next, SEARCH_ROUTE));
+  await writeFile(path.join(next, KEY_FILE), key);
+  await rm(cacheDir, { recursive: true, force: true });
+  await rename(next, cacheDir);
+  return message;
+}
+
 /**
- * Builds the site search index with Pagefind after the pages are written.
+ * Builds the site search index with Pagefind once the pages are written.
  * Only elements marked `data-pagefind-body` are indexed, and only article
  * pages carry it, so listing pages never show up as results; drafts and
  * scheduled posts are never built in production, so they are never indexed.
+ *
+ * Indexing starts as soon as the pages exist (astro:build:generated), so
+ * Pagefind's own process works on one core while the sitemap, images and
+ * cards are finished on the other; the build waits for it at the end.
  *
  * The index is kept in `<cacheDir>/search-index/` with a key made of every
  * indexed page's bytes: a build whose articles are byte-for-byte the same as
@@ -72,34 +100,22 @@ async function writeIndex(outDir: string, files: string[], language: string, tar
  */
 export function searchIndex(options: { language: string }): AstroIntegration {
   let cacheDir = '';
+  let pending: Promise<string> | undefined;
   return {
     name: 'search-index',
     hooks: {
       'astro:config:setup': ({ config }) => {
         cacheDir = path.join(fileURLToPath(config.cacheDir), CACHE_FOLDER);
       },
+      'astro:build:generated': ({ dir }) => {
+        pending = buildIndex(fileURLToPath(dir), cacheDir, options.language);
+        // Reported (and thrown) by astro:build:done, not as an unhandled rejection.
+        pending.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const outDir = fileURLToPath(dir);
-        const target = path.join(outDir, SEARCH_ROUTE);
-        const { files, key } = await indexedPages(outDir, options.language);
-        const cachedKey = await readFile(path.join(cacheDir, KEY_FILE), 'utf8').catch(() => null);
-        const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
-        if (cachedKey === key) {
-          await publishTree(path.join(cacheDir, SEARCH_ROUTE), target);
-          logger.info(`search index: ${files.length} posts, unchanged, copied from cache in ${seconds()}s`);
-          return;
-        }
-        const indexed = await writeIndex(outDir, files, options.language, target);
-        logger.info(`search index: ${indexed} posts of ${files.length} marked pages in ${seconds()}s`);
-        // Replace the cached copy; the key is written last, so a half-written copy is never used.
-        const next = `${cacheDir}.${process.pid}.tmp`;
-        await rm(next, { recursive: true, force: true });
-        await mkdir(next, { recursive: true });
-        await publishTree(target, path.join(next, SEARCH_ROUTE));
-        await writeFile(path.join(next, KEY_FILE), key);
-        await rm(cacheDir, { recursive: true, force: true });
-        await rename(next, cacheDir);
+        const message = await (pending ?? buildIndex(fileURLToPath(dir), cacheDir, options.language));
+        pending = undefined;
+        logger.info(message);
       },
     },
   };
