@@ -41,6 +41,34 @@ describe('relatedPosts', () => {
     expect(relatedPosts(me, posts).map((p) => p.slug)).toEqual(['two-tags', 'tag-and-category', 'one-tag-new', 'category-only']);
   });
 
+  it('gives the same ranking as scoring and sorting every post, on a large blog with overlapping tags', () => {
+    // A small deterministic generator, so a failure can be replayed.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const many = Array.from({ length: 400 }, (_, n) =>
+      post(
+        `p${n}`,
+        1 + Math.floor(random() * 60),
+        `c${Math.floor(random() * 6)}`,
+        Array.from({ length: 5 + Math.floor(random() * 10) }, () => `t${Math.floor(random() * 40)}`),
+      ),
+    );
+    const naive = (me: Post, limit: number) =>
+      many
+        .map((other, i) => {
+          const shared = other.tags.filter((t) => new Set(me.tags.map((m) => m.slug)).has(t.slug)).length;
+          return { other, i, score: shared + (other.category.slug === me.category.slug ? 1 : 0) };
+        })
+        .filter(({ other, score }) => other.slug !== me.slug && score > 0)
+        .sort((a, b) => b.score - a.score || b.other.pubDate.getTime() - a.other.pubDate.getTime() || a.i - b.i)
+        .slice(0, limit)
+        .map(({ other }) => other.slug);
+    for (const me of many.slice(0, 60)) {
+      expect(relatedPosts(me, many).map((p) => p.slug)).toEqual(naive(me, 4));
+      expect(relatedPosts(me, many, 7).map((p) => p.slug)).toEqual(naive(me, 7));
+    }
+  });
+
   it('never lists the post itself and respects the limit', () => {
     const related = relatedPosts(me, posts, 3);
     expect(related).toHaveLength(3);
