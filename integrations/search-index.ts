@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,7 +10,7 @@ import { publishTree } from '../src/lib/publish-file.ts';
 
 /** Folder under the site base where Pagefind's index and its small client are published. */
 export const SEARCH_ROUTE = 'pagefind';
-/** Folder in Astro's cacheDir holding the last index written, and the key it was made for. */
+/** Folder in Astro's cacheDir holding the last bundle of each shard, and the key it was made for. */
 const CACHE_FOLDER = 'search-index';
 const KEY_FILE = 'key.txt';
 
@@ -24,18 +24,29 @@ async function pagefindVersion(): Promise<string> {
 }
 
 /**
- * The pages Pagefind will index (those marked `data-pagefind-body`: once any
- * page carries the mark, Pagefind indexes only marked pages) and a key made
- * of the Pagefind version, the language and every such page's path and bytes.
+ * Most article pages one Pagefind process indexes. Pagefind keeps a whole
+ * index in memory while it writes it (about 3.4 GB for 10,000 long posts),
+ * so larger sites are split into shards indexed one after another, each its
+ * own bundle, which the search page merges (Pagefind's mergeIndex). A shard
+ * is made again only when one of its pages changed.
  */
-async function indexedPages(outDir: string, language: string): Promise<{ files: string[]; key: string }> {
-  const { searchPages } = await scanOutput(outDir);
-  const hash = createHash('sha1').update(JSON.stringify([await pagefindVersion(), language]));
-  for (const page of searchPages) hash.update(`\n${page.file}\0${page.sha1}`);
-  return { files: searchPages.map((page) => page.file), key: hash.digest('hex') };
+const PAGES_PER_SHARD = 2000;
+/** Lists the extra bundles for the search page, in the first bundle's folder. */
+export const SHARDS_FILE = 'shards.json';
+
+/** Shards for this many pages: a power of two, so the count (and every page's shard) changes rarely. */
+export function shardCount(pages: number, perShard = PAGES_PER_SHARD): number {
+  let count = 1;
+  while (count * perShard < pages) count *= 2;
+  return count;
 }
 
-/** Indexes the pages with Pagefind and writes the index to `target`; returns how many pages it indexed. */
+/** A page's shard, from its path alone: adding or editing a post leaves other pages where they were. */
+export function shardOf(file: string, count: number): number {
+  return count === 1 ? 0 : createHash('sha1').update(file).digest().readUInt32BE(0) % count;
+}
+
+/** Indexes the pages with a fresh Pagefind process and writes the bundle to `target`; returns how many pages it indexed. */
 async function writeIndex(outDir: string, files: string[], language: string, target: string): Promise<number> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
@@ -60,28 +71,71 @@ async function writeIndex(outDir: string, files: string[], language: string, tar
   }
 }
 
-/** Writes the index into `<outDir>/pagefind/`, from the cache when no indexed page changed; returns the line to log. */
-async function buildIndex(outDir: string, cacheDir: string, language: string): Promise<string> {
-  const started = performance.now();
-  const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
-  const target = path.join(outDir, SEARCH_ROUTE);
-  const { files, key } = await indexedPages(outDir, language);
-  const cachedKey = await readFile(path.join(cacheDir, KEY_FILE), 'utf8').catch(() => null);
-  if (cachedKey === key) {
-    await publishTree(path.join(cacheDir, SEARCH_ROUTE), target);
-    return `search index: ${files.length} posts, unchanged, copied from cache in ${seconds()}s`;
+/** Writes one shard's bundle to `target`, or links it from the cache when its pages are unchanged; true when made. */
+async function buildShard(options: {
+  outDir: string;
+  files: string[];
+  key: string;
+  language: string;
+  cached: string;
+  target: string;
+}): Promise<boolean> {
+  const { outDir, files, key, language, cached, target } = options;
+  if ((await readFile(path.join(cached, KEY_FILE), 'utf8').catch(() => null)) === key) {
+    await publishTree(path.join(cached, 'bundle'), target);
+    return false;
   }
-  const indexed = await writeIndex(outDir, files, language, target);
-  const message = `search index: ${indexed} posts of ${files.length} marked pages in ${seconds()}s`;
+  await writeIndex(outDir, files, language, target);
   // Replace the cached copy; the key is written last, so a half-written copy is never used.
-  const next = `${cacheDir}.${process.pid}.tmp`;
+  const next = `${cached}.${process.pid}.tmp`;
   await rm(next, { recursive: true, force: true });
-  await mkdir(next, { recursive: true });
-  await publishTree(target, path.join(next, SEARCH_ROUTE));
+  await publishTree(target, path.join(next, 'bundle'));
   await writeFile(path.join(next, KEY_FILE), key);
-  await rm(cacheDir, { recursive: true, force: true });
-  await rename(next, cacheDir);
-  return message;
+  await rm(cached, { recursive: true, force: true });
+  await rename(next, cached);
+  return true;
+}
+
+/**
+ * Writes the search index into `<outDir>/pagefind/` (and `pagefind-2/`, …
+ * when the site has more than one shard), each shard from the cache when
+ * none of its pages changed; returns the line to log.
+ */
+export async function buildIndex(outDir: string, cacheDir: string, language: string, perShard = PAGES_PER_SHARD): Promise<string> {
+  const started = performance.now();
+  const { searchPages } = await scanOutput(outDir);
+  const count = shardCount(searchPages.length, perShard);
+  const shards = Array.from({ length: count }, () => [] as typeof searchPages);
+  for (const page of searchPages) shards[shardOf(page.file, count)]!.push(page);
+  const version = await pagefindVersion();
+  // Empty shards (possible on small sites) are left out; the first bundle is always pagefind/.
+  const used = shards.map((pages, shard) => ({ pages, shard })).filter(({ pages }) => pages.length > 0 || count === 1);
+  let made = 0;
+  for (const [n, { pages, shard }] of used.entries()) {
+    const hash = createHash('sha1').update(JSON.stringify([version, language, count, shard]));
+    for (const page of pages) hash.update(`\n${page.file}\0${page.sha1}`);
+    const fresh = await buildShard({
+      outDir,
+      files: pages.map((page) => page.file),
+      key: hash.digest('hex'),
+      language,
+      cached: path.join(cacheDir, `${count}-${shard}`),
+      target: path.join(outDir, n === 0 ? SEARCH_ROUTE : `${SEARCH_ROUTE}-${n + 1}`),
+    });
+    if (fresh) made += 1;
+  }
+  const extra = used.slice(1).map((_, i) => `${SEARCH_ROUTE}-${i + 2}/`);
+  await writeFile(path.join(outDir, SEARCH_ROUTE, SHARDS_FILE), JSON.stringify(extra));
+  // Shards of another count or no longer used.
+  const keep = new Set(used.map(({ shard }) => `${count}-${shard}`));
+  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    if (!keep.has(name)) await rm(path.join(cacheDir, name), { recursive: true, force: true });
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const shardText = `${used.length} ${used.length === 1 ? 'shard' : 'shards'}`;
+  return made === 0
+    ? `search index: ${searchPages.length} posts, unchanged, copied from cache in ${seconds}s`
+    : `search index: ${searchPages.length} posts in ${shardText}, ${made} made and ${used.length - made} copied in ${seconds}s`;
 }
 
 /**

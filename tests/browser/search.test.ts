@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, recordingContext } from '../helpers/browser.ts';
 import { serveDist } from '../helpers/serve.ts';
+import { buildIndex, shardCount, shardOf } from '../../integrations/search-index.ts';
 
 let dist = '';
 let browser: Browser;
@@ -80,5 +83,65 @@ describe('site search (Pagefind)', () => {
     await page.waitForURL(/\/search\/\?q=anything$/);
     expect(await page.locator('main').textContent()).toContain('Search needs JavaScript');
     await context.close();
+  });
+});
+
+describe('a search index in shards (large sites)', () => {
+  it('puts each page in one shard by its path alone, in a power-of-two number of shards', () => {
+    expect([1, 2000, 2001, 4000, 4001, 10_000].map((pages) => shardCount(pages, 2000))).toEqual([1, 1, 2, 2, 4, 8]);
+    const pages = Array.from({ length: 1000 }, (_, i) => `blog/post-${i}/index.html`);
+    const sizes = [0, 0, 0, 0];
+    for (const page of pages) sizes[shardOf(page, 4)]! += 1;
+    expect(Math.min(...sizes)).toBeGreaterThan(200);
+    expect(pages.map((page) => shardOf(page, 4))).toEqual(pages.map((page) => shardOf(page, 4)));
+  });
+
+  it('finds the same posts as one index when the site is split into shards', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'blog-search-shards-'));
+    const sharded = path.join(work, 'dist');
+    try {
+      await cp(dist, sharded, { recursive: true });
+      for (const name of await readdir(sharded)) if (name.startsWith('pagefind')) await rm(path.join(sharded, name), { recursive: true });
+      // 34 posts at 8 per shard: 8 shards of about 4 posts.
+      const message = await buildIndex(sharded, path.join(work, 'cache'), 'en', 8);
+      expect(message).toMatch(/34 posts in [5-8] shards/);
+      const shards = JSON.parse(readFileSync(path.join(sharded, 'pagefind/shards.json'), 'utf8')) as string[];
+      expect(shards.length).toBeGreaterThan(3);
+
+      const shardedServer = await serveDist(sharded);
+      const single = await recordingContext(browser, server.url);
+      const split = await recordingContext(browser, shardedServer.url);
+      try {
+        // Each query's result count, from the single index of the fixture build and from the shards.
+        const status = async (context: typeof single.context, url: string, query: string) => {
+          const page = await context.newPage();
+          await page.goto(`${url}/search/?q=${query}`);
+          await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/found for/);
+          const text = await page.getByRole('status').textContent();
+          await page.close();
+          return text;
+        };
+        for (const query of ['gigabytes', 'the', 'edge', 'post']) {
+          const expected = await status(single.context, server.url, query);
+          expect(expected).toMatch(/^\d+ posts? found/);
+          expect(await status(split.context, shardedServer.url, query), query).toBe(expected);
+        }
+        // Every post is in exactly one bundle.
+        const pageCount = (bundle: string) =>
+          (
+            JSON.parse(readFileSync(path.join(sharded, bundle, 'pagefind-entry.json'), 'utf8')) as {
+              languages: Record<string, { page_count: number }>;
+            }
+          ).languages['en']?.page_count ?? 0;
+        expect(['pagefind/', ...shards].map(pageCount).reduce((a, b) => a + b, 0)).toBe(34);
+        expect([...single.problems, ...split.problems]).toEqual([]);
+      } finally {
+        await single.context.close();
+        await split.context.close();
+        await shardedServer.close();
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
