@@ -85,7 +85,9 @@ async function buildShard(options: {
     await publishTree(path.join(cached, 'bundle'), target);
     return false;
   }
-  await writeIndex(outDir, files, language, target);
+  const indexed = await writeIndex(outDir, files, language, target);
+  // Every page given carries data-pagefind-body; one left out would be a post search cannot find.
+  if (indexed !== files.length) throw new Error(`Pagefind indexed ${indexed} of the ${files.length} article pages given to it`);
   // Replace the cached copy; the key is written last, so a half-written copy is never used.
   const next = `${cached}.${process.pid}.tmp`;
   await rm(next, { recursive: true, force: true });
