@@ -11,7 +11,8 @@ const MANIFEST = 'manifest.json';
 /**
  * Makes the responsive webp variants that pages and Markdown planned
  * (src/lib/images.ts). Encoded files live in `<cacheDir>/blog-images/` and are
- * reused by the next build; only variants the output references are copied.
+ * reused by the next build; only variants the output references are published
+ * (hard-linked, src/lib/publish-file.ts).
  * The manifest remembers which source each variant comes from, because Astro
  * reuses cached Markdown HTML without running our plugins again.
  */

@@ -25,7 +25,7 @@ async function ensureCard(name: string, cacheDir: string): Promise<boolean> {
 /**
  * Draws the social cards pages planned (src/lib/social-card.ts) after the
  * pages are written, keeps them in `<cacheDir>/social-cards/` so unchanged
- * cards are not redrawn, and copies the referenced ones to `dist/_social/`.
+ * cards are not redrawn, and links the referenced ones into `dist/_social/`.
  */
 export function socialCards(): AstroIntegration {
   let cacheDir = '';

@@ -246,7 +246,7 @@ async function encodeSource(source: string, jobs: Array<[string, VariantJob]>, c
 
 /**
  * Makes sure each named variant is in `cacheDir` (encoding only the missing
- * ones, sources in parallel across all cores) and, with `outDir`, copies them
+ * ones, sources in parallel across all cores) and, with `outDir`, hard-links them
  * to `outDir/_img/`.
  */
 export async function produceVariants(
