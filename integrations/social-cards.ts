@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import pMap from 'p-map';
 import { scanOutput } from './output-scan.ts';
-import { publishFiles } from '../src/lib/publish-file.ts';
+import { publishFiles, writeCacheFile } from '../src/lib/publish-file.ts';
 import { isFile } from '../src/lib/site-paths.ts';
 import { CARD_CACHE_FOLDER, CARD_ROUTE, cardRegistry, renderSocialCard } from '../src/lib/social-card.ts';
 
@@ -16,9 +16,7 @@ async function ensureCard(name: string, cacheDir: string): Promise<boolean> {
   if (await isFile(target)) return false;
   const job = cardRegistry().get(name);
   if (!job) throw new Error(`No page asked for social card "${name}"`);
-  const partial = `${target}.${process.pid}.tmp`;
-  await writeFile(partial, await renderSocialCard(job));
-  await rename(partial, target);
+  await writeCacheFile(target, await renderSocialCard(job));
   return true;
 }
 

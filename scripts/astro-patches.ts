@@ -7,10 +7,11 @@
  * it was written against; on another Astro it is left out and the build works
  * as Astro's own, only slower. BENCHMARKS.md has the measurements.
  */
-import { linkSync, mkdirSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishFileSync, writeCacheFile } from '../src/lib/publish-file.ts';
 
 const ASTRO_DIST = new URL('dist/', import.meta.resolve('astro/package.json'));
 
@@ -102,20 +103,17 @@ async function linkCachedPages(): Promise<boolean> {
     const target = fileURLToPath(destination);
     folderFor(target);
     try {
-      linkSync(source, target);
+      publishFileSync(source, target);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return false; // not in the cache: Astro renders the page
-      await copyFile(source, target);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false; // not in the cache: Astro renders the page
+      throw error;
     }
     return true;
   };
   prototype.writeOutputFile = async (settings, outputFile, body) => {
     const file = cached(settings, outputFile);
     await mkdir(path.dirname(file), { recursive: true });
-    const partial = `${file}.${process.pid}.tmp`;
-    await writeFile(partial, body);
-    await rename(partial, file);
+    await writeCacheFile(file, body);
   };
   prototype.linksPages = true;
   return true;

@@ -1,7 +1,10 @@
-import { constants as fsConstants } from 'node:fs';
-import { copyFile, link, mkdir, readdir, unlink } from 'node:fs/promises';
+import { constants as fsConstants, copyFileSync, linkSync, unlinkSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
+
+/** Errors that mean the file system cannot link these two paths, so a copy is made instead. */
+const NO_LINK = new Set<string | undefined>(['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK', 'ENOSYS']);
 
 /**
  * Puts a file from a build cache into the output as a hard link: thousands
@@ -20,9 +23,40 @@ export async function publishFile(from: string, to: string): Promise<void> {
       await unlink(to);
       return publishFile(from, to);
     }
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK' && code !== 'ENOSYS') throw error;
+    if (!NO_LINK.has(code)) throw error;
     await copyFile(from, to, fsConstants.COPYFILE_FICLONE);
   }
+}
+
+/**
+ * `publishFile` with synchronous calls, for thousands of files published one
+ * after another (Astro's cached pages): each fs.promises call is a round trip
+ * through libuv's thread pool, and 4,778 pages took 0.7–1 s that way against
+ * 0.2 s here. Throws ENOENT when `from` does not exist.
+ */
+export function publishFileSync(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      unlinkSync(to);
+      return publishFileSync(from, to);
+    }
+    if (!NO_LINK.has(code)) throw error;
+    copyFileSync(from, to, fsConstants.COPYFILE_FICLONE);
+  }
+}
+
+/**
+ * Writes a cache file the way the output can share it: under a temporary
+ * name, then renamed into place, so a file once written is never changed in
+ * place and no reader sees half of one. The folder must exist.
+ */
+export async function writeCacheFile(file: string, data: string | Uint8Array): Promise<void> {
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, data);
+  await rename(partial, file);
 }
 
 /** Publishes `names` from folder `from` into folder `to`. */

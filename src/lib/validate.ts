@@ -1,11 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
 import pMap from 'p-map';
 import sharp from 'sharp';
 import type { SiteConfig } from '../site.config.ts';
+import { writeCacheFile } from './publish-file.ts';
 import { POST_FIELDS, postFrontmatterSchema, type PostFrontmatter } from './post-schema.ts';
 import { isPlaceholder } from './post-template.ts';
 import { isFile, postSlugFromPath, resolvePostAsset, siteRelativePath, type ProjectPaths } from './site-paths.ts';
@@ -272,9 +273,7 @@ class ImageChecks {
   async save(): Promise<void> {
     if (!this.#changed) return;
     await mkdir(path.dirname(this.#cacheFile), { recursive: true });
-    const partial = `${this.#cacheFile}.${process.pid}.tmp`;
-    await writeFile(partial, JSON.stringify(this.#passed));
-    await rename(partial, this.#cacheFile);
+    await writeCacheFile(this.#cacheFile, JSON.stringify(this.#passed));
   }
 }
 
