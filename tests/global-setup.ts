@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { writeFillerPosts, writeFixtureImages } from './helpers/fixture-site.ts';
+import { writeFillerPosts, writeFixtureImages, writeScheduledPost } from './helpers/fixture-site.ts';
 import { makeProjectCopy, PROJECT_ROOT, runScript } from './helpers/project-copy.ts';
 
 declare module 'vitest' {
@@ -17,6 +17,7 @@ export default async function setup(project: TestProject) {
   const root = await makeProjectCopy({ contentDir: path.join(PROJECT_ROOT, 'tests/fixtures/site/content/blog'), name: 'site' });
   await writeFixtureImages(root);
   await writeFillerPosts(path.join(root, 'src/content/blog'));
+  await writeScheduledPost(path.join(root, 'src/content/blog'));
   const result = runScript(root, 'build');
   if (result.status !== 0) throw new Error(`Fixture build failed:\n${result.stdout}\n${result.stderr}`);
   // Built again unchanged, so tests can show that nothing cached is made twice.

@@ -78,6 +78,46 @@ export function parsePostDate(value: string | Date, timeZone: string): Date {
   throw new PostDateError(`"${text}" is not a date in an accepted form; write it as ${ACCEPTED_DATE_FORMS}`);
 }
 
+/** The earliest year a post may carry: older dates are almost always a mistyped year. */
+export const EARLIEST_POST_YEAR = 1990;
+
+/** Edit distance between two digit strings, counting a swap of neighbours as one edit ("0225" ~ "2025"). */
+function digitDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * A year typed wrong ("0225-11-18", "2062-03-01") is no schedule: a date
+ * before 1990 or more than a year ahead is an error naming the year the
+ * editor most likely meant (the plausible year fewest keystrokes away,
+ * the nearest to now on a tie). Returns null for a plausible date.
+ */
+export function implausibleDateProblem(text: string, date: Date, now: Date, timeZone: string): string | null {
+  const year = new TZDate(date, timeZone).getFullYear();
+  const thisYear = new TZDate(now, timeZone).getFullYear();
+  const aYearAhead = new Date(now.getTime() + 366 * 24 * 3600 * 1000);
+  if (year >= EARLIEST_POST_YEAR && date.getTime() <= aYearAhead.getTime()) return null;
+  const typed = String(year).padStart(4, '0');
+  let likely = thisYear;
+  let best = Number.POSITIVE_INFINITY;
+  for (let candidate = thisYear + 1; candidate >= EARLIEST_POST_YEAR; candidate -= 1) {
+    const score = digitDistance(typed, String(candidate));
+    if (score < best) [best, likely] = [score, candidate];
+  }
+  const written = text.trim() ? `"${text.trim()}"` : 'this date';
+  return year < EARLIEST_POST_YEAR
+    ? `${written} is in the year ${year}, before ${EARLIEST_POST_YEAR}; did you mean ${likely}?`
+    : `${written} is more than a year ahead (${year}); did you mean ${likely}? A post may be scheduled at most a year ahead`;
+}
+
 // Making an Intl.DateTimeFormat costs ~0.1 ms; a listing page formats a date
 // per card, tens of thousands per build. One formatter per settings.
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -33,6 +33,18 @@ export interface Post {
   scheduled: boolean;
   /** Markdown body, for word counts and FAQ extraction. */
   body: string;
+  /** SEO controls (PRODUCT.md): the search-result title, an off-site canonical, noindex, the link-preview image. */
+  seo: {
+    /** `<title>` and og:title; the headline when the editor set none. */
+    title: string;
+    canonicalURL: string | undefined;
+    noindex: boolean;
+    ogImage: { file: string; reference: string } | undefined;
+  };
+  /** Old site paths that must keep reaching this post ("/old-slug/"). */
+  redirectFrom: string[];
+  /** false: no FAQPage rich result for this post. */
+  faq: boolean;
 }
 
 export interface BuildOptions {
@@ -62,6 +74,7 @@ export function buildPosts(entries: readonly SourceEntry[], options: BuildOption
     const { data } = entry;
     const absolute = `${options.paths.root}/${entry.filePath}`;
     const heroFile = data.heroImage ? resolvePostAsset(data.heroImage, absolute, options.paths) : null;
+    const ogFile = data.ogImage ? resolvePostAsset(data.ogImage, absolute, options.paths) : null;
     return {
       id: entry.id,
       file: entry.filePath,
@@ -79,6 +92,14 @@ export function buildPosts(entries: readonly SourceEntry[], options: BuildOption
       draft: data.draft,
       scheduled: data.pubDate.getTime() > options.now.getTime(),
       body: entry.body,
+      seo: {
+        title: data.seoTitle ?? data.title,
+        canonicalURL: data.canonicalURL,
+        noindex: data.noindex,
+        ogImage: ogFile && data.ogImage ? { file: ogFile, reference: data.ogImage } : undefined,
+      },
+      redirectFrom: data.redirectFrom,
+      faq: data.faq,
     };
   });
   return posts.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.slug.localeCompare(b.slug));

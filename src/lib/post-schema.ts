@@ -1,8 +1,18 @@
 import { z } from 'astro/zod';
 import { SITE } from '../site.config.ts';
-import { ACCEPTED_DATE_FORMS, parsePostDate } from './dates.ts';
+import { ACCEPTED_DATE_FORMS, implausibleDateProblem, parsePostDate } from './dates.ts';
 import { parseReadingTime } from './reading-time.ts';
 import { EDITOR_SLUG } from './slug.ts';
+
+/** "https://example.com/x/": an http(s) address with a host, not a path on this site. */
+function isAbsoluteWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.host !== '';
+  } catch {
+    return false;
+  }
+}
 
 function describe(value: unknown): string {
   if (value === null) return 'empty';
@@ -41,7 +51,13 @@ const postDate = z
   })
   .transform((value, ctx) => {
     try {
-      return parsePostDate(value, SITE.timeZone);
+      const date = parsePostDate(value, SITE.timeZone);
+      const implausible = implausibleDateProblem(typeof value === 'string' ? value : '', date, new Date(), SITE.timeZone);
+      if (implausible) {
+        ctx.issues.push({ code: 'custom', message: implausible, input: value });
+        return z.NEVER;
+      }
+      return date;
     } catch (error) {
       ctx.issues.push({ code: 'custom', message: (error as Error).message, input: value });
       return z.NEVER;
@@ -93,6 +109,34 @@ export const postFrontmatterSchema = z
       })
       .optional(),
     draft: z.boolean({ error: 'must be true or false (without quotes)' }).default(false),
+    // SEO controls (PRODUCT.md): what search engines and link previews see of the post.
+    seoTitle: z
+      .string({ error: 'must be text in quotes, e.g. seoTitle: "Edge AI on a Phone: What Fits"' })
+      .trim()
+      .min(1, 'is empty; remove it to use the title, or write a shorter title for search results')
+      .optional(),
+    canonicalURL: z
+      .string({ error: 'must be a web address in quotes, e.g. canonicalURL: "https://example.com/original-post/"' })
+      .trim()
+      .refine((value) => isAbsoluteWebUrl(value), {
+        message: 'must be a whole web address starting with https:// (where the post was first published), e.g. "https://example.com/original-post/"',
+      })
+      .optional(),
+    noindex: z.boolean({ error: 'must be true or false (without quotes)' }).default(false),
+    ogImage: z
+      .string({ error: 'must be a path in quotes, e.g. "/my-preview.jpg" or "./preview.jpg"' })
+      .trim()
+      .min(1, 'is empty; remove it to use the generated card, or give the image path')
+      .optional(),
+    redirectFrom: z
+      .array(
+        z.string().trim().refine((value) => value.startsWith('/') && !value.startsWith('//'), {
+          message: 'entries must be paths on this site starting with "/", e.g. ["/old-slug/", "/2019/05/old.html"]',
+        }),
+        { error: 'must be a list of old paths, e.g. redirectFrom: ["/old-slug/", "/2019/05/old.html"]' },
+      )
+      .default([]),
+    faq: z.boolean({ error: 'must be true or false (without quotes); false turns off the FAQ rich result' }).default(true),
   })
   .superRefine((post, ctx) => {
     if (post.heroImage && !post.heroImageAlt) {

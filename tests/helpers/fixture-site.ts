@@ -31,6 +31,19 @@ export async function writeFillerPosts(contentDir: string, count = 30): Promise<
   }
 }
 
+/**
+ * The fixture's scheduled post, dated 60 days after today: a post may be
+ * scheduled at most a year ahead (a later date is taken for a mistyped year),
+ * so a fixed far-future date would one day turn into a published post or an error.
+ */
+export async function writeScheduledPost(contentDir: string): Promise<void> {
+  const date = new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await writeFile(
+    path.join(contentDir, 'future-post.md'),
+    `---\ntitle: "Future Quokka Post"\ndescription: "Scheduled in the future: not published yet."\nkeywords: [quokka-future-only-tag]\npubDate: "${date}"\ncategory: "Futuristic Category"\n---\n\nNot yet.\n`,
+  );
+}
+
 /** Images the hand-written fixture posts refer to, and the favicon every page links to. */
 export async function writeFixtureImages(root: string): Promise<void> {
   await mkdir(path.join(root, 'public'), { recursive: true });

@@ -2,7 +2,7 @@ import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distHas } from '../helpers/dist.ts';
-import { writeFillerPosts, writeFixtureImages } from '../helpers/fixture-site.ts';
+import { writeFillerPosts, writeFixtureImages, writeScheduledPost } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, PROJECT_ROOT, runScript } from '../helpers/project-copy.ts';
 import { siteReferences, type Reference } from '../helpers/references.ts';
 
@@ -30,6 +30,7 @@ beforeAll(async () => {
   root = await makeProjectCopy({ contentDir: path.join(PROJECT_ROOT, 'tests/fixtures/site/content/blog'), name: 'base-path' });
   await writeFixtureImages(root);
   await writeFillerPosts(path.join(root, 'src/content/blog'));
+  await writeScheduledPost(path.join(root, 'src/content/blog'));
   await copyFile(path.join(PROJECT_ROOT, 'public/favicon.svg'), path.join(root, 'public/favicon.svg'));
   const result = runScript(root, 'build', { BASE_PATH: BASE, SITE_URL });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);

@@ -22,6 +22,9 @@ function post(slug: string, day: number, category: string, tags: string[]): Post
     draft: false,
     scheduled: false,
     body: '',
+    seo: { title: slug, canonicalURL: undefined, noindex: false, ogImage: undefined },
+    redirectFrom: [],
+    faq: true,
   };
 }
 
