@@ -3,8 +3,17 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { devFailure } from './dev-faults.ts';
 import { scanOutput } from './output-scan.ts';
-import { IMAGE_CACHE_FOLDER, IMAGE_ROUTE, imageRegistry, imageStats, produceVariants, recoverVariantSources } from '../src/lib/images.ts';
+import {
+  IMAGE_CACHE_FOLDER,
+  IMAGE_ROUTE,
+  imageRegistry,
+  imageStats,
+  produceVariants,
+  recoverVariantSources,
+  variantFolder,
+} from '../src/lib/images.ts';
 
 const MANIFEST = 'manifest.json';
 
@@ -18,6 +27,7 @@ const MANIFEST = 'manifest.json';
  */
 export function blogImages(): AstroIntegration {
   let cacheDir = '';
+  let root = '';
   let sourceDirs: string[] = [];
   return {
     name: 'blog-images',
@@ -35,22 +45,25 @@ export function blogImages(): AstroIntegration {
         };
         updateConfig({ vite: { define: { __BLOG_BUILD__: JSON.stringify(build) } } });
         cacheDir = path.join(fileURLToPath(config.cacheDir), IMAGE_CACHE_FOLDER);
+        root = build.root;
         sourceDirs = [build.publicDir, path.join(build.root, 'src')];
         const manifest = await readFile(path.join(cacheDir, MANIFEST), 'utf8').then(JSON.parse, () => ({}));
         const registry = imageRegistry();
         for (const [name, job] of Object.entries(manifest)) if (!registry.has(name)) registry.set(name, job as never);
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger }) => {
         server.middlewares.use(`/${IMAGE_ROUTE}/`, (req, res, next) => {
           const name = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
           if (!imageRegistry().has(name)) return next();
-          produceVariants([name], { cacheDir }).then(
-            () => {
-              res.setHeader('Content-Type', 'image/webp');
-              createReadStream(path.join(cacheDir, name)).pipe(res);
-            },
-            (error: Error) => next(error),
-          );
+          produceVariants([name], { cacheDir })
+            .then(() => variantFolder(cacheDir).save())
+            .then(
+              () => {
+                res.setHeader('Content-Type', 'image/webp');
+                createReadStream(path.join(cacheDir, name)).pipe(res);
+              },
+              devFailure({ root, url: `/${IMAGE_ROUTE}/${name}`, logger, res, next }),
+            );
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -59,6 +72,7 @@ export function blogImages(): AstroIntegration {
         const names = (await scanOutput(outDir)).variants;
         await recoverVariantSources(names, sourceDirs);
         await produceVariants(names, { cacheDir, outDir });
+        await variantFolder(cacheDir).save();
         await mkdir(cacheDir, { recursive: true });
         await writeFile(path.join(cacheDir, MANIFEST), JSON.stringify(Object.fromEntries(imageRegistry())));
         const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import pMap from 'p-map';
 import * as pagefind from 'pagefind';
 import { scanOutput } from './output-scan.ts';
+import { noteDamage, VerifiedFolder } from '../src/lib/cache-integrity.ts';
 import { publishTree } from '../src/lib/publish-file.ts';
 
 /** Folder under the site base where Pagefind's index and its small client are published. */
@@ -13,6 +14,34 @@ export const SEARCH_ROUTE = 'pagefind';
 /** Folder in Astro's cacheDir holding the last bundle of each shard, and the key it was made for. */
 const CACHE_FOLDER = 'search-index';
 const KEY_FILE = 'key.txt';
+/** Beside the key: the size and checksum of each file of the bundle (src/lib/cache-integrity.ts). */
+const RECORD_FILE = 'integrity.json';
+const KIND = 'search index file';
+
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+/** True when the cached bundle holds exactly the files recorded when it was made, each intact. */
+async function cachedBundleIntact(cached: string): Promise<boolean> {
+  const bundle = new VerifiedFolder(path.join(cached, 'bundle'), KIND, path.join(cached, RECORD_FILE));
+  await bundle.load();
+  const recorded = bundle.recordedNames();
+  const present = await filesIn(bundle.dir).catch(() => []);
+  if (recorded.length === 0 || present.length !== recorded.length) {
+    if (recorded.length > 0) noteDamage(KIND, Math.abs(recorded.length - present.length));
+    return false;
+  }
+  return recorded.every((name) => bundle.isIntact(name));
+}
+
+/** Records every file of a bundle just copied to `cached`, from its bytes. */
+async function recordBundle(cached: string): Promise<void> {
+  const bundle = new VerifiedFolder(path.join(cached, 'bundle'), KIND, path.join(cached, RECORD_FILE));
+  for (const name of await filesIn(bundle.dir)) bundle.record(name, await readFile(path.join(bundle.dir, name)));
+  await bundle.save();
+}
 
 /** The installed Pagefind's version (its package.json is not among its exports). */
 async function pagefindVersion(): Promise<string> {
@@ -81,7 +110,7 @@ async function buildShard(options: {
   target: string;
 }): Promise<boolean> {
   const { outDir, files, key, language, cached, target } = options;
-  if ((await readFile(path.join(cached, KEY_FILE), 'utf8').catch(() => null)) === key) {
+  if ((await readFile(path.join(cached, KEY_FILE), 'utf8').catch(() => null)) === key && (await cachedBundleIntact(cached))) {
     await publishTree(path.join(cached, 'bundle'), target);
     return false;
   }
@@ -92,6 +121,7 @@ async function buildShard(options: {
   const next = `${cached}.${process.pid}.tmp`;
   await rm(next, { recursive: true, force: true });
   await publishTree(target, path.join(next, 'bundle'));
+  await recordBundle(next);
   await writeFile(path.join(next, KEY_FILE), key);
   await rm(cached, { recursive: true, force: true });
   await rename(next, cached);

@@ -5,18 +5,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import pMap from 'p-map';
+import { devFailure } from './dev-faults.ts';
 import { scanOutput } from './output-scan.ts';
+import { readSealedJson, sealJson, verifiedFolder } from '../src/lib/cache-integrity.ts';
 import { publishFiles, writeCacheFile } from '../src/lib/publish-file.ts';
-import { isFile } from '../src/lib/site-paths.ts';
-import { CARD_CACHE_FOLDER, CARD_ROUTE, cardRegistry, renderSocialCard } from '../src/lib/social-card.ts';
+import { CARD_CACHE_FOLDER, CARD_ROUTE, cardRegistry, renderSocialCard, type CardJob } from '../src/lib/social-card.ts';
 
-/** Draws the card unless the cache has it; returns true when it was drawn. */
+/** What each cached card shows, for redrawing one that was damaged. */
+const JOBS = 'jobs.json';
+
+/** Draws the card unless the cache has it intact; returns true when it was drawn. */
 async function ensureCard(name: string, cacheDir: string): Promise<boolean> {
-  const target = path.join(cacheDir, name);
-  if (await isFile(target)) return false;
+  const cards = verifiedFolder(cacheDir, 'social card');
+  await cards.load();
+  if (cards.isIntact(name)) return false;
   const job = cardRegistry().get(name);
   if (!job) throw new Error(`No page asked for social card "${name}"`);
-  await writeCacheFile(target, await renderSocialCard(job));
+  await cards.write(name, await renderSocialCard(job));
   return true;
 }
 
@@ -27,22 +32,34 @@ async function ensureCard(name: string, cacheDir: string): Promise<boolean> {
  */
 export function socialCards(): AstroIntegration {
   let cacheDir = '';
+  let root = '';
+  let savedJobs = '';
   return {
     name: 'social-cards',
     hooks: {
-      'astro:config:setup': ({ config }) => {
+      'astro:config:setup': async ({ config }) => {
         cacheDir = path.join(fileURLToPath(config.cacheDir), CARD_CACHE_FOLDER);
+        root = fileURLToPath(config.root);
+        // Pages copied from Astro's page cache plan no card, so a card found damaged is redrawn from its recorded job.
+        const jobs = await readSealedJson<Record<string, CardJob>>(path.join(cacheDir, JOBS));
+        savedJobs = typeof jobs === 'object' ? JSON.stringify(jobs) : '';
+        const registry = cardRegistry();
+        if (typeof jobs === 'object') for (const [name, job] of Object.entries(jobs)) if (!registry.has(name)) registry.set(name, job);
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger }) => {
         server.middlewares.use(`/${CARD_ROUTE}/`, (req, res, next) => {
           const name = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
           if (!cardRegistry().has(name)) return next();
           mkdir(cacheDir, { recursive: true })
             .then(() => ensureCard(name, cacheDir))
-            .then(() => {
-              res.setHeader('Content-Type', 'image/jpeg');
-              createReadStream(path.join(cacheDir, name)).pipe(res);
-            }, next);
+            .then(() => verifiedFolder(cacheDir, 'social card').save())
+            .then(
+              () => {
+                res.setHeader('Content-Type', 'image/jpeg');
+                createReadStream(path.join(cacheDir, name)).pipe(res);
+              },
+              devFailure({ root, url: `/${CARD_ROUTE}/${name}`, logger, res, next }),
+            );
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -51,6 +68,9 @@ export function socialCards(): AstroIntegration {
         const names = [...(await scanOutput(outDir)).cards];
         await mkdir(cacheDir, { recursive: true });
         const drawn = await pMap(names, (name) => ensureCard(name, cacheDir), { concurrency: availableParallelism() });
+        await verifiedFolder(cacheDir, 'social card').save();
+        const jobs = Object.fromEntries(names.sort().map((name) => [name, cardRegistry().get(name)]));
+        if (JSON.stringify(jobs) !== savedJobs) await writeCacheFile(path.join(cacheDir, JOBS), sealJson(jobs));
         await publishFiles(cacheDir, path.join(outDir, CARD_ROUTE), names);
         const made = drawn.filter(Boolean).length;
         const seconds = ((performance.now() - started) / 1000).toFixed(2);

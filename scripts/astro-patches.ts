@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageCacheFolder } from '../src/lib/cache-integrity.ts';
 import { publishFileSync, writeCacheFile } from '../src/lib/publish-file.ts';
 
 const ASTRO_DIST = new URL('dist/', import.meta.resolve('astro/package.json'));
@@ -67,6 +68,7 @@ interface Settings {
 interface PageCache {
   restoreOutputFile(settings: Settings, outputFile: string, destination: URL): Promise<boolean>;
   writeOutputFile(settings: Settings, outputFile: string, body: string | Uint8Array): Promise<void>;
+  writeManifest(settings: Settings): void;
   linksPages?: true;
 }
 
@@ -80,6 +82,9 @@ interface PageCache {
  * A link shares the file with the cache, so the cache must never change a file
  * in place: a page rendered again is written to a new file and renamed over
  * the old one, and the published site keeps the bytes it had.
+ *
+ * A cached page is reused only when its bytes are those recorded when it was
+ * written (src/lib/cache-integrity.ts); a damaged one is rendered again.
  */
 async function linkCachedPages(): Promise<boolean> {
   const loaded = await astroModule<{ IncrementalBuildCache?: { prototype: PageCache } }>(
@@ -87,8 +92,10 @@ async function linkCachedPages(): Promise<boolean> {
     'const INCREMENTAL_OUTPUT_DIR = "dist/";',
   );
   const prototype = loaded?.IncrementalBuildCache?.prototype;
-  if (!prototype || typeof prototype.restoreOutputFile !== 'function' || typeof prototype.writeOutputFile !== 'function') return false;
+  if (!prototype || [prototype.restoreOutputFile, prototype.writeOutputFile, prototype.writeManifest].some((f) => typeof f !== 'function'))
+    return false;
   if (prototype.linksPages) return true;
+  const pages = (settings: Settings) => pageCacheFolder(fileURLToPath(settings.config.cacheDir));
   const cached = (settings: Settings, outputFile: string) => fileURLToPath(new URL(outputFile, new URL('dist/', settings.config.cacheDir)));
   const made = new Set<string>();
   const folderFor = (file: string) => {
@@ -101,6 +108,9 @@ async function linkCachedPages(): Promise<boolean> {
   prototype.restoreOutputFile = async (settings, outputFile, destination) => {
     const source = cached(settings, outputFile);
     const target = fileURLToPath(destination);
+    const record = pages(settings);
+    await record.load();
+    if (!record.isIntact(outputFile, source)) return false; // missing or damaged: Astro renders the page again
     folderFor(target);
     try {
       publishFileSync(source, target);
@@ -114,6 +124,13 @@ async function linkCachedPages(): Promise<boolean> {
     const file = cached(settings, outputFile);
     await mkdir(path.dirname(file), { recursive: true });
     await writeCacheFile(file, body);
+    pages(settings).record(outputFile, body);
+  };
+  // The pages' record is saved before Astro's manifest, which names the pages it may reuse.
+  const writeManifest = prototype.writeManifest;
+  prototype.writeManifest = function (this: PageCache, settings) {
+    pages(settings).saveSync();
+    writeManifest.call(this, settings);
   };
   prototype.linksPages = true;
   return true;

@@ -8,8 +8,10 @@ import { spawn } from 'node:child_process';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Problem } from '../src/lib/validate.ts';
-import { printProblems } from './cli-output.ts';
+import { damageSummary, noteDamage } from '../src/lib/cache-integrity.ts';
+import type { CheckResult } from './check-worker.ts';
+import { printFailure, printProblems, warn } from './cli-output.ts';
+import { removeFolder, removeKilledBuilds, removeTemporaryFiles, STAGING_PREFIX } from './build-cleanup.ts';
 import { patchAstro } from './astro-patches.ts';
 import { projectOptions } from './project.ts';
 
@@ -27,20 +29,46 @@ delete process.env['_'];
 const options = projectOptions();
 
 const outDir = path.join(options.root, process.env['OUT_DIR'] ?? 'dist');
-const staging = path.join(options.root, `.dist-build-${process.pid}`);
+const staging = path.join(options.root, `${STAGING_PREFIX}${process.pid}`);
 const unchanged = existsSync(outDir) ? `${path.relative(options.root, outDir)}/ is unchanged.` : 'nothing was written.';
+
+/**
+ * Ends a failed build: the staging folder and this build's temporary cache
+ * files are removed (synchronously, so no other step of the build runs
+ * meanwhile), then one message says why (a full disk, for example, as
+ * post problems are: no stack lines).
+ */
+function endBuild(failed: string, error: unknown): never {
+  try {
+    removeFolder(staging);
+    removeTemporaryFiles(options.cacheDir, process.pid);
+  } catch (cleanup) {
+    console.error(`(${path.relative(options.root, staging)} could not be removed: ${(cleanup as Error).message})`);
+  }
+  printFailure(failed, error, {
+    root: options.root,
+    unchanged: unchanged.replace(/^nothing/, 'Nothing'),
+    consequence: `The site was not built; ${unchanged}`,
+    again: 'build again',
+  });
+  process.exit(1);
+}
+// A step that fails outside the awaited chain (a write started by an integration) ends the build the same way.
+process.on('uncaughtException', (error) => endBuild('The build failed', error));
+process.on('unhandledRejection', (error) => endBuild('The build failed', error));
 
 // Old sites left by builds whose clean-up did not finish: deleted while this one builds.
 const leftovers = readdir(options.root)
   .then((names) => names.filter((name) => name.startsWith('.dist-old-')))
   .then((names) => Promise.all(names.map((name) => rm(path.join(options.root, name), { recursive: true, force: true }))))
+  .then(() => removeKilledBuilds(options.root, options.cacheDir))
   .catch(() => undefined);
 
 // sharp's native library must be loaded by the main thread before a worker
 // loads it, or glibc unloads it when the worker ends (sharp's docs, "Worker threads").
 await import('sharp');
 // Posts are checked on a worker while Astro loads here: about 1 s sooner per 1,000 posts.
-const checked = new Promise<Problem[]>((resolve, reject) => {
+const checked = new Promise<CheckResult>((resolve, reject) => {
   const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: options });
   worker.once('message', resolve);
   worker.once('error', reject);
@@ -49,11 +77,8 @@ const checked = new Promise<Problem[]>((resolve, reject) => {
 const loading = import('astro');
 loading.catch(() => undefined); // awaited below, once the posts passed
 
-const problems = await checked.catch((error: unknown) => {
-  console.error(`✗ The posts could not be checked: ${error instanceof Error ? error.message : String(error)}`);
-  console.error(`The site was not built; ${unchanged}`);
-  process.exit(1);
-});
+const { problems, damage } = await checked.catch((error: unknown) => endBuild('The posts could not be checked', error));
+for (const [kind, count] of Object.entries(damage)) noteDamage(kind, count);
 if (problems.length > 0) {
   printProblems(problems, `The site was not built; ${unchanged}`);
   process.exit(1);
@@ -66,21 +91,18 @@ if (skipped.length > 0)
 try {
   await build({ root: options.root, outDir: staging, logLevel: (process.env['ASTRO_LOG_LEVEL'] as 'info' | undefined) ?? 'info' });
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
-  // Bundler errors carry their stack inside the message; an editor needs only the words.
-  const message = (error instanceof Error ? error.message : String(error))
-    .split('\n')
-    .filter((line) => !/^\s+at /.test(line))
-    .join('\n');
-  console.error(`✗ The build failed: ${message}`.trimEnd());
-  console.error(`The site was not built; ${unchanged}`);
-  process.exit(1);
+  endBuild('The build failed', error);
 }
 
 // The swap is two renames: the new site is complete before it is dist/.
 const previous = path.join(options.root, `.dist-old-${process.pid}-${Date.now()}`);
 if (existsSync(outDir)) await rename(outDir, previous);
-await rename(staging, outDir);
+await rename(staging, outDir).catch(async (error: unknown) => {
+  if (existsSync(previous)) await rename(previous, outDir); // dist/ as it was
+  throw error;
+});
+const damaged = damageSummary();
+if (damaged) warn(damaged);
 console.log(`✓ Site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
 if (existsSync(previous)) {
   // Deleting tens of thousands of old files takes seconds and nothing waits

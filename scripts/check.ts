@@ -8,16 +8,25 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPosts } from '../src/lib/validate.ts';
-import { printProblems } from './cli-output.ts';
+import { printFailure, printProblems } from './cli-output.ts';
 import { projectOptions } from './project.ts';
 
 const options = projectOptions();
 const started = performance.now();
-const { posts, problems } = await checkPosts(options);
-const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const withAstro = process.argv.includes('--astro');
+const command = `npm run ${withAstro ? 'check' : 'check:posts'}`;
+const { posts, problems } = await checkPosts(options).catch((error: unknown) => {
+  printFailure('The check failed', error, {
+    root: options.root,
+    unchanged: 'No post was changed',
+    consequence: '',
+    again: `run \`${command}\` again`,
+  });
+  process.exit(1);
+});
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (problems.length > 0) {
-  printProblems(problems, `Fix them and run \`npm run ${withAstro ? 'check' : 'check:posts'}\` again.`);
+  printProblems(problems, `Fix them and run \`${command}\` again.`);
   if (withAstro) console.error('(The TypeScript check, astro check, runs once the posts are fixed.)');
   process.exit(1);
 }

@@ -1,4 +1,5 @@
 import type { Problem } from '../src/lib/validate.ts';
+import { findSystemFault, systemFaultLine } from '../src/lib/system-errors.ts';
 import { formatProblem } from '../src/lib/validate.ts';
 
 const useColour = process.stderr.isTTY && !process.env['NO_COLOR'];
@@ -23,4 +24,29 @@ export function fail(message: string, hint?: string): never {
 export function warn(message: string): void {
   const yellow = (text: string) => (useColour ? `\x1b[33m${text}\x1b[0m` : text);
   console.error(yellow(`⚠ ${message}`));
+}
+
+/**
+ * Prints why a command failed. A system failure (full disk, no permission, …)
+ * is one line saying what happened, where, what was left unchanged and what to
+ * do (src/lib/system-errors.ts), with `unchanged`; any other error is its
+ * message without the stack lines bundlers put in it, then `consequence`.
+ */
+export function printFailure(
+  failed: string,
+  error: unknown,
+  options: { root: string; consequence: string; unchanged: string; again: string },
+): void {
+  const fault = findSystemFault(error);
+  if (fault) {
+    const { root, unchanged, again } = options;
+    console.error(red(`✗ ${systemFaultLine({ failed, fault, root, consequence: unchanged, again })}`));
+    return;
+  }
+  const message = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n');
+  console.error(red(`✗ ${failed}: ${message}`.trimEnd()));
+  if (options.consequence) console.error(options.consequence);
 }

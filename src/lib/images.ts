@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { glob, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { glob, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import { verifiedFolder, type VerifiedFolder } from './cache-integrity.ts';
 import { publishFiles } from './publish-file.ts';
 
 /**
@@ -213,6 +214,11 @@ function inflight(): Map<string, Promise<void>> {
   return (statsStore[INFLIGHT_KEY] ??= new Map());
 }
 
+/** The image cache, each variant checked against what was written before it is reused (cache-integrity.ts). */
+export function variantFolder(cacheDir: string): VerifiedFolder {
+  return verifiedFolder(cacheDir, 'image variant');
+}
+
 /** Encodes every missing variant of one source from a single decode. */
 async function encodeSource(source: string, jobs: Array<[string, VariantJob]>, cacheDir: string): Promise<void> {
   const counters = stats();
@@ -229,13 +235,11 @@ async function encodeSource(source: string, jobs: Array<[string, VariantJob]>, c
     const { width, height, channels } = decoded.info;
     await Promise.all(
       jobs.map(async ([name, job]) => {
-        const target = path.join(cacheDir, name);
-        const partial = `${target}.${process.pid}.tmp`;
-        await sharp(decoded.data, { raw: { width, height, channels } })
+        const bytes = await sharp(decoded.data, { raw: { width, height, channels } })
           .resize({ width: job.width, withoutEnlargement: true })
           .webp(WEBP_OPTIONS)
-          .toFile(partial);
-        await rename(partial, target);
+          .toBuffer();
+        await variantFolder(cacheDir).write(name, bytes);
         counters.made += 1;
       }),
     );
@@ -263,8 +267,11 @@ export async function produceVariants(
   });
   // Thousands of variants on a warm build: one listing of the cache folder, not a stat per file.
   // (Temporary files end in .tmp, never .webp, so only finished variants match.)
+  // A variant is reused only when it is byte for byte what was written.
+  const folder = variantFolder(options.cacheDir);
+  await folder.load();
   const inCache = new Set(await readdir(options.cacheDir));
-  const cached = jobs.map(([name]) => inCache.has(name));
+  const cached = jobs.map(([name]) => inCache.has(name) && folder.isIntact(name));
   // Variants another caller is making right now (feeds and pages ask for the
   // same hero at once) are waited for, not made twice.
   const running = inflight();

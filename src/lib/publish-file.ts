@@ -1,5 +1,5 @@
 import { constants as fsConstants, copyFileSync, linkSync, unlinkSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 
@@ -55,8 +55,14 @@ export function publishFileSync(from: string, to: string): void {
  */
 export async function writeCacheFile(file: string, data: string | Uint8Array): Promise<void> {
   const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, data);
-  await rename(partial, file);
+  try {
+    await writeFile(partial, data);
+    await rename(partial, file);
+  } catch (error) {
+    // A full disk leaves the partial file behind; the cache keeps only finished files.
+    await rm(partial, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Publishes `names` from folder `from` into folder `to`. */

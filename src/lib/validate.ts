@@ -1,11 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
 import pMap from 'p-map';
 import sharp from 'sharp';
 import type { SiteConfig } from '../site.config.ts';
+import { noteDamage, readSealedJson, sealJson } from './cache-integrity.ts';
 import { writeCacheFile } from './publish-file.ts';
 import { POST_FIELDS, postFrontmatterSchema, type PostFrontmatter } from './post-schema.ts';
 import { isPlaceholder } from './post-template.ts';
@@ -243,10 +244,10 @@ class ImageChecks {
   }
 
   async load(): Promise<void> {
-    this.#passed = await readFile(this.#cacheFile, 'utf8').then(
-      (text) => JSON.parse(text) as Record<string, string>,
-      () => ({}),
-    );
+    // Sealed with a checksum: a damaged record would otherwise pass images nobody decoded.
+    const record = await readSealedJson<Record<string, string>>(this.#cacheFile);
+    if (record === 'damaged') noteDamage('checked-image record');
+    this.#passed = typeof record === 'object' ? record : {};
   }
 
   /** null when the file is a readable image, else what is wrong with it. */
@@ -273,7 +274,7 @@ class ImageChecks {
   async save(): Promise<void> {
     if (!this.#changed) return;
     await mkdir(path.dirname(this.#cacheFile), { recursive: true });
-    await writeCacheFile(this.#cacheFile, JSON.stringify(this.#passed));
+    await writeCacheFile(this.#cacheFile, sealJson(this.#passed));
   }
 }
 

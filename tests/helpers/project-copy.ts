@@ -8,10 +8,11 @@ const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'integrations'
 
 /**
  * A throwaway copy of the project's code with other posts and public files,
- * sharing node_modules by symlink and keeping its own caches.
+ * sharing node_modules by symlink and keeping its own caches, in `parent`
+ * (default: the OS temporary folder).
  */
-export async function makeProjectCopy(options: { contentDir: string; publicDir?: string; name?: string }): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), `blog-${options.name ?? 'fixture'}-`));
+export async function makeProjectCopy(options: { contentDir: string; publicDir?: string; name?: string; parent?: string }): Promise<string> {
+  const root = await mkdtemp(path.join(options.parent ?? tmpdir(), `blog-${options.name ?? 'fixture'}-`));
   for (const entry of CODE) {
     await cp(path.join(PROJECT_ROOT, entry), path.join(root, entry), {
       recursive: true,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,21 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distFiles } from '../helpers/crawl.ts';
 import { writeTestImage } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, runScript } from '../helpers/project-copy.ts';
+import { snapshot } from '../helpers/snapshot.ts';
 
 let root = '';
-
-function snapshot(dist: string): Record<string, string> {
-  return Object.fromEntries(
-    distFiles(dist)
-      .sort()
-      .map((file) => [
-        file,
-        createHash('sha1')
-          .update(readFileSync(path.join(dist, file)))
-          .digest('hex'),
-      ]),
-  );
-}
 
 beforeAll(async () => {
   const content = await mkdtemp(path.join(tmpdir(), 'blog-safe-content-'));

@@ -1,0 +1,220 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import { writeCacheFile } from './publish-file.ts';
+
+/**
+ * What a cached file looked like when it was made: its size and CRC-32.
+ * The size catches every truncation; CRC-32 catches every change of up to 32
+ * consecutive bits and misses random junk once in four billion, which is as
+ * sure as a cryptographic hash against damage (this guards against dying
+ * runners and deploy steps, not attackers) at four times its speed: a warm
+ * 1,000-post build reads about 5,000 cached files (BENCHMARKS.md).
+ */
+export type Fingerprint = `${number}:${number}`;
+
+export function fingerprint(bytes: Uint8Array | string): Fingerprint {
+  const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  return `${buffer.byteLength}:${crc32(buffer)}`;
+}
+
+/** JSON with its own fingerprint, so a record that was cut short or overwritten is known as damaged rather than trusted. */
+export function sealJson(value: unknown): string {
+  const body = JSON.stringify(value);
+  return JSON.stringify({ fingerprint: fingerprint(body), body });
+}
+
+/**
+ * The value `sealJson` sealed; 'damaged' when the text is not what it wrote;
+ * undefined for JSON that was never sealed (a record from before records were
+ * sealed), which is not trusted either but is no sign of damage.
+ */
+export function unsealJson<T>(text: string): T | undefined | 'damaged' {
+  let sealed: unknown;
+  try {
+    sealed = JSON.parse(text);
+  } catch {
+    return 'damaged';
+  }
+  if (typeof sealed !== 'object' || sealed === null || !('fingerprint' in sealed) || !('body' in sealed)) return undefined;
+  const { fingerprint: expected, body } = sealed as { fingerprint: unknown; body: unknown };
+  if (typeof body !== 'string' || expected !== fingerprint(body)) return 'damaged';
+  return JSON.parse(body) as T;
+}
+
+/** Reads a sealed JSON file: undefined when there is none, 'damaged' when it is not intact. */
+export async function readSealedJson<T>(file: string): Promise<T | undefined | 'damaged'> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  return text === undefined ? undefined : unsealJson<T>(text);
+}
+
+// ---- Damage found in this build ---------------------------------------------
+
+// Integrations, pages and Astro's patched page cache load separate copies of
+// this module in one process; the tally lives on globalThis.
+const DAMAGE_KEY = Symbol.for('astro-blog.cache-damage');
+const damageStore = globalThis as typeof globalThis & { [DAMAGE_KEY]?: Map<string, number> };
+const damage = () => (damageStore[DAMAGE_KEY] ??= new Map());
+
+/** Counts one damaged cache entry of a kind ("image variant", "page", …) that is being made again. */
+export function noteDamage(kind: string, count = 1): void {
+  damage().set(kind, (damage().get(kind) ?? 0) + count);
+}
+
+/** Damaged entries found so far in this process, by kind. */
+export function damageFound(): Record<string, number> {
+  return Object.fromEntries(damage());
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The build log's line, e.g. "2 damaged cache entries made again (1 image variant, 1 page)", or null when there were none. */
+export function damageSummary(found: Record<string, number> = damageFound()): string | null {
+  const kinds = Object.entries(found)
+    .filter(([, count]) => count > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const total = kinds.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return null;
+  const entries = total === 1 ? '1 damaged cache entry' : `${total} damaged cache entries`;
+  return `${entries} made again (${kinds.map(([kind, count]) => plural(count, kind)).join(', ')})`;
+}
+
+// ---- A folder of cached files -----------------------------------------------
+
+const RECORD = 'integrity.json';
+
+/**
+ * A cache folder whose files are each checked against the fingerprint
+ * recorded when they were written, before a build reuses them. Published
+ * files are hard links into the cache (publish-file.ts), so a file edited in
+ * `dist/` after a build fails the same check on the next one.
+ *
+ * A file without a record (written by a build that was killed before it
+ * saved the record) is not trusted either: it is made again, silently.
+ */
+export class VerifiedFolder {
+  readonly dir: string;
+  readonly #kind: string;
+  readonly #recordFile: string;
+  #entries: Record<string, Fingerprint> = {};
+  /** Names checked or written by this process, so each file is read at most once. */
+  #intact = new Set<string>();
+  #loaded: Promise<void> | undefined;
+  #changed = false;
+  /** Saves run one after another: two at once would share a temporary file name. */
+  #saving: Promise<void> = Promise.resolve();
+
+  constructor(dir: string, kind: string, recordFile = path.join(dir, RECORD)) {
+    this.dir = dir;
+    this.#kind = kind;
+    this.#recordFile = recordFile;
+  }
+
+  /** Reads the record once per process; a damaged record counts as one damaged entry and trusts nothing. */
+  load(): Promise<void> {
+    return (this.#loaded ??= readSealedJson<Record<string, Fingerprint>>(this.#recordFile).then((record) => {
+      if (record === 'damaged') {
+        noteDamage(`${this.#kind} record`);
+        this.#changed = true;
+      }
+      this.#entries = record === undefined || record === 'damaged' ? {} : record;
+    }));
+  }
+
+  /**
+   * Call after `load()`. True when `name` (at `file`, by default `dir/name`) is
+   * in the folder exactly as written; a damaged file is counted.
+   */
+  isIntact(name: string, file = path.join(this.dir, name)): boolean {
+    if (this.#intact.has(name)) return true;
+    const expected = this.#entries[name];
+    if (!expected) return false;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+    if (fingerprint(bytes) === expected) {
+      this.#intact.add(name);
+      return true;
+    }
+    noteDamage(this.#kind);
+    delete this.#entries[name];
+    this.#changed = true;
+    return false;
+  }
+
+  /** Call after `load()`. The names the record holds. */
+  recordedNames(): string[] {
+    return Object.keys(this.#entries);
+  }
+
+  /** Writes a file into the folder (under a temporary name, then renamed) and records it. */
+  async write(name: string, bytes: Uint8Array | string): Promise<void> {
+    const file = path.join(this.dir, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeCacheFile(file, bytes);
+    this.record(name, bytes);
+  }
+
+  /** Records a file this process wrote by other means, from the bytes it wrote. */
+  record(name: string, bytes: Uint8Array | string): void {
+    this.#entries[name] = fingerprint(bytes);
+    this.#intact.add(name);
+    this.#changed = true;
+  }
+
+  #sealed(): string {
+    return sealJson(Object.fromEntries(Object.entries(this.#entries).sort(([a], [b]) => (a < b ? -1 : 1))));
+  }
+
+  /** Saves the record when this process wrote or found damaged entries. Entries not used in this build keep theirs. */
+  save(): Promise<void> {
+    const next = this.#saving.then(async () => {
+      if (!this.#changed) return;
+      this.#changed = false;
+      await mkdir(path.dirname(this.#recordFile), { recursive: true });
+      await writeCacheFile(this.#recordFile, this.#sealed());
+    });
+    this.#saving = next.catch(() => undefined);
+    return next;
+  }
+
+  /** `save` for a caller that cannot wait (Astro's synchronous writeManifest). */
+  saveSync(): void {
+    if (!this.#changed) return;
+    mkdirSync(path.dirname(this.#recordFile), { recursive: true });
+    const partial = `${this.#recordFile}.${process.pid}.tmp`;
+    try {
+      writeFileSync(partial, this.#sealed());
+      renameSync(partial, this.#recordFile);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw error;
+    }
+    this.#changed = false;
+  }
+}
+
+// One instance per folder per process, shared by the module copies.
+const FOLDERS_KEY = Symbol.for('astro-blog.verified-folders');
+const folderStore = globalThis as typeof globalThis & { [FOLDERS_KEY]?: Map<string, VerifiedFolder> };
+
+/** The process's `VerifiedFolder` for `dir`, made on first use. */
+export function verifiedFolder(dir: string, kind: string, recordFile?: string): VerifiedFolder {
+  const folders = (folderStore[FOLDERS_KEY] ??= new Map());
+  let folder = folders.get(dir);
+  if (!folder) folders.set(dir, (folder = new VerifiedFolder(dir, kind, recordFile)));
+  return folder;
+}
+
+/** Astro's incremental page cache (`<cacheDir>/dist/`), its record kept beside Astro's own manifest. */
+export function pageCacheFolder(cacheDir: string): VerifiedFolder {
+  return verifiedFolder(path.join(cacheDir, 'dist'), 'page', path.join(cacheDir, 'incremental-build-integrity.json'));
+}

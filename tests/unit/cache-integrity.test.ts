@@ -1,0 +1,83 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { damageFound, damageSummary, sealJson, unsealJson, VerifiedFolder } from '../../src/lib/cache-integrity.ts';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'blog-integrity-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A folder written by one build and read by the next (a new process: a new instance). */
+async function writtenFolder(files: Record<string, string>): Promise<void> {
+  const folder = new VerifiedFolder(dir, 'test file');
+  await folder.load();
+  for (const [name, text] of Object.entries(files)) await folder.write(name, text);
+  await folder.save();
+}
+async function nextBuild(): Promise<VerifiedFolder> {
+  const folder = new VerifiedFolder(dir, 'test file');
+  await folder.load();
+  return folder;
+}
+
+describe('a verified cache folder', () => {
+  it('reuses a file exactly as written and rejects one cut short, overwritten or never recorded', async () => {
+    await writtenFolder({ 'a.txt': 'alpha alpha', 'b.txt': 'bravo bravo', 'c.txt': 'charlie' });
+    writeFileSync(path.join(dir, 'b.txt'), 'bravo');
+    writeFileSync(path.join(dir, 'c.txt'), 'CHARLIE');
+    writeFileSync(path.join(dir, 'stray.txt'), 'no record');
+    const before = damageFound()['test file'] ?? 0;
+    const folder = await nextBuild();
+    expect(['a.txt', 'b.txt', 'c.txt', 'stray.txt', 'missing.txt'].map((name) => folder.isIntact(name))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    // Only files that were recorded and changed count as damaged.
+    expect((damageFound()['test file'] ?? 0) - before).toBe(2);
+  });
+
+  it('trusts nothing from a damaged record and counts the record', async () => {
+    await writtenFolder({ 'a.txt': 'alpha' });
+    const record = path.join(dir, 'integrity.json');
+    writeFileSync(record, readFileSync(record, 'utf8').replace('alpha', 'bravo').slice(0, -3));
+    const before = damageFound()['test file record'] ?? 0;
+    expect((await nextBuild()).isIntact('a.txt')).toBe(false);
+    expect((damageFound()['test file record'] ?? 0) - before).toBe(1);
+  });
+
+  it('keeps the record of files this build did not use', async () => {
+    await writtenFolder({ 'a.txt': 'alpha', 'b.txt': 'bravo' });
+    const second = await nextBuild();
+    await second.write('c.txt', 'charlie');
+    await second.save();
+    const third = await nextBuild();
+    expect(['a.txt', 'b.txt', 'c.txt'].every((name) => third.isIntact(name))).toBe(true);
+  });
+});
+
+describe('sealed JSON', () => {
+  it('gives back what was sealed and tells damage from a record that was never sealed', () => {
+    const sealed = sealJson({ x: [1, 2] });
+    expect(unsealJson(sealed)).toEqual({ x: [1, 2] });
+    expect(unsealJson(sealed.replace('[1,2]', '[1,3]'))).toBe('damaged');
+    expect(unsealJson(sealed.slice(0, 20))).toBe('damaged');
+    expect(unsealJson('{"plain":"json"}')).toBeUndefined();
+  });
+});
+
+describe('the damage line', () => {
+  it('counts entries by kind, in a fixed order', () => {
+    expect(damageSummary({ page: 1, 'image variant': 1 })).toBe('2 damaged cache entries made again (1 image variant, 1 page)');
+    expect(damageSummary({ 'social card': 1 })).toBe('1 damaged cache entry made again (1 social card)');
+    expect(damageSummary({})).toBeNull();
+  });
+});
