@@ -3,7 +3,6 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import pMap from 'p-map';
 import * as pagefind from 'pagefind';
 import { scanOutput } from './output-scan.ts';
 import { noteDamage, VerifiedFolder } from '../src/lib/cache-integrity.ts';
@@ -81,14 +80,12 @@ async function writeIndex(outDir: string, files: string[], language: string, tar
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     // The page's path, as addDirectory would give it, so Pagefind derives the same URL.
-    await pMap(
-      files,
-      async (file) => {
-        const added = await index.addHTMLFile({ sourcePath: file, content: await readFile(path.join(outDir, file), 'utf8') });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-      },
-      { concurrency: 8 },
-    );
+    // Added one at a time, in order: Pagefind numbers pages as they arrive, and
+    // pages added in a different order gave different index files for the same site.
+    for (const file of files) {
+      const added = await index.addHTMLFile({ sourcePath: file, content: await readFile(path.join(outDir, file), 'utf8') });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath: target });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     const entry = JSON.parse(await readFile(path.join(target, 'pagefind-entry.json'), 'utf8')) as {

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import pMap from 'p-map';
 import { devFailure } from './dev-faults.ts';
 import { scanOutput } from './output-scan.ts';
-import { readSealedJson, sealJson, verifiedFolder } from '../src/lib/cache-integrity.ts';
+import { beforePageCacheRecord, dropPageCache, readSealedJson, sealJson, verifiedFolder, writeSealedJsonSync } from '../src/lib/cache-integrity.ts';
 import { publishFiles, writeCacheFile } from '../src/lib/publish-file.ts';
 import { CARD_CACHE_FOLDER, CARD_ROUTE, cardRegistry, renderSocialCard, type CardJob } from '../src/lib/social-card.ts';
 
@@ -37,14 +37,26 @@ export function socialCards(): AstroIntegration {
   return {
     name: 'social-cards',
     hooks: {
-      'astro:config:setup': async ({ config }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         cacheDir = path.join(fileURLToPath(config.cacheDir), CARD_CACHE_FOLDER);
         root = fileURLToPath(config.root);
         // Pages copied from Astro's page cache plan no card, so a card found damaged is redrawn from its recorded job.
         const jobs = await readSealedJson<Record<string, CardJob>>(path.join(cacheDir, JOBS));
+        if (typeof jobs !== 'object' && command === 'build') {
+          // Lost (a cache restored in part) or never written: every page is rendered, and so plans its card.
+          if (existsSync(path.join(fileURLToPath(config.cacheDir), 'incremental-build.json')))
+            logger.info('social card jobs missing from the cache: rendering every page again');
+          await dropPageCache(fileURLToPath(config.cacheDir));
+        }
         savedJobs = typeof jobs === 'object' ? JSON.stringify(jobs) : '';
         const registry = cardRegistry();
         if (typeof jobs === 'object') for (const [name, job] of Object.entries(jobs)) if (!registry.has(name)) registry.set(name, job);
+        // Saved before the page cache records pages that name new cards (src/lib/cache-integrity.ts).
+        beforePageCacheRecord(() => {
+          const known = JSON.stringify(Object.fromEntries(registry));
+          if (known !== savedJobs) writeSealedJsonSync(path.join(cacheDir, JOBS), Object.fromEntries(registry));
+          savedJobs = known;
+        });
       },
       'astro:server:setup': ({ server, logger }) => {
         server.middlewares.use(`/${CARD_ROUTE}/`, (req, res, next) => {
@@ -69,6 +81,7 @@ export function socialCards(): AstroIntegration {
         await mkdir(cacheDir, { recursive: true });
         const drawn = await pMap(names, (name) => ensureCard(name, cacheDir), { concurrency: availableParallelism() });
         await verifiedFolder(cacheDir, 'social card').save();
+        // Only the cards this site names are kept.
         const jobs = Object.fromEntries(names.sort().map((name) => [name, cardRegistry().get(name)]));
         if (JSON.stringify(jobs) !== savedJobs) await writeCacheFile(path.join(cacheDir, JOBS), sealJson(jobs));
         await publishFiles(cacheDir, path.join(outDir, CARD_ROUTE), names);

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pageCacheFolder } from '../src/lib/cache-integrity.ts';
+import { pageCacheFolder, savePageCacheRecords } from '../src/lib/cache-integrity.ts';
 import { publishFileSync, writeCacheFile } from '../src/lib/publish-file.ts';
 
 const ASTRO_DIST = new URL('dist/', import.meta.resolve('astro/package.json'));
@@ -126,10 +126,10 @@ async function linkCachedPages(): Promise<boolean> {
     await writeCacheFile(file, body);
     pages(settings).record(outputFile, body);
   };
-  // The pages' record is saved before Astro's manifest, which names the pages it may reuse.
+  // The pages' record (and what copied pages depend on) is saved before Astro's manifest, which names the pages it may copy.
   const writeManifest = prototype.writeManifest;
   prototype.writeManifest = function (this: PageCache, settings) {
-    pages(settings).saveSync();
+    savePageCacheRecords(fileURLToPath(settings.config.cacheDir));
     writeManifest.call(this, settings);
   };
   prototype.linksPages = true;

@@ -37,6 +37,8 @@ export function printFailure(
   error: unknown,
   options: { root: string; consequence: string; unchanged: string; again: string },
 ): void {
+  // For reporting a bug in the build itself: the whole error, stack and all.
+  if (process.env['BLOG_DEBUG']) console.error(error);
   const fault = findSystemFault(error);
   if (fault) {
     const { root, unchanged, again } = options;

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { writeCacheFile } from './publish-file.ts';
+import { withPath, writeCacheFile } from './publish-file.ts';
 
 /**
  * What a cached file looked like when it was made: its size and CRC-32.
@@ -17,6 +17,37 @@ export type Fingerprint = `${number}:${number}`;
 export function fingerprint(bytes: Uint8Array | string): Fingerprint {
   const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   return `${buffer.byteLength}:${crc32(buffer)}`;
+}
+
+/** One buffer for every file checked: a warm build reads 220 MB of cached files, and a buffer each cost more than the checksums. */
+let scratch = Buffer.alloc(1 << 20);
+
+/**
+ * The fingerprint of a file, or undefined when there is none. Its size is
+ * looked up first: a file of another size than `expectedSize` is not read.
+ */
+export function fingerprintOfFile(file: string, expectedSize: number): Fingerprint | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const { size } = fstatSync(fd);
+    if (size !== expectedSize) return `${size}:-1`;
+    if (scratch.length < size) scratch = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const got = readSync(fd, scratch, read, size - read, read);
+      if (got === 0) break;
+      read += got;
+    }
+    return `${read}:${crc32(scratch.subarray(0, read))}`;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** JSON with its own fingerprint, so a record that was cut short or overwritten is known as damaged rather than trusted. */
@@ -133,14 +164,9 @@ export class VerifiedFolder {
     if (this.#intact.has(name)) return true;
     const expected = this.#entries[name];
     if (!expected) return false;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw error;
-    }
-    if (fingerprint(bytes) === expected) {
+    const actual = fingerprintOfFile(file, Number(expected.slice(0, expected.indexOf(':'))));
+    if (actual === undefined) return false;
+    if (actual === expected) {
       this.#intact.add(name);
       return true;
     }
@@ -170,8 +196,8 @@ export class VerifiedFolder {
     this.#changed = true;
   }
 
-  #sealed(): string {
-    return sealJson(Object.fromEntries(Object.entries(this.#entries).sort(([a], [b]) => (a < b ? -1 : 1))));
+  #sorted(): Record<string, Fingerprint> {
+    return Object.fromEntries(Object.entries(this.#entries).sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
   /** Saves the record when this process wrote or found damaged entries. Entries not used in this build keep theirs. */
@@ -180,7 +206,7 @@ export class VerifiedFolder {
       if (!this.#changed) return;
       this.#changed = false;
       await mkdir(path.dirname(this.#recordFile), { recursive: true });
-      await writeCacheFile(this.#recordFile, this.#sealed());
+      await writeCacheFile(this.#recordFile, sealJson(this.#sorted()));
     });
     this.#saving = next.catch(() => undefined);
     return next;
@@ -189,15 +215,7 @@ export class VerifiedFolder {
   /** `save` for a caller that cannot wait (Astro's synchronous writeManifest). */
   saveSync(): void {
     if (!this.#changed) return;
-    mkdirSync(path.dirname(this.#recordFile), { recursive: true });
-    const partial = `${this.#recordFile}.${process.pid}.tmp`;
-    try {
-      writeFileSync(partial, this.#sealed());
-      renameSync(partial, this.#recordFile);
-    } catch (error) {
-      rmSync(partial, { force: true });
-      throw error;
-    }
+    writeSealedJsonSync(this.#recordFile, this.#sorted());
     this.#changed = false;
   }
 }
@@ -217,4 +235,46 @@ export function verifiedFolder(dir: string, kind: string, recordFile?: string): 
 /** Astro's incremental page cache (`<cacheDir>/dist/`), its record kept beside Astro's own manifest. */
 export function pageCacheFolder(cacheDir: string): VerifiedFolder {
   return verifiedFolder(path.join(cacheDir, 'dist'), 'page', path.join(cacheDir, 'incremental-build-integrity.json'));
+}
+
+/**
+ * Makes the next build render every page rather than copy it (by removing
+ * Astro's manifest of copyable pages), for when something the copied pages
+ * depend on was lost from the cache.
+ */
+export async function dropPageCache(cacheDir: string): Promise<void> {
+  await rm(path.join(cacheDir, 'incremental-build.json'), { force: true });
+}
+
+const DEPENDENTS_KEY = Symbol.for('astro-blog.page-cache-dependents');
+const dependentsStore = globalThis as typeof globalThis & { [DEPENDENTS_KEY]?: Array<() => void> };
+
+/**
+ * Registers a save of something a page copied from the page cache depends on
+ * but does not make again (the jobs of the social cards it names, for
+ * example). It runs before Astro records which pages the next build may copy,
+ * so a build killed at any moment never leaves copyable pages whose
+ * dependencies were not saved.
+ */
+export function beforePageCacheRecord(save: () => void): void {
+  (dependentsStore[DEPENDENTS_KEY] ??= []).push(save);
+}
+
+/** Saves what copied pages depend on, then the pages' record; Astro's manifest is written after this. */
+export function savePageCacheRecords(cacheDir: string): void {
+  for (const save of dependentsStore[DEPENDENTS_KEY] ?? []) save();
+  pageCacheFolder(cacheDir).saveSync();
+}
+
+/** `sealJson` written synchronously under a temporary name, then renamed. */
+export function writeSealedJsonSync(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(partial, sealJson(value));
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw withPath(error, file);
+  }
 }

@@ -61,8 +61,15 @@ export async function writeCacheFile(file: string, data: string | Uint8Array): P
   } catch (error) {
     // A full disk leaves the partial file behind; the cache keeps only finished files.
     await rm(partial, { force: true }).catch(() => undefined);
-    throw error;
+    throw withPath(error, file);
   }
+}
+
+/** A failed write (the call after open) names no file; the report of a full disk needs it. */
+export function withPath(error: unknown, file: string): unknown {
+  const failure = error as NodeJS.ErrnoException;
+  if (typeof failure === 'object' && failure !== null && failure.code && !failure.path) failure.path = file;
+  return error;
 }
 
 /** Publishes `names` from folder `from` into folder `to`. */

@@ -36,9 +36,11 @@ function faultIn(error: unknown): SystemFault | null {
   for (const [pattern, named] of WORDS) {
     const match = pattern.exec(message);
     if (!match) continue;
-    // Node's own wording when the error was re-thrown as text: "ENOSPC: …, write '/x/y'".
+    // Node's own wording when the error was re-thrown as text: "ENOSPC: …, write '/x/y'";
+    // others name the file somewhere in their words (rolldown: "Failed to write file in /x/y").
     const quoted = /, (\w+) '([^']+)'/.exec(message);
-    return { code: named || match[1]!, syscall: quoted?.[1], file: quoted?.[2] };
+    if (quoted) return { code: named || match[1]!, syscall: quoted[1], file: quoted[2] };
+    return { code: named || match[1]!, file: /(?:^|\s)(\/[^\s'"]+)/.exec(message)?.[1] };
   }
   return null;
 }
@@ -89,13 +91,17 @@ export interface FaultReport {
   fix: string;
 }
 
-/** Words for a fault; file names are shown relative to `root` when inside it. */
+/**
+ * Words for a fault; file names are shown relative to `root` when inside it.
+ * When the failing call named no file (Astro's and Vite's own writes), the
+ * project's folder says which disk it was.
+ */
 export function describeSystemFault(fault: SystemFault, root: string): FaultReport {
   const relative = fault.file && path.relative(root, fault.file);
   // A cache file is written under a temporary name first (publish-file.ts); the reader knows it by its own.
   const shown = relative && (relative.startsWith('..') || path.isAbsolute(relative) ? fault.file : relative)?.replace(/\.\d+\.tmp$/, '');
   // A full disk fails whatever call wanted room; the call's own verb is kept for the others.
-  const where = (verb: string) => (shown ? ` (${verb} ${shown})` : '');
+  const where = (verb: string) => (shown ? ` (${verb} ${shown})` : ` (${verb} in ${root})`);
   const writing = where(fault.syscall === 'mkdir' ? 'creating' : 'writing');
   switch (fault.code) {
     case 'ENOSPC':

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, statfsSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statfsSync, truncateSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -168,6 +168,7 @@ describe('a full disk', () => {
   const filler = () => path.join(mountPoint, 'filler');
   /** Fills the disk, leaving `spare` bytes free. */
   const fill = (spare: number) => {
+    rmSync(filler(), { force: true });
     const { bavail, bsize } = statfsSync(mountPoint);
     writeFileSync(filler(), Buffer.alloc(Math.max(0, bavail * bsize - spare)));
   };

@@ -31,6 +31,7 @@ describe('system errors', () => {
     expect(what('EROFS', 'mkdir')).toBe('the file system is read-only (creating dist/x.html)');
     expect(what('EDQUOT', 'write')).toBe('the disk quota is used up (writing dist/x.html)');
     expect(describeSystemFault({ code: 'ENOSPC', file: '/elsewhere/x' }, ROOT).what).toBe('the disk is full (writing /elsewhere/x)');
+    expect(describeSystemFault({ code: 'ENOSPC', syscall: 'write' }, ROOT).what).toBe('the disk is full (writing in /site)');
   });
 
   it('are found inside the errors that wrap them and in the words of tools that are not Node', () => {
