@@ -8,7 +8,13 @@ import { findSystemFault, systemFaultLine } from '../src/lib/system-errors.ts';
  * no permission, …), in the terminal and as the response, instead of Vite's
  * stack trace. Other errors go on to Vite's error page (`next`).
  */
-export function devFailure(options: { root: string; url: string; logger: AstroIntegrationLogger; res: ServerResponse; next: (error: unknown) => void }) {
+export function devFailure(options: {
+  root: string;
+  url: string;
+  logger: AstroIntegrationLogger;
+  res: ServerResponse;
+  next: (error: unknown) => void;
+}) {
   return (error: unknown): void => {
     const fault = findSystemFault(error);
     if (!fault) return options.next(error);

@@ -7,7 +7,14 @@ import type { AstroIntegration } from 'astro';
 import pMap from 'p-map';
 import { devFailure } from './dev-faults.ts';
 import { scanOutput } from './output-scan.ts';
-import { beforePageCacheRecord, dropPageCache, readSealedJson, sealJson, verifiedFolder, writeSealedJsonSync } from '../src/lib/cache-integrity.ts';
+import {
+  beforePageCacheRecord,
+  dropPageCache,
+  readSealedJson,
+  sealJson,
+  verifiedFolder,
+  writeSealedJsonSync,
+} from '../src/lib/cache-integrity.ts';
 import { publishFiles, writeCacheFile } from '../src/lib/publish-file.ts';
 import { CARD_CACHE_FOLDER, CARD_ROUTE, cardRegistry, renderSocialCard, type CardJob } from '../src/lib/social-card.ts';
 

@@ -22,6 +22,14 @@ let content = '';
 let clean: Record<string, string> = {};
 const copies: string[] = [];
 
+/** Beside the filler posts: a hero next to its post, a shared hero, a body image. */
+const POSTS = {
+  'beta-post/index.md':
+    '---\ntitle: "Beta"\ndescription: "A post with its own hero and a picture."\npubDate: "2026-03-05"\nheroImage: "./hero.webp"\nheroImageAlt: "A hero"\ncategory: "Web Development"\n---\n\nBody.\n\n![An inline picture](/images/inline.webp)\n',
+  'alpha.md':
+    '---\ntitle: "Alpha"\ndescription: "A post with a shared hero."\npubDate: "2026-03-06"\nheroImage: "/hero-alpha.webp"\nheroImageAlt: "A hero"\ncategory: "Artificial Intelligence"\n---\n\nBody.\n',
+};
+
 async function fixtureCopy(parent?: string): Promise<string> {
   const root = await makeProjectCopy({ contentDir: content, name: 'faults', ...(parent && { parent }) });
   await writeFixtureImages(root);
@@ -34,11 +42,20 @@ function build(root: string) {
   return { ...result, output: `${result.stdout}\n${result.stderr}` };
 }
 
-/** Every file under `dir` whose name matches, as paths relative to it (node_modules, a link to the project's, left out). */
-function filesNamed(dir: string, pattern: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => pattern.test(entry.name) && !path.relative(dir, entry.parentPath).startsWith('node_modules'))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+/**
+ * Every file under `dir` whose name matches, as paths relative to it. Left
+ * out: node_modules (a link to the project's) and the old sites a detached
+ * process is deleting after a build (`.dist-old-*`, scripts/build.ts).
+ */
+function filesNamed(dir: string, pattern: RegExp, under = dir): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(under, { withFileTypes: true })) {
+    const full = path.join(under, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.dist-old-')) found.push(...filesNamed(dir, pattern, full));
+    } else if (pattern.test(entry.name)) found.push(path.relative(dir, full));
+  }
+  return found;
 }
 
 /** What a failed or killed build must not leave behind: its staging folder and half-written cache files. */
@@ -65,15 +82,10 @@ function killBuildWhen(root: string, moment: RegExp): Promise<{ signal: NodeJS.S
 beforeAll(async () => {
   content = await mkdtemp(path.join(tmpdir(), 'blog-faults-content-'));
   await writeFillerPosts(content, 8);
-  await mkdir(path.join(content, 'beta-post'));
-  await writeFile(
-    path.join(content, 'beta-post/index.md'),
-    '---\ntitle: "Beta"\ndescription: "A post with its own hero and a picture."\npubDate: "2026-03-05"\nheroImage: "./hero.webp"\nheroImageAlt: "A hero"\ncategory: "Web Development"\n---\n\nBody.\n\n![An inline picture](/images/inline.webp)\n',
-  );
-  await writeFile(
-    path.join(content, 'alpha.md'),
-    '---\ntitle: "Alpha"\ndescription: "A post with a shared hero."\npubDate: "2026-03-06"\nheroImage: "/hero-alpha.webp"\nheroImageAlt: "A hero"\ncategory: "Artificial Intelligence"\n---\n\nBody.\n',
-  );
+  for (const [file, text] of Object.entries(POSTS)) {
+    await mkdir(path.dirname(path.join(content, file)), { recursive: true });
+    await writeFile(path.join(content, file), text);
+  }
   const reference = await fixtureCopy();
   const result = build(reference);
   expect(result.status, result.output).toBe(0);
@@ -178,7 +190,9 @@ describe('a full disk', () => {
     // CI runs as root; elsewhere this fails, saying why, rather than passing untested.
     const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=40m', 'tmpfs', mountPoint], { encoding: 'utf8' });
     if (mount.status !== 0)
-      throw new Error(`could not mount a small tmpfs to fill (${(mount.stderr || mount.error?.message || '').trim()}); this test needs root`);
+      throw new Error(
+        `could not mount a small tmpfs to fill (${(mount.stderr || mount.error?.message || '').trim()}); this test needs root`,
+      );
     root = await fixtureCopy(mountPoint);
     const first = build(root);
     expect(first.status, first.output).toBe(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { devFailure } from '../../integrations/dev-faults.ts';
 import { describeSystemFault, findSystemFault, systemFaultLine } from '../../src/lib/system-errors.ts';
 
 const ROOT = '/site';
@@ -53,5 +54,44 @@ describe('system errors', () => {
     expect(findSystemFault(new Error('src/content/blog/x.md: title is missing'))).toBeNull();
     expect(findSystemFault(Object.assign(new Error('gone'), { code: 'ENOENT' }))).toBeNull();
     expect(findSystemFault('ENOSPC')).toBeNull();
+  });
+});
+
+describe('the dev server', () => {
+  function devRequest(error: unknown) {
+    const logged: string[] = [];
+    const response = { statusCode: 200, headers: {} as Record<string, string>, body: '' };
+    const res = {
+      set statusCode(code: number) {
+        response.statusCode = code;
+      },
+      setHeader: (name: string, value: string) => (response.headers[name] = value),
+      end: (body: string) => (response.body = body),
+    };
+    let passedOn: unknown;
+    devFailure({
+      root: ROOT,
+      url: '/_img/hero-800.webp',
+      logger: { error: (line: string) => logged.push(line) } as never,
+      res: res as never,
+      next: (e) => (passedOn = e),
+    })(error);
+    return { logged, response, passedOn };
+  }
+
+  it('answers a full disk with the same line, in its terminal and as the response', () => {
+    const { logged, response, passedOn } = devRequest(fsError('ENOSPC', 'write', '/site/node_modules/.astro/blog-images/hero-800.webp'));
+    const line =
+      'The dev server could not make /_img/hero-800.webp: the disk is full (writing node_modules/.astro/blog-images/hero-800.webp). Your posts are unchanged; free some space and reload the page.';
+    expect(logged).toEqual([`✗ ${line}`]);
+    expect(response).toMatchObject({ statusCode: 500, body: `${line}\n` });
+    expect(passedOn).toBeUndefined();
+  });
+
+  it('leaves other errors to its error page', () => {
+    const error = new Error('sharp could not decode');
+    const { logged, passedOn } = devRequest(error);
+    expect(logged).toEqual([]);
+    expect(passedOn).toBe(error);
   });
 });
