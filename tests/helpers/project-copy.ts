@@ -11,7 +11,12 @@ const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'integrations'
  * sharing node_modules by symlink and keeping its own caches, in `parent`
  * (default: the OS temporary folder).
  */
-export async function makeProjectCopy(options: { contentDir: string; publicDir?: string; name?: string; parent?: string }): Promise<string> {
+export async function makeProjectCopy(options: {
+  contentDir: string;
+  publicDir?: string;
+  name?: string;
+  parent?: string;
+}): Promise<string> {
   const root = await mkdtemp(path.join(options.parent ?? tmpdir(), `blog-${options.name ?? 'fixture'}-`));
   for (const entry of CODE) {
     await cp(path.join(PROJECT_ROOT, entry), path.join(root, entry), {
