@@ -9,6 +9,7 @@ import { distFiles } from '../helpers/crawl.ts';
 import { writeFillerPosts, writeFixtureImages } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, runScript } from '../helpers/project-copy.ts';
 import { snapshot } from '../helpers/snapshot.ts';
+import { findSystemFault, systemFaultLine } from '../../src/lib/system-errors.ts';
 
 /**
  * Faults a deploy meets, on copies of a small fixture project: builds killed
@@ -243,5 +244,37 @@ describe('a full disk', () => {
     } finally {
       await rm(filler());
     }
+  });
+});
+
+describe('a disk out of inodes', () => {
+  let mountPoint = '';
+  afterAll(() => {
+    if (mountPoint) spawnSync('umount', ['-l', mountPoint]);
+  });
+
+  it('is told from a full one', async () => {
+    mountPoint = await mkdtemp(path.join(tmpdir(), 'blog-faults-inodes-'));
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,nr_inodes=40', 'tmpfs', mountPoint], { encoding: 'utf8' });
+    if (mount.status !== 0)
+      throw new Error(
+        `could not mount a small tmpfs to fill (${(mount.stderr || mount.error?.message || '').trim()}); this test needs root`,
+      );
+    // Room for bytes, none for another file: the same ENOSPC as a full disk.
+    let error: unknown;
+    for (let n = 0; n < 100 && !error; n += 1) {
+      try {
+        writeFileSync(path.join(mountPoint, `f${n}`), '');
+      } catch (caught) {
+        error = caught;
+      }
+    }
+    expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    const fault = findSystemFault(error)!;
+    expect(
+      systemFaultLine({ failed: 'The build failed', fault, root: mountPoint, consequence: 'dist/ is unchanged.', again: 'build again' }),
+    ).toMatch(
+      /^The build failed: the disk has no room for more files: it is out of inodes \(writing f\d+\)\. dist\/ is unchanged; delete some files and build again\.$/,
+    );
   });
 });
