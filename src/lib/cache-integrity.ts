@@ -152,7 +152,8 @@ export class VerifiedFolder {
         noteDamage(`${this.#kind} record`);
         this.#changed = true;
       }
-      this.#entries = record === undefined || record === 'damaged' ? {} : record;
+      // Files this process wrote before the record was read keep their new fingerprints.
+      this.#entries = { ...(record === undefined || record === 'damaged' ? {} : record), ...this.#entries };
     }));
   }
 

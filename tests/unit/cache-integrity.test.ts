@@ -81,3 +81,17 @@ describe('the damage line', () => {
     expect(damageSummary({})).toBeNull();
   });
 });
+
+describe('a record read after this build wrote files', () => {
+  it('keeps what this build wrote', async () => {
+    await writtenFolder({ 'a.txt': 'alpha' });
+    const folder = new VerifiedFolder(dir, 'test file');
+    // A page rendered and written before the first cached one was looked up.
+    folder.record('b.txt', 'bravo');
+    writeFileSync(path.join(dir, 'b.txt'), 'bravo');
+    await folder.load();
+    await folder.save();
+    const next = await nextBuild();
+    expect(next.isIntact('a.txt') && next.isIntact('b.txt')).toBe(true);
+  });
+});
