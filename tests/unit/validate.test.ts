@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unsealJson } from '../../src/lib/cache-integrity.ts';
 import { checkPosts, formatProblem } from '../../src/lib/validate.ts';
 import { renderNewPost } from '../../src/lib/post-template.ts';
 import { SITE } from '../../src/site.config.ts';
@@ -168,7 +169,7 @@ describe('checkPosts', () => {
     const post = `${frontmatter({ ...basePost, heroImage: '"/hero.webp"', heroImageAlt: '"x"' })}\nBody.`;
     const first = await project({ 'a.md': post });
     expect(first.problems).toEqual([]);
-    const cache = JSON.parse(await readFile(path.join(first.root, '.cache/checked-images.json'), 'utf8')) as Record<string, string>;
+    const cache = unsealJson(await readFile(path.join(first.root, '.cache/checked-images.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(cache)).toEqual([`${path.join(first.root, 'public/hero.webp')}|photo`]);
     await writeFile(path.join(first.root, 'public/hero.webp'), 'no longer an image');
     const again = await check(first.root);
