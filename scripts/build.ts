@@ -10,20 +10,13 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../src/lib/validate.ts';
 import { printProblems } from './cli-output.ts';
-import { patchAstro } from './astro-patches.ts';
+import { patchAstro } from '../integrations/astro-internals/astro-patches.ts';
+import { clearAstroEnvironment } from '../integrations/astro-internals/environment.ts';
 import { projectOptions } from './project.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 process.env['NODE_ENV'] = 'production';
-// Astro copies every environment variable into import.meta.env, over its own
-// values: a stray BASE_URL (test runners and some CI images set one) would
-// replace the configured base and send every link to the host's root.
-for (const reserved of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[reserved];
-// The shell sets `_` to the command that started us (/usr/bin/npm, /usr/bin/env,
-// …). Astro 7.3 writes into a module that reads `import.meta.env?.X` every
-// variable whose name appears in its source, and `_` appears in all of them, so
-// each launcher gave every page new code and emptied the incremental page cache.
-delete process.env['_'];
+clearAstroEnvironment();
 const options = projectOptions();
 
 const outDir = path.join(options.root, process.env['OUT_DIR'] ?? 'dist');
@@ -62,7 +55,7 @@ if (problems.length > 0) {
 const { build } = await loading;
 const skipped = await patchAstro();
 if (skipped.length > 0)
-  console.warn(`(Astro's internals have changed: built without ${skipped.join(' and ')}; see scripts/astro-patches.ts)`);
+  console.warn(`(Astro's internals have changed: built without ${skipped.join(' and ')}; see integrations/astro-internals/README.md)`);
 try {
   await build({ root: options.root, outDir: staging, logLevel: (process.env['ASTRO_LOG_LEVEL'] as 'info' | undefined) ?? 'info' });
 } catch (error) {
