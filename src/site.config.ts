@@ -26,6 +26,17 @@ export interface SiteConfig {
    * the real domain still count as internal links.
    */
   origins?: readonly string[];
+  /**
+   * Old addresses that are not posts' (posts list theirs in `redirectFrom`),
+   * each to where it should lead now: a site path or a whole URL. Every build
+   * writes a page at each old address and a `_redirects` file of 301s.
+   */
+  redirects: Readonly<Record<string, string>>;
+  /**
+   * Post URLs taken down on purpose. The build refuses to drop a URL it once
+   * published unless a redirect keeps it alive or it is listed here.
+   */
+  removedUrls: readonly string[];
 }
 
 const defaults: SiteConfig = {
@@ -37,6 +48,8 @@ const defaults: SiteConfig = {
   timeZone: 'America/New_York',
   postsPerPage: 10,
   feedItems: 50,
+  redirects: {},
+  removedUrls: [],
 };
 
 function normaliseUrl(url: string): string {
