@@ -40,16 +40,16 @@ export function renderRedirectPage(rule: RedirectRule, options: RedirectPageOpti
   const href = redirectTarget(rule, options.base);
   const canonical = new URL(href, options.site).href;
   const title = escapeHtml(rule.title);
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.language)}">
   <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Moved: ${title} | ${escapeHtml(options.siteTitle)}</title>
-    <meta name="description" content="This page has moved to ${escapeHtml(canonical)}." />
-    <meta name="robots" content="noindex" />
-    <link rel="canonical" href="${escapeHtml(canonical)}" />
-    <meta http-equiv="refresh" content="0; url=${escapeHtml(href)}" />
+    <meta name="description" content="This page has moved to ${escapeHtml(canonical)}.">
+    <meta name="robots" content="noindex">
+    <link rel="canonical" href="${escapeHtml(canonical)}">
+    <meta http-equiv="refresh" content="0; url=${escapeHtml(href)}">
   </head>
   <body>
     <main>
