@@ -118,6 +118,8 @@ export const MAX_STEM_LENGTH = 100;
 export function stemOf(file: string): string {
   const stem = path
     .basename(file, path.extname(file))
+    .normalize('NFKD')
+    .replace(/\p{Mark}/gu, '') // "café" keeps its word as "cafe"
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '');
