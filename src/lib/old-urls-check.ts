@@ -10,7 +10,7 @@ export const SETTINGS_FILE = 'src/site.config.ts';
 
 /** Line of the settings file that names `text` (a redirect's old address), or 1. */
 function settingsLine(root: string, text: string): number {
-  let source = '';
+  let source: string;
   try {
     source = readFileSync(path.join(root, SETTINGS_FILE), 'utf8');
   } catch {

@@ -72,7 +72,8 @@ describe('npm run new', () => {
     expect(text).toMatch(/^# heroImageAlt: "TODO: /m);
     expect(text).toMatch(/^# readingTime: /m);
     // The SEO controls are there for the editor to switch on, each commented out.
-    for (const field of ['seoTitle', 'canonicalURL', 'noindex', 'ogImage', 'redirectFrom', 'faq']) expect(text).toMatch(new RegExp(`^# ${field}: `, 'm'));
+    for (const field of ['seoTitle', 'canonicalURL', 'noindex', 'ogImage', 'redirectFrom', 'faq'])
+      expect(text).toMatch(new RegExp(`^# ${field}: `, 'm'));
   });
 
   it('writes a post that passes npm run check as it is', async () => {

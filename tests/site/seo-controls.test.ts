@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +5,7 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distFiles } from '../helpers/crawl.ts';
+import { distFiles, distSnapshot } from '../helpers/crawl.ts';
 import { page } from '../helpers/dist.ts';
 import { writeTestImage } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, PROJECT_ROOT, runScript } from '../helpers/project-copy.ts';
@@ -198,29 +197,17 @@ describe('redirects', () => {
 });
 
 describe('a renamed post', () => {
-  const snapshot = () =>
-    Object.fromEntries(
-      distFiles(dist)
-        .sort()
-        .map((file) => [
-          file,
-          createHash('sha1')
-            .update(readFileSync(path.join(dist, file)))
-            .digest('hex'),
-        ]),
-    );
-
   it('fails the next build, naming the old URL and the redirect to add, until the redirect is there', async () => {
     const file = path.join(root, 'src/content/blog/plain.md');
     await writeFile(file, POSTS['plain.md']!.replace('title: "A Plain Post"', 'title: "A Plain Post"\nslug: "plain-renamed"'));
-    const before = snapshot();
+    const before = distSnapshot(dist);
     const failed = runScript(root, 'build');
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain(
       'src/content/blog/plain.md:3  slug  was "plain" (published at /blog/plain/); add redirectFrom: ["/blog/plain/"] to this post to keep old links working',
     );
     expect(failed.stderr).not.toMatch(/^\s+at /m);
-    expect(snapshot()).toEqual(before);
+    expect(distSnapshot(dist)).toEqual(before);
 
     await writeFile(
       file,
