@@ -33,6 +33,9 @@ const looseText = (text: string) =>
 
 type Scan = { at: 'none' } | { at: 'whole' } | { at: 'line'; offset: number };
 
+/** Characters a line must start with to be anything but paragraph text: space, tab, # ` ~ < = - and line ends. */
+const BLOCK_START = new Set([32, 9, 35, 96, 126, 60, 61, 45, 13, 10]);
+
 /**
  * Where an FAQ heading can be: nowhere; at a line that is a top-level ATX
  * heading for certain (no open code fence or HTML block before it, not
@@ -43,24 +46,34 @@ function scan(markdown: string): Scan {
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: string | undefined;
   let inHtmlBlock = false;
-  let paragraph: string[] = [];
-  let offset = 0;
-  for (const rawLine of markdown.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    const lineOffset = offset;
-    offset += rawLine.length + 1;
+  /** Where the paragraph that a setext underline would make a heading began. */
+  let paragraphStart = -1;
+  for (let start = 0; start < markdown.length;) {
+    const newline = markdown.indexOf('\n', start);
+    const end = newline === -1 ? markdown.length : newline;
+    const lineStart = start;
+    start = end + 1;
+    // Most lines are prose: they open nothing and close nothing but a raw HTML block.
+    if (!htmlEnd && !BLOCK_START.has(markdown.charCodeAt(lineStart))) {
+      if (paragraphStart === -1 && !fence && !inHtmlBlock) paragraphStart = lineStart;
+      continue;
+    }
+    const line = markdown.slice(lineStart, markdown.charCodeAt(end - 1) === 13 ? end - 1 : end);
     const blank = line.trim() === '';
     const clean = !fence && !htmlEnd && !inHtmlBlock;
 
     const heading = ATX.exec(line);
     if (heading && isFaqHeading(looseText(heading[2] ?? ''))) {
-      return clean && heading[1] === '' ? { at: 'line', offset: lineOffset } : { at: 'whole' };
+      return clean && heading[1] === '' ? { at: 'line', offset: lineStart } : { at: 'whole' };
     }
-    if (SETEXT_UNDERLINE.test(line) && paragraph.length > 0 && isFaqHeading(looseText(paragraph.join(' ')))) return { at: 'whole' };
+    if (paragraphStart !== -1 && SETEXT_UNDERLINE.test(line) && isFaqHeading(looseText(markdown.slice(paragraphStart, lineStart)))) {
+      return { at: 'whole' };
+    }
 
     if (fence) {
-      const close = FENCE.exec(line);
-      if (close?.[1]!.startsWith(fence.char) && close[1].length >= fence.length && line.trim() === close[1]) fence = undefined;
+      const marks = FENCE.exec(line)?.[1];
+      // Only a bare run of the same mark, at least as long, closes a fence.
+      if (marks?.startsWith(fence.char) && marks.length >= fence.length && line.trim() === marks) fence = undefined;
       continue;
     }
     if (htmlEnd) {
@@ -72,23 +85,15 @@ function scan(markdown: string): Scan {
       continue;
     }
     const open = FENCE.exec(line);
-    if (open) {
-      fence = { char: open[1]![0]!, length: open[1]!.length };
-      paragraph = [];
+    const rawEnd = open ? undefined : rawHtmlEnd(line);
+    if (open) fence = { char: open[1]![0]!, length: open[1]!.length };
+    else if (rawEnd !== undefined) htmlEnd = rawEnd || undefined;
+    else if (HTML_BLOCK.test(line)) inHtmlBlock = true;
+    else if (!blank && !heading) {
+      if (paragraphStart === -1) paragraphStart = lineStart;
       continue;
     }
-    const rawEnd = rawHtmlEnd(line);
-    if (rawEnd !== undefined) {
-      htmlEnd = rawEnd || undefined;
-      paragraph = [];
-      continue;
-    }
-    if (HTML_BLOCK.test(line)) {
-      inHtmlBlock = true;
-      paragraph = [];
-      continue;
-    }
-    paragraph = blank || heading ? [] : [...paragraph, line];
+    paragraphStart = -1;
   }
   return { at: 'none' };
 }

@@ -119,7 +119,12 @@ describe('extractFaq: FAQ sections as editors write them', () => {
   it('keeps a number that is part of the question', () => {
     const markdown =
       '## FAQ\n\n### 1.5 million users: is that a lot?\n\nYes.\n\n### 2024: what changed?\n\nMuch.\n\n### Q3 earnings?\n\nUp.\n\n### Q-learning: what is it?\n\nA method.';
-    expect(questions(markdown)).toEqual(['1.5 million users: is that a lot?', '2024: what changed?', 'Q3 earnings?', 'Q-learning: what is it?']);
+    expect(questions(markdown)).toEqual([
+      '1.5 million users: is that a lot?',
+      '2024: what changed?',
+      'Q3 earnings?',
+      'Q-learning: what is it?',
+    ]);
   });
 
   it('takes every FAQ section of a post', () => {
