@@ -1,10 +1,11 @@
 import { isFaqHeading } from './faq-text.ts';
 
 /**
- * Every article page looks for its FAQ. Parsing a 2,000-word post for its
- * last section costs ~10 ms; parsing the section alone a tenth of that. So a
- * line scan first finds where the section can start, and only the part from
- * there on is parsed when the lines before it cannot change what that line is.
+ * Every article page looks for its FAQ. Parsing a 2,000-word post costs
+ * ~15 ms; its FAQ section alone, under 1 ms; the line scan below, ~0.1 ms.
+ * So the scan finds where the section can start, and only the part from there
+ * on is parsed when the lines before it cannot change what that line is; a
+ * post in which no line can open a section is not parsed at all.
  */
 
 const MENTION = /faq|frequently\s+asked|common(?:ly\s+asked)?\s+questions|questions\s+(?:and|&|&amp;)\s+answers|q\s*(?:&|&amp;|and)\s*a/i;

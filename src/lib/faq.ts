@@ -1,4 +1,4 @@
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { faqSource } from './faq-source.ts';
@@ -9,19 +9,21 @@ export interface FaqEntry {
   answer: string;
 }
 
+/** Blocks whose children are blocks (list items, rows, cells): their texts are kept apart by a space. */
 const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'table', 'tableRow']);
 /** Blocks a reader does not see as text. */
 const HIDDEN = new Set(['html', 'yaml', 'definition', 'footnoteDefinition', 'mdxjsEsm', 'mdxFlowExpression']);
 
-/** Text of a block, with its own blocks (list items, cells) kept apart by a space. */
-const blockText = (node: RootContent): string =>
-  CONTAINERS.has(node.type) && 'children' in node
-    ? node.children.map((child) => blockText(child as RootContent)).join(' ')
-    : toString(node, { includeHtml: false });
+/** A node's text as a reader sees it: a hard line break is a space, raw HTML is nothing. */
+function flatText(node: Nodes): string {
+  if (node.type === 'break') return ' ';
+  if (!('children' in node)) return toString(node, { includeHtml: false });
+  return node.children.map((child) => flatText(child)).join(CONTAINERS.has(node.type) ? ' ' : '');
+}
 
-const plain = (nodes: RootContent[]) => nodes.map(blockText).filter(Boolean).join(' ');
+const plain = (nodes: RootContent[]) => nodes.map(flatText).filter(Boolean).join(' ');
 
-const headingText = (node: Heading) => toString(node, { includeHtml: false });
+const headingText = (node: Heading) => flatText(node);
 
 /**
  * A paragraph that opens with a bold question: `**What is X?**` alone, or
@@ -32,7 +34,7 @@ function boldQuestion(node: RootContent): { question: string; rest: PhrasingCont
   if (node.type !== 'paragraph') return undefined;
   const [first, ...rest] = node.children;
   if (first?.type !== 'strong') return undefined;
-  let question = toString(first, { includeHtml: false });
+  let question = flatText(first);
   const next = rest[0];
   if (next?.type === 'text' && next.value.startsWith('?')) {
     question += '?';

@@ -98,6 +98,11 @@ const FORMS: Array<[name: string, markdown: string, expected: FaqEntry[]]> = [
     [qa('What do I need?', 'A laptop Python 3.12 On Windows Use WSL.'), qa('How long does it take?', 'An hour.')],
   ],
   [
+    '## FAQs + **Q1: …?** ending in a hard line break, answers over several broken lines',
+    '## FAQs\n\n**Q1: Which formats?**  \nWebP,  \nAVIF.\n\n**Q2: Sizes?**\\\nSee the\\\nsize table.',
+    [qa('Which formats?', 'WebP, AVIF.'), qa('Sizes?', 'See the size table.')],
+  ],
+  [
     '## FAQ + ### Q1 - questions without a "?", markup and links in the answer',
     '## FAQ\n\n### Q1 - Install steps\n\nRun `npm install`, then see [the guide][guide].\n\n### Q2 - Upgrading\n\n*Read* the **changelog** first.\n\n[guide]: https://example.com/guide',
     [qa('Install steps', 'Run npm install, then see the guide.'), qa('Upgrading', 'Read the changelog first.')],
