@@ -4,7 +4,10 @@
  * cores instead of taking turns. Posts back the problems found.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { settingsProblems } from '../src/lib/settings-check.ts';
 import { checkPosts, type CheckOptions } from '../src/lib/validate.ts';
 
-const { problems } = await checkPosts(workerData as CheckOptions);
+const options = workerData as CheckOptions;
+const { problems } = await checkPosts(options);
+problems.unshift(...(await settingsProblems(options.site, options)));
 parentPort?.postMessage(problems);

@@ -51,7 +51,7 @@ beforeAll(async () => {
   });
   const result = await runScriptAsync(sampleRoot, 'build', { BASE_PATH: SAMPLE_BASE, SITE_URL: SAMPLE_ORIGIN });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  sites.push({ name: 'sample site', dist: path.join(sampleRoot, 'dist'), origin: SAMPLE_ORIGIN, base: SAMPLE_BASE, twitter: Boolean(SITE.twitter?.site) });
+  sites.push({ name: 'sample site', dist: path.join(sampleRoot, 'dist'), origin: SAMPLE_ORIGIN, base: SAMPLE_BASE, twitter: Boolean(SITE.twitter.site) });
 });
 
 afterAll(async () => {
@@ -308,7 +308,7 @@ describe.each(['fixture site', 'sample site'])('the built %s', (name) => {
     expect(failures).toEqual([]);
     expect(articlesWithout).toEqual([]);
     // The presets' warnings: only the Twitter accounts may be missing, and only on a site that names none.
-    const accountWarning = /  Twitter  should have (account username|username of content creator):/;
+    const accountWarning = / {2}Twitter {2}should have (account username|username of content creator):/;
     expect(warnings.filter((line) => !accountWarning.test(line) || site().twitter)).toEqual([]);
   });
 
