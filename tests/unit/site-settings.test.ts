@@ -22,16 +22,6 @@ beforeAll(async () => {
     .png()
     .toFile(path.join(publicDir, 'wide.png'));
   await writeFile(path.join(publicDir, 'garbled.png'), 'not an image');
-  await writeFile(
-    path.join(root, 'src/site.config.ts'),
-    [
-      'const defaults = {',
-      "  language: 'es-419',",
-      "  logo: 'missing.svg',",
-      "  twitter: { site: 'sn', authors: { A: '@far_too_long_a_handle' } },",
-      '};',
-    ].join('\n'),
-  );
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -72,8 +62,20 @@ describe('the site logo', () => {
 });
 
 describe('settingsProblems', () => {
-  const check = (changes: Partial<SiteConfig>) =>
-    settingsProblems({ ...SITE, ...changes }, { root, publicDir }).then((problems) => problems.map(formatProblem));
+  /** Checks the settings written as a settings file would write them: language line 2, logo 3, locale 4 when set, then twitter. */
+  const check = async (changes: Partial<SiteConfig>) => {
+    const site = { ...SITE, ...changes };
+    const lines = [
+      'const defaults = {',
+      `  language: '${site.language}',`,
+      `  logo: '${site.logo}',`,
+      ...(site.locale === undefined ? [] : [`  locale: '${site.locale}',`]),
+      `  twitter: ${JSON.stringify(site.twitter).replaceAll('"', "'")},`,
+      '};',
+    ];
+    await writeFile(path.join(root, 'src/site.config.ts'), lines.join('\n'));
+    return (await settingsProblems(site, { root, publicDir })).map(formatProblem);
+  };
 
   it('accepts the shipped settings', async () => {
     expect(await check({})).toEqual([]);
@@ -87,7 +89,7 @@ describe('settingsProblems', () => {
       'src/site.config.ts:3  logo  "small.png" is 64x64; Google needs a logo of at least 112x112 px',
     ],
     ['a logo that is no image', { logo: 'garbled.png' }, 'src/site.config.ts:3  logo  "garbled.png" is not an image sharp can read'],
-    ['a locale in the wrong form', { locale: 'en-US' }, 'src/site.config.ts:1  locale  "en-US" is not a locale in language_TERRITORY form'],
+    ['a locale in the wrong form', { locale: 'en-US' }, 'src/site.config.ts:4  locale  "en-US" is not a locale in language_TERRITORY form'],
     [
       'a language without a territory',
       { language: 'es-419' },
