@@ -51,7 +51,13 @@ beforeAll(async () => {
   });
   const result = await runScriptAsync(sampleRoot, 'build', { BASE_PATH: SAMPLE_BASE, SITE_URL: SAMPLE_ORIGIN });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  sites.push({ name: 'sample site', dist: path.join(sampleRoot, 'dist'), origin: SAMPLE_ORIGIN, base: SAMPLE_BASE, twitter: Boolean(SITE.twitter.site) });
+  sites.push({
+    name: 'sample site',
+    dist: path.join(sampleRoot, 'dist'),
+    origin: SAMPLE_ORIGIN,
+    base: SAMPLE_BASE,
+    twitter: Boolean(SITE.twitter.site),
+  });
 });
 
 afterAll(async () => {
