@@ -5,7 +5,10 @@
  * redirects to publish and the record of published URLs to keep.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { settingsProblems } from '../src/lib/settings-check.ts';
 import { checkPosts, type CheckOptions, type CheckReport } from '../src/lib/validate.ts';
 
-const { problems, redirects, publishedUrls } = await checkPosts(workerData as CheckOptions);
+const options = workerData as CheckOptions;
+const { problems, redirects, publishedUrls } = await checkPosts(options);
+problems.unshift(...(await settingsProblems(options.site, options)));
 parentPort?.postMessage({ problems, redirects, publishedUrls } satisfies CheckReport);

@@ -2,11 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lostUrls, nextPublishedUrls, readPublishedUrls, type CurrentPost, type PublishedUrls } from './published-urls.ts';
 import { pathKey, planRedirects, type RedirectRule, type RedirectSource } from './redirects.ts';
-import { postSlugFromPath, siteRelativePath } from './site-paths.ts';
+import { postSlugFromPath, SETTINGS_FILE, siteRelativePath } from './site-paths.ts';
 import { slugify } from './slug.ts';
 import type { CheckedPost, CheckOptions, Problem } from './validate.ts';
-
-export const SETTINGS_FILE = 'src/site.config.ts';
 
 /** Line of the settings file that names `text` (a redirect's old address), or 1. */
 function settingsLine(root: string, text: string): number {

@@ -85,3 +85,6 @@ export async function isFile(file: string): Promise<boolean> {
     return false;
   }
 }
+
+/** The site settings, as problems in them are reported (src/lib/settings-check.ts). */
+export const SETTINGS_FILE = 'src/site.config.ts';
