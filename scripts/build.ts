@@ -7,11 +7,13 @@ import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { Problem } from '../src/lib/validate.ts';
+import type { CheckReport } from '../src/lib/validate.ts';
 import { printProblems } from './cli-output.ts';
 import { patchAstro } from '../integrations/astro-internals/astro-patches.ts';
 import { clearAstroEnvironment } from '../integrations/astro-internals/environment.ts';
+import { publishRedirects, recordPublishedUrls } from './redirects-output.ts';
 import { projectOptions } from './project.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -33,7 +35,7 @@ const leftovers = readdir(options.root)
 // loads it, or glibc unloads it when the worker ends (sharp's docs, "Worker threads").
 await import('sharp');
 // Posts are checked on a worker while Astro loads here: about 1 s sooner per 1,000 posts.
-const checked = new Promise<Problem[]>((resolve, reject) => {
+const checked = new Promise<CheckReport>((resolve, reject) => {
   const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: options });
   worker.once('message', resolve);
   worker.once('error', reject);
@@ -42,7 +44,7 @@ const checked = new Promise<Problem[]>((resolve, reject) => {
 const loading = import('astro');
 loading.catch(() => undefined); // awaited below, once the posts passed
 
-const problems = await checked.catch((error: unknown) => {
+const { problems, redirects, publishedUrls } = await checked.catch((error: unknown) => {
   console.error(`✗ The posts could not be checked: ${error instanceof Error ? error.message : String(error)}`);
   console.error(`The site was not built; ${unchanged}`);
   process.exit(1);
@@ -61,7 +63,8 @@ try {
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   // Bundler errors carry their stack inside the message; an editor needs only the words.
-  const message = (error instanceof Error ? error.message : String(error))
+  // Vite colours its reports whatever NO_COLOR says; a log or an annotation needs plain text.
+  const message = stripVTControlCharacters(error instanceof Error ? error.message : String(error))
     .split('\n')
     .filter((line) => !/^\s+at /.test(line))
     .join('\n');
@@ -70,11 +73,21 @@ try {
   process.exit(1);
 }
 
+// Old addresses are part of the site: written into it before it goes live.
+const collisions = publishRedirects(staging, redirects, options);
+if (collisions.length > 0) {
+  await rm(staging, { recursive: true, force: true });
+  printProblems(collisions, `The site was not built; ${unchanged}`);
+  process.exit(1);
+}
+
 // The swap is two renames: the new site is complete before it is dist/.
 const previous = path.join(options.root, `.dist-old-${process.pid}-${Date.now()}`);
 if (existsSync(outDir)) await rename(outDir, previous);
 await rename(staging, outDir);
 console.log(`✓ Site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
+// Only now: the URLs are live, and the next build must keep them (or say why not).
+await recordPublishedUrls(options.cacheDir, publishedUrls);
 if (existsSync(previous)) {
   // Deleting tens of thousands of old files takes seconds and nothing waits
   // for it: a detached process does it after we exit. A copy it leaves behind

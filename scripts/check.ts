@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { settingsProblems } from '../src/lib/settings-check.ts';
 import { checkPosts } from '../src/lib/validate.ts';
 import { printProblems } from './cli-output.ts';
 import { projectOptions } from './project.ts';
@@ -14,6 +15,7 @@ import { projectOptions } from './project.ts';
 const options = projectOptions();
 const started = performance.now();
 const { posts, problems } = await checkPosts(options);
+problems.unshift(...(await settingsProblems(options.site, options)));
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const withAstro = process.argv.includes('--astro');
 if (problems.length > 0) {

@@ -1,3 +1,4 @@
+import { SETTINGS_FILE } from '../src/lib/site-paths.ts';
 import type { Problem } from '../src/lib/validate.ts';
 import { formatProblem } from '../src/lib/validate.ts';
 
@@ -6,8 +7,12 @@ const red = (text: string) => (useColour ? `\x1b[31m${text}\x1b[0m` : text);
 
 /** Prints every problem as `file:line  field  message`, grouped under one headline. */
 export function printProblems(problems: Problem[], consequence: string): void {
-  const files = new Set(problems.map((p) => p.file)).size;
-  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} post${files === 1 ? '' : 's'}`;
+  const posts = new Set(problems.filter((p) => p.file !== SETTINGS_FILE).map((p) => p.file)).size;
+  const where = [
+    ...(posts > 0 ? [`${posts} post${posts === 1 ? '' : 's'}`] : []),
+    ...(problems.some((p) => p.file === SETTINGS_FILE) ? ['the settings'] : []),
+  ].join(' and ');
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${where}`;
   console.error(red(`✗ ${count}. ${consequence}`));
   for (const problem of problems) console.error(`  ${formatProblem(problem)}`);
 }
