@@ -4,9 +4,10 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { blogImages } from './integrations/blog-images.ts';
-import { contentCache } from './integrations/content-cache.ts';
-import { contentStore } from './integrations/content-store.ts';
+import { contentCache } from './integrations/astro-internals/content-cache.ts';
+import { contentStore } from './integrations/astro-internals/content-store.ts';
 import { searchIndex } from './integrations/search-index.ts';
+import { siteLogo } from './integrations/site-logo.ts';
 import { socialCards } from './integrations/social-cards.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/lib/csp.ts';
 import { isNoindex, lastModified } from './src/lib/sitemap-registry.ts';
@@ -83,6 +84,7 @@ export default defineConfig({
     }),
     blogImages(),
     socialCards(),
+    siteLogo({ logo: SITE.logo }),
     searchIndex({ language: SITE.language }),
   ],
 });

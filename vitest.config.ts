@@ -2,9 +2,20 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // Inline projects inherit the options above. `npx vitest run --project unit`
+    // runs the pure-logic tests in seconds; the others read builds of the
+    // fixture site, which the global setup makes once per run.
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

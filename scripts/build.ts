@@ -12,20 +12,14 @@ import { damageSummary, noteDamage } from '../src/lib/cache-integrity.ts';
 import type { CheckResult } from './check-worker.ts';
 import { printFailure, printProblems, warn } from './cli-output.ts';
 import { removeFolder, removeKilledBuilds, removeTemporaryFiles, STAGING_PREFIX } from './build-cleanup.ts';
-import { patchAstro } from './astro-patches.ts';
+import { patchAstro } from '../integrations/astro-internals/astro-patches.ts';
+import { clearAstroEnvironment } from '../integrations/astro-internals/environment.ts';
+import { publishRedirects, recordPublishedUrls } from './redirects-output.ts';
 import { projectOptions } from './project.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 process.env['NODE_ENV'] = 'production';
-// Astro copies every environment variable into import.meta.env, over its own
-// values: a stray BASE_URL (test runners and some CI images set one) would
-// replace the configured base and send every link to the host's root.
-for (const reserved of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[reserved];
-// The shell sets `_` to the command that started us (/usr/bin/npm, /usr/bin/env,
-// …). Astro 7.3 writes into a module that reads `import.meta.env?.X` every
-// variable whose name appears in its source, and `_` appears in all of them, so
-// each launcher gave every page new code and emptied the incremental page cache.
-delete process.env['_'];
+clearAstroEnvironment();
 const options = projectOptions();
 
 const outDir = path.join(options.root, process.env['OUT_DIR'] ?? 'dist');
@@ -77,7 +71,9 @@ const checked = new Promise<CheckResult>((resolve, reject) => {
 const loading = import('astro');
 loading.catch(() => undefined); // awaited below, once the posts passed
 
-const { problems, damage } = await checked.catch((error: unknown) => endBuild('The posts could not be checked', error));
+const { problems, damage, redirects, publishedUrls } = await checked.catch((error: unknown) =>
+  endBuild('The posts could not be checked', error),
+);
 for (const [kind, count] of Object.entries(damage)) noteDamage(kind, count);
 if (problems.length > 0) {
   printProblems(problems, `The site was not built; ${unchanged}`);
@@ -87,11 +83,24 @@ if (problems.length > 0) {
 const { build } = await loading;
 const skipped = await patchAstro();
 if (skipped.length > 0)
-  console.warn(`(Astro's internals have changed: built without ${skipped.join(' and ')}; see scripts/astro-patches.ts)`);
+  console.warn(`(Astro's internals have changed: built without ${skipped.join(' and ')}; see integrations/astro-internals/README.md)`);
 try {
   await build({ root: options.root, outDir: staging, logLevel: (process.env['ASTRO_LOG_LEVEL'] as 'info' | undefined) ?? 'info' });
 } catch (error) {
   endBuild('The build failed', error);
+}
+
+// Old addresses are part of the site: written into it before it goes live.
+let collisions: ReturnType<typeof publishRedirects> = [];
+try {
+  collisions = publishRedirects(staging, redirects, options);
+} catch (error) {
+  endBuild('The build failed', error);
+}
+if (collisions.length > 0) {
+  removeFolder(staging);
+  printProblems(collisions, `The site was not built; ${unchanged}`);
+  process.exit(1);
 }
 
 // The swap is two renames: the new site is complete before it is dist/.
@@ -104,6 +113,10 @@ await rename(staging, outDir).catch(async (error: unknown) => {
 const damaged = damageSummary();
 if (damaged) warn(damaged);
 console.log(`✓ Site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
+// Only now: the URLs are live, and the next build must keep them (or say why not).
+await recordPublishedUrls(options.cacheDir, publishedUrls).catch((error: unknown) =>
+  warn(`The record of published URLs could not be written (${(error as Error).message}); the next build checks no renamed posts.`),
+);
 if (existsSync(previous)) {
   // Deleting tens of thousands of old files takes seconds and nothing waits
   // for it: a detached process does it after we exit. A copy it leaves behind

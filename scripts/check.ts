@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { settingsProblems } from '../src/lib/settings-check.ts';
 import { checkPosts } from '../src/lib/validate.ts';
 import { printFailure, printProblems } from './cli-output.ts';
 import { projectOptions } from './project.ts';
@@ -24,6 +25,7 @@ const { posts, problems } = await checkPosts(options).catch((error: unknown) => 
   });
   process.exit(1);
 });
+problems.unshift(...(await settingsProblems(options.site, options)));
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (problems.length > 0) {
   printProblems(problems, `Fix them and run \`${command}\` again.`);

@@ -1,3 +1,5 @@
+import { stripVTControlCharacters } from 'node:util';
+import { SETTINGS_FILE } from '../src/lib/site-paths.ts';
 import type { Problem } from '../src/lib/validate.ts';
 import { findSystemFault, systemFaultLine } from '../src/lib/system-errors.ts';
 import { formatProblem } from '../src/lib/validate.ts';
@@ -7,8 +9,12 @@ const red = (text: string) => (useColour ? `\x1b[31m${text}\x1b[0m` : text);
 
 /** Prints every problem as `file:line  field  message`, grouped under one headline. */
 export function printProblems(problems: Problem[], consequence: string): void {
-  const files = new Set(problems.map((p) => p.file)).size;
-  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} post${files === 1 ? '' : 's'}`;
+  const posts = new Set(problems.filter((p) => p.file !== SETTINGS_FILE).map((p) => p.file)).size;
+  const where = [
+    ...(posts > 0 ? [`${posts} post${posts === 1 ? '' : 's'}`] : []),
+    ...(problems.some((p) => p.file === SETTINGS_FILE) ? ['the settings'] : []),
+  ].join(' and ');
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${where}`;
   console.error(red(`✗ ${count}. ${consequence}`));
   for (const problem of problems) console.error(`  ${formatProblem(problem)}`);
 }
@@ -45,7 +51,8 @@ export function printFailure(
     console.error(red(`✗ ${systemFaultLine({ failed, fault, root, consequence: unchanged, again })}`));
     return;
   }
-  const message = (error instanceof Error ? error.message : String(error))
+  // Vite colours its reports whatever NO_COLOR says; a log or an annotation needs plain text.
+  const message = stripVTControlCharacters(error instanceof Error ? error.message : String(error))
     .split('\n')
     .filter((line) => !/^\s+at /.test(line))
     .join('\n');

@@ -21,11 +21,41 @@ export interface SiteConfig {
    */
   feedItems: number;
   /**
+   * The site's logo, an image in public/ (SVG, PNG, JPEG or WebP), made into a
+   * 512x512 PNG for search engines: the publisher logo of every post's JSON-LD
+   * and the Organization on the home page. Default: the favicon.
+   */
+  logo: string;
+  /**
+   * Open Graph locale (`og:locale`), language_TERRITORY as Facebook reads it,
+   * e.g. "en_GB". Default: made from `language` with its most likely
+   * territory ("en" -> "en_US", "pt" -> "pt_BR", "de-AT" -> "de_AT").
+   */
+  locale?: string;
+  /**
+   * X (Twitter) accounts for link previews, written "@name". `site` is
+   * `twitter:site` on every page; `authors` maps an author's name (as posts
+   * write it) to theirs, the `twitter:creator` of their posts, and the site's
+   * account stands in for authors without one. Empty: no such tags.
+   */
+  twitter: { site?: string; authors: Record<string, string> };
+  /**
    * Every origin that is this site: `url`, and the configured one when
    * `SITE_URL` points a preview deploy elsewhere, so posts' absolute links to
    * the real domain still count as internal links.
    */
   origins?: readonly string[];
+  /**
+   * Old addresses that are not posts' (posts list theirs in `redirectFrom`),
+   * each to where it should lead now: a site path or a whole URL. Every build
+   * writes a page at each old address and a `_redirects` file of 301s.
+   */
+  redirects: Readonly<Record<string, string>>;
+  /**
+   * Post URLs taken down on purpose. The build refuses to drop a URL it once
+   * published unless a redirect keeps it alive or it is listed here.
+   */
+  removedUrls: readonly string[];
 }
 
 const defaults: SiteConfig = {
@@ -37,6 +67,10 @@ const defaults: SiteConfig = {
   timeZone: 'America/New_York',
   postsPerPage: 10,
   feedItems: 50,
+  redirects: {},
+  removedUrls: [],
+  logo: 'favicon.svg',
+  twitter: { authors: {} },
 };
 
 function normaliseUrl(url: string): string {

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { writeFillerPosts, writeFixtureImages, writeScheduledPost } from './helpers/fixture-site.ts';
+import { writeFillerPosts, writeFixtureImages, writeFixtureSettings, writeScheduledPost } from './helpers/fixture-site.ts';
 import { makeProjectCopy, PROJECT_ROOT, runScript } from './helpers/project-copy.ts';
 
 declare module 'vitest' {
@@ -16,6 +16,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const root = await makeProjectCopy({ contentDir: path.join(PROJECT_ROOT, 'tests/fixtures/site/content/blog'), name: 'site' });
   await writeFixtureImages(root);
+  await writeFixtureSettings(root);
   await writeFillerPosts(path.join(root, 'src/content/blog'));
   await writeScheduledPost(path.join(root, 'src/content/blog'));
   const result = runScript(root, 'build');

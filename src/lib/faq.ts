@@ -1,63 +1,99 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
+import { faqSource } from './faq-source.ts';
+import { answerText, isFaqHeading, questionText } from './faq-text.ts';
 
 export interface FaqEntry {
   question: string;
   answer: string;
 }
 
-const FAQ_HEADING = /^(?:frequently asked questions|faqs?)\s*:?$/i;
-
+/** Blocks whose children are blocks (list items, rows, cells): their texts are kept apart by a space. */
 const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'table', 'tableRow']);
+/** Blocks a reader does not see as text. */
+const HIDDEN = new Set(['html', 'yaml', 'definition', 'footnoteDefinition', 'mdxjsEsm', 'mdxFlowExpression']);
 
-/** Text of a block, with its own blocks (list items, cells) kept apart by a space. */
-const blockText = (node: RootContent): string =>
-  CONTAINERS.has(node.type) && 'children' in node
-    ? node.children.map((child) => blockText(child as RootContent)).join(' ')
-    : toString(node);
+/** A node's text as a reader sees it: a hard line break is a space, raw HTML is nothing. */
+function flatText(node: Nodes): string {
+  if (node.type === 'break') return ' ';
+  if (!('children' in node)) return toString(node, { includeHtml: false });
+  return node.children.map((child) => flatText(child)).join(CONTAINERS.has(node.type) ? ' ' : '');
+}
 
-const plain = (nodes: RootContent[]) => nodes.map(blockText).filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+const plain = (nodes: RootContent[]) => nodes.map(flatText).filter(Boolean).join(' ');
 
-/** ATX headings that could open the FAQ section, and lines that open or close a code fence. */
-const FAQ_LINE = /^#{1,6}[ \t]+(?:frequently asked questions|faqs?)[ \t]*:?[ \t]*#*[ \t]*$/im;
-const FENCE = /^ {0,3}(?:`{3,}|~{3,})/gm;
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm;
+const headingText = (node: Heading) => flatText(node);
 
 /**
- * The part of the body from the FAQ heading on, plus the link definitions
- * (they apply anywhere), or the whole body when the heading cannot be found
- * safely by its line. Parsing a 2,000-word post for its last section costs
- * ~10 ms; parsing the section alone a tenth of that, on every article page.
+ * A paragraph that opens with a bold question: `**What is X?**` alone, or
+ * followed by its answer on the same or the following lines. The "?" may sit
+ * just outside the bold (`**What is X**?`).
  */
-function faqSource(markdown: string): string | null {
-  if (!/frequently asked questions|faq/i.test(markdown)) return null;
-  const match = FAQ_LINE.exec(markdown);
-  if (!match) return markdown; // e.g. a setext heading: parse it all
-  const before = markdown.slice(0, match.index);
-  // A heading-like line inside a fenced code block is not a heading.
-  if ((before.match(FENCE)?.length ?? 0) % 2 === 1) return markdown;
-  const definitions = before.match(DEFINITION) ?? [];
-  return `${markdown.slice(match.index)}\n\n${definitions.join('\n')}`;
+function boldQuestion(node: RootContent): { question: string; rest: PhrasingContent[] } | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const [first, ...rest] = node.children;
+  if (first?.type !== 'strong') return undefined;
+  let question = flatText(first);
+  const next = rest[0];
+  if (next?.type === 'text' && next.value.startsWith('?')) {
+    question += '?';
+    rest[0] = { ...next, value: next.value.slice(1) };
+  }
+  question = questionText(question);
+  return question.endsWith('?') ? { question, rest } : undefined;
 }
 
 /**
- * The questions and answers of a post's "Frequently Asked Questions" section:
- * each heading one level below the section's heading (`###` under `##`) is a
- * question, and the text up to the next heading is its answer. Empty when the
- * post has no such section.
+ * The questions of one FAQ section (the blocks after its heading, up to the
+ * next heading of the same or a higher level). Questions are headings when
+ * any heading in the section asks one (ends in "?"), at the highest level
+ * that does, so group headings above them ("### Pricing") only separate;
+ * else bold questions when there are any; else the section's top headings.
  */
-export function extractFaq(markdown: string): FaqEntry[] {
-  const source = faqSource(markdown);
-  if (source === null) return [];
-  const entries = faqEntries(source);
-  // The shortcut parsed only the tail; if that tail did not open with the FAQ
-  // heading (a heading inside a list, HTML, …), fall back to the whole body.
-  if (entries === undefined && source !== markdown) return faqEntries(markdown) ?? [];
-  return entries ?? [];
+function sectionEntries(section: RootContent[]): FaqEntry[] {
+  const headings = section.filter((node): node is Heading => node.type === 'heading');
+  const asking = headings.filter((heading) => questionText(headingText(heading)).endsWith('?'));
+  const byBold = asking.length === 0 && section.some((node) => boldQuestion(node) !== undefined);
+  const questionDepth = Math.min(...(asking.length > 0 ? asking : headings).map((heading) => heading.depth));
+
+  const entries: FaqEntry[] = [];
+  let current: { question: string; body: RootContent[] } | undefined;
+  const flush = () => {
+    if (current) {
+      const answer = answerText(plain(current.body));
+      if (current.question && answer) entries.push({ question: current.question, answer });
+    }
+    current = undefined;
+  };
+  for (const node of section) {
+    if (node.type === 'heading' && !byBold && node.depth === questionDepth) {
+      flush();
+      current = { question: questionText(headingText(node)), body: [] };
+      continue;
+    }
+    // A sub-heading belongs to its answer; a group heading, or a heading
+    // among bold questions ("### Further reading"), ends the answer, and so
+    // does a rule: editors put one between questions or before a sign-off.
+    if ((node.type === 'heading' && (byBold || node.depth < questionDepth)) || node.type === 'thematicBreak') {
+      flush();
+      continue;
+    }
+    if (HIDDEN.has(node.type)) continue;
+    const bold = byBold ? boldQuestion(node) : undefined;
+    if (bold) {
+      flush();
+      const sameParagraph: Paragraph = { type: 'paragraph', children: bold.rest };
+      current = { question: bold.question, body: [sameParagraph] };
+      continue;
+    }
+    current?.body.push(node);
+  }
+  flush();
+  return entries;
 }
 
-/** undefined when no top-level FAQ heading is found. */
+/** Entries of every top-level FAQ section; undefined when there is no FAQ heading. */
 function faqEntries(markdown: string): FaqEntry[] | undefined {
   let tree: Root;
   try {
@@ -66,30 +102,33 @@ function faqEntries(markdown: string): FaqEntry[] | undefined {
     return [];
   }
   const nodes = tree.children;
-  const start = nodes.findIndex((node) => node.type === 'heading' && FAQ_HEADING.test(toString(node).trim()));
-  if (start === -1) return undefined;
-  const depth = (nodes[start] as Heading).depth;
+  let found = false;
   const entries: FaqEntry[] = [];
-  let current: { question: string; body: RootContent[] } | undefined;
-  const flush = () => {
-    if (current) {
-      const answer = plain(current.body);
-      if (current.question && answer) entries.push({ question: current.question, answer });
-    }
-    current = undefined;
-  };
-  for (const node of nodes.slice(start + 1)) {
-    if (node.type === 'heading') {
-      if (node.depth <= depth) break;
-      if (node.depth === depth + 1) {
-        flush();
-        current = { question: toString(node).trim(), body: [] };
-        continue;
-      }
-    }
-    if (node.type === 'html' || node.type === 'yaml') continue;
-    current?.body.push(node);
+  for (let index = 0; index < nodes.length; index += 1) {
+    const node = nodes[index]!;
+    if (node.type !== 'heading' || !isFaqHeading(headingText(node))) continue;
+    found = true;
+    const end = nodes.findIndex((other, at) => at > index && other.type === 'heading' && other.depth <= node.depth);
+    const stop = end === -1 ? nodes.length : end;
+    entries.push(...sectionEntries(nodes.slice(index + 1, stop)));
+    index = stop - 1;
   }
-  flush();
-  return entries;
+  return found ? entries : undefined;
+}
+
+/**
+ * The questions and answers of a post's FAQ section, for the FAQPage
+ * JSON-LD: a heading such as "FAQ", "Frequently Asked Questions (FAQs)",
+ * "FAQ: Edge AI" or "Common Questions" at any level, with questions as the
+ * headings below it or as bold paragraphs, numbering ("Q1.", "1)") dropped.
+ * Empty when the post has no such section.
+ */
+export function extractFaq(markdown: string): FaqEntry[] {
+  const source = faqSource(markdown);
+  if (source === null) return [];
+  const entries = faqEntries(source);
+  // The shortcut parsed only the tail; if the tree disagrees that it opens
+  // with an FAQ heading, look in the whole body.
+  if (entries === undefined && source !== markdown) return faqEntries(markdown) ?? [];
+  return entries ?? [];
 }

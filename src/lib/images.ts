@@ -108,12 +108,26 @@ async function readSource(file: string, origin: string): Promise<SourceInfo> {
   return info;
 }
 
-function stemOf(file: string): string {
+/** Longer stems are cut (at a hyphen where one is near) to keep file names within every host's limits. */
+export const MAX_STEM_LENGTH = 100;
+
+/**
+ * The part of a variant's name that comes from its source: the editor's whole
+ * file name, which carries their SEO words ("quantum-machine-learning-…-73451"),
+ * in URL-safe lowercase. Only a stem over 100 characters is shortened.
+ */
+export function stemOf(file: string): string {
   const stem = path
     .basename(file, path.extname(file))
+    .normalize('NFKD')
+    .replace(/\p{Mark}/gu, '') // "café" keeps its word as "cafe"
     .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-');
-  return stem.replace(/^-+|-+$/g, '').slice(0, 40) || 'image';
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (stem.length <= MAX_STEM_LENGTH) return stem || 'image';
+  const cut = stem.slice(0, MAX_STEM_LENGTH);
+  const hyphen = cut.lastIndexOf('-');
+  return (hyphen >= MAX_STEM_LENGTH - 20 ? cut.slice(0, hyphen) : cut).replace(/-+$/, '');
 }
 
 /**

@@ -82,7 +82,9 @@ export interface ArticleNeighbours {
 export function articlePageKey(post: Post, digest: string | undefined, neighbours: ArticleNeighbours): string | undefined {
   // No digest (an entry Astro could not hash): always render.
   if (digest === undefined) return undefined;
-  const hash = createHash('sha1').update(JSON.stringify([digest, post.hero ? heroStamp(post.hero.file) : null]));
+  // The editor's preview image is named by its content too; added only when set, so other keys stay as they were.
+  const ogImage = post.seo.ogImage ? [heroStamp(post.seo.ogImage.file)] : [];
+  const hash = createHash('sha1').update(JSON.stringify([digest, post.hero ? heroStamp(post.hero.file) : null, ...ogImage]));
   for (const other of neighbours.related) hash.update('\n').update(cardFingerprint(other));
   for (const other of [neighbours.newer, neighbours.older])
     hash.update('\n').update(other ? JSON.stringify([other.slug, other.title]) : '-');

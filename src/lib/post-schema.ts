@@ -119,7 +119,8 @@ export const postFrontmatterSchema = z
       .string({ error: 'must be a web address in quotes, e.g. canonicalURL: "https://example.com/original-post/"' })
       .trim()
       .refine((value) => isAbsoluteWebUrl(value), {
-        message: 'must be a whole web address starting with https:// (where the post was first published), e.g. "https://example.com/original-post/"',
+        message:
+          'must be a whole web address starting with https:// (where the post was first published), e.g. "https://example.com/original-post/"',
       })
       .optional(),
     noindex: z.boolean({ error: 'must be true or false (without quotes)' }).default(false),
@@ -130,9 +131,12 @@ export const postFrontmatterSchema = z
       .optional(),
     redirectFrom: z
       .array(
-        z.string().trim().refine((value) => value.startsWith('/') && !value.startsWith('//'), {
-          message: 'entries must be paths on this site starting with "/", e.g. ["/old-slug/", "/2019/05/old.html"]',
-        }),
+        z
+          .string()
+          .trim()
+          .refine((value) => value.startsWith('/') && !value.startsWith('//'), {
+            message: 'entries must be paths on this site starting with "/", e.g. ["/old-slug/", "/2019/05/old.html"]',
+          }),
         { error: 'must be a list of old paths, e.g. redirectFrom: ["/old-slug/", "/2019/05/old.html"]' },
       )
       .default([]),

@@ -23,11 +23,27 @@ export function resolvePostAsset(reference: string, postFile: string, paths: Pro
 }
 
 /**
- * "https://blog.example.com/blog/x/#faq" -> "/blog/x/#faq" when it is on our
- * site (any of its origins, with or without www.), else null.
+ * A page path in the site's one canonical form, with the trailing slash every
+ * page URL has ("/blog/x" -> "/blog/x/", query and fragment kept), so a link
+ * never costs the reader a redirect. Files ("/rss.xml", "/images/a.webp") are
+ * left as they are.
+ */
+export function withTrailingSlash(sitePath: string): string {
+  const split = sitePath.search(/[?#]/);
+  const pathname = split === -1 ? sitePath : sitePath.slice(0, split);
+  const rest = split === -1 ? '' : sitePath.slice(split);
+  if (pathname === '' || pathname.endsWith('/')) return sitePath;
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  return last.includes('.') ? sitePath : `${pathname}/${rest}`;
+}
+
+/**
+ * "https://www.blog.example.com/blog/x?ref=a#faq" -> "/blog/x/?ref=a#faq" when
+ * it is on our site (any of its origins, http or https, with or without www.),
+ * else null. Root-relative paths come back in the same canonical form.
  */
 export function siteRelativePath(href: string, siteUrl: string | readonly string[]): string | null {
-  if (href.startsWith('/') && !href.startsWith('//')) return href;
+  if (href.startsWith('/') && !href.startsWith('//')) return withTrailingSlash(href);
   let url: URL;
   try {
     url = new URL(href);
@@ -38,7 +54,7 @@ export function siteRelativePath(href: string, siteUrl: string | readonly string
   const bare = (host: string) => host.replace(/^www\./, '');
   const origins = typeof siteUrl === 'string' ? [siteUrl] : siteUrl;
   if (!origins.some((origin) => bare(new URL(origin).host) === bare(url.host))) return null;
-  return `${url.pathname}${url.search}${url.hash}`;
+  return withTrailingSlash(`${url.pathname}${url.search}${url.hash}`);
 }
 
 /** The post slug a site path points at ("/blog/x/" -> "x"), or null. */
@@ -69,3 +85,6 @@ export async function isFile(file: string): Promise<boolean> {
     return false;
   }
 }
+
+/** The site settings, as problems in them are reported (src/lib/settings-check.ts). */
+export const SETTINGS_FILE = 'src/site.config.ts';

@@ -20,6 +20,12 @@ export function markNoindex(pathname: string): void {
   registry().noindex.add(normalise(pathname));
 }
 
+/**
+ * Keeps a page that search engines may still see out of the sitemap: a post
+ * whose canonical URL is another address, a redirect page. Same list as noindex.
+ */
+export const excludeFromSitemap = markNoindex;
+
 export function markLastModified(pathname: string, date: Date): void {
   registry().lastModified.set(normalise(pathname), date);
 }

@@ -31,6 +31,11 @@ export interface CardJob {
   /** The hero to draw behind the text. */
   heroFile?: string | undefined;
   siteName: string;
+  /**
+   * The editor's own preview image (a post's `ogImage`): drawn alone, cropped
+   * to 1200x630, with no text over it.
+   */
+  imageOnly?: boolean | undefined;
 }
 
 export interface SocialCard {
@@ -66,7 +71,18 @@ function cardStem(text: string): string {
  */
 export function planSocialCard(job: CardJob, options: { base: string; heroKey?: string | undefined }): SocialCard {
   const key = createHash('sha1')
-    .update(JSON.stringify([TEMPLATE_VERSION, job.title, job.kicker, job.subtitle, job.siteName, options.heroKey ?? null]))
+    // imageOnly is added only when set, so the names of every other card stay as they were.
+    .update(
+      JSON.stringify([
+        TEMPLATE_VERSION,
+        job.title,
+        job.kicker,
+        job.subtitle,
+        job.siteName,
+        options.heroKey ?? null,
+        ...(job.imageOnly ? ['image-only'] : []),
+      ]),
+    )
     .digest('hex')
     .slice(0, 12);
   const name = `${cardStem(job.title)}-${key}.jpg`;
@@ -214,10 +230,11 @@ export async function renderSocialCard(job: CardJob): Promise<Buffer> {
   const background = job.heroFile
     ? sharp(job.heroFile).autoOrient().resize(CARD_WIDTH, CARD_HEIGHT, { fit: 'cover', position: 'attention' })
     : sharp({ create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3, background: '#14233a' } });
-  const overlay = Buffer.from(await overlaySvg(job, Boolean(job.heroFile)));
+  const overlay =
+    job.imageOnly && job.heroFile ? [] : [{ input: Buffer.from(await overlaySvg(job, Boolean(job.heroFile))), top: 0, left: 0 }];
   return (
     background
-      .composite([{ input: overlay, top: 0, left: 0 }])
+      .composite(overlay)
       .flatten({ background: '#14233a' })
       // optimiseScans off: a third less encoding time for 1% larger files (a build draws a card per post).
       .jpeg({ quality: 82, progressive: true, mozjpeg: true, optimiseScans: false })

@@ -13,13 +13,24 @@ export interface ImageObject {
   height: number;
 }
 
+/** The site as a publisher: Google reads the name and, for an article's publisher, requires the logo. */
+export interface SiteIdentity {
+  name: string;
+  url: string;
+  logo: ImageObject;
+}
+
+function publisherOf(site: SiteIdentity): Json {
+  return { '@type': 'Organization', name: site.name, url: site.url, logo: { '@type': 'ImageObject', ...site.logo } };
+}
+
 export function blogPosting(
   post: Post,
   options: {
     url: string;
     images: ImageObject[];
     authorUrl: string;
-    site: { name: string; url: string };
+    site: SiteIdentity;
     language: string;
     wordCount: number;
   },
@@ -35,11 +46,32 @@ export function blogPosting(
     datePublished: post.pubDate.toISOString(),
     dateModified: (post.updatedDate ?? post.pubDate).toISOString(),
     author: { '@type': 'Person', name: post.author.name, url: options.authorUrl },
-    publisher: { '@type': 'Organization', name: options.site.name, url: options.site.url },
+    publisher: publisherOf(options.site),
     keywords: post.keywords.join(', '),
     articleSection: post.category.name,
     wordCount: options.wordCount,
     inLanguage: options.language,
+  };
+}
+
+/**
+ * The home page's Organization (Google's logo and knowledge-panel data, which
+ * its docs ask for on the home page) and WebSite (the site name Google shows
+ * in results, likewise read from the home page).
+ */
+export function organization(site: SiteIdentity & { description: string }): Json {
+  return { '@context': 'https://schema.org', ...publisherOf(site), description: site.description };
+}
+
+export function webSite(site: SiteIdentity & { description: string; language: string }): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: site.name,
+    url: site.url,
+    description: site.description,
+    inLanguage: site.language,
+    publisher: publisherOf(site),
   };
 }
 

@@ -9,6 +9,9 @@ import type { SiteConfig } from '../site.config.ts';
 import { noteDamage, readSealedJson, sealJson } from './cache-integrity.ts';
 import { writeCacheFile } from './publish-file.ts';
 import { POST_FIELDS, postFrontmatterSchema, type PostFrontmatter } from './post-schema.ts';
+import { headingIds } from './heading-ids.ts';
+import { checkMdxBody } from './mdx-check.ts';
+import { checkOldUrls, type OldUrlsResult } from './old-urls-check.ts';
 import { isPlaceholder } from './post-template.ts';
 import { isFile, postSlugFromPath, resolvePostAsset, siteRelativePath, type ProjectPaths } from './site-paths.ts';
 import { slugFromFile, slugify } from './slug.ts';
@@ -26,6 +29,8 @@ export interface CheckedPost {
   slug: string;
   /** Line of its `slug:` field, or 1 when the slug comes from the file name. */
   slugLine: number;
+  /** Lines of the fields other checks point at (1 when absent). */
+  lines: { redirectFrom: number; draft: number; pubDate: number };
   data: PostFrontmatter;
   published: boolean;
 }
@@ -126,35 +131,6 @@ function yamlProblem(frontmatter: string, error: yaml.YAMLException): { line: nu
     field: 'frontmatter',
     message: `is not valid YAML: ${error.reason}; check quotes, colons and indentation on this line`,
   };
-}
-
-/**
- * The first MDX syntax error in a body, found with the parser @mdx-js/mdx
- * uses, so a stray `{` or an unclosed `<div>` is reported on its line instead
- * of failing the build with a compiler trace.
- */
-async function mdxSyntaxError(body: string): Promise<{ line: number; message: string } | null> {
-  // Loaded on first use: sites without .mdx posts do not pay for the parser.
-  const [{ fromMarkdown }, { mdxFromMarkdown }, { mdxjs }] = await Promise.all([
-    import('mdast-util-from-markdown'),
-    import('mdast-util-mdx'),
-    import('micromark-extension-mdxjs'),
-  ]);
-  try {
-    fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
-    return null;
-  } catch (error) {
-    const { reason = String(error), line = 1 } = error as { reason?: string; line?: number };
-    // "Expected a closing tag for `<Aside>` (4:1-4:8) before …": the tag's own line is the one to fix.
-    const opened = /\((\d+):\d+-\d+:\d+\)/.exec(reason);
-    const hint = /comment/.test(reason)
-      ? ''
-      : '; in MDX, `{` starts an expression and `<` a component: close them, or write \\{ and \\< for the characters';
-    return {
-      line: opened ? Number(opened[1]) : line,
-      message: `is not valid MDX: ${reason.replace(/ \(\d+:\d+-\d+:\d+\)/, '').replace(/\s+/g, ' ')}${hint}`,
-    };
-  }
 }
 
 /** Blanks out fenced code so links in code samples are not taken for real links. */
@@ -278,6 +254,24 @@ class ImageChecks {
   }
 }
 
+/** A web address rather than a file: "https://…", "//cdn…", "data:…". */
+const WEB_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/** What is wrong with a frontmatter image (heroImage, ogImage), or null. */
+async function postImageProblem(reference: string, postFile: string, options: CheckOptions, images: ImageChecks): Promise<string | null> {
+  if (WEB_ADDRESS.test(reference)) {
+    return `"${reference}" is a web address, but images must be files in the project, so the build can make their variants; download it into public/ and write "/name.webp", or save it next to the post as "./name.webp"`;
+  }
+  const file = resolvePostAsset(reference, postFile, options);
+  if (!file) {
+    return `"${reference}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to the post such as "./hero.webp"`;
+  }
+  if (!(await isFile(file)))
+    return `"${reference}" does not exist (looked for ${path.relative(options.root, file)}); check the name, or add the file`;
+  const problem = await images.check(file, true);
+  return problem && `"${reference}" ${problem}`;
+}
+
 async function checkFile(relative: string, options: CheckOptions, images: ImageChecks): Promise<FileResult> {
   const absolute = path.join(options.root, relative);
   // Synchronous: a post is read whole at once, and thousands of small reads
@@ -332,8 +326,8 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
   }
   if (body.trim() === '') report(bodyLine, 'body', 'is empty; write the post below the closing "---"');
   else if (relative.endsWith('.mdx')) {
-    const mistake = await mdxSyntaxError(body);
-    if (mistake) report(bodyLine + mistake.line - 1, 'body', mistake.message);
+    for (const mistake of await checkMdxBody(body, { postFile: absolute, root: options.root }))
+      report(bodyLine + mistake.line - 1, 'body', mistake.message);
   }
   if (!result.success) return { body, bodyLine, problems };
 
@@ -350,21 +344,12 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
       if (!slugify(term)) report(fieldLine(frontmatter, field), field, `"${term}" has no letters or digits to make a URL from; reword it`);
     }
   }
-  if (post.heroImage) {
-    const heroLine = fieldLine(frontmatter, 'heroImage');
-    const hero = resolvePostAsset(post.heroImage, absolute, options);
-    if (!hero) {
-      report(
-        heroLine,
-        'heroImage',
-        `"${post.heroImage}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to the post such as "./hero.webp"`,
-      );
-    } else {
-      const problem = (await isFile(hero))
-        ? await images.check(hero, true)
-        : `"${post.heroImage}" does not exist (looked for ${path.relative(options.root, hero)}); check the name, or add the file`;
-      if (problem) report(heroLine, 'heroImage', problem.startsWith('"') ? problem : `"${post.heroImage}" ${problem}`);
-    }
+  // The hero and the link-preview image are files the build turns into variants: same rules for both.
+  for (const field of ['heroImage', 'ogImage'] as const) {
+    const reference = post[field];
+    if (!reference) continue;
+    const problem = await postImageProblem(reference, absolute, options, images);
+    if (problem) report(fieldLine(frontmatter, field), field, problem);
   }
   if (!post.draft) {
     // `npm run new` leaves "TODO:" placeholders; fine in a draft, never on the live site.
@@ -380,7 +365,33 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
       });
   }
   const published = !post.draft && post.pubDate.getTime() <= options.now.getTime();
-  return { post: { file: relative, slug, slugLine: fieldLine(frontmatter, 'slug'), data: post, published }, body, bodyLine, problems };
+  const lines = {
+    redirectFrom: fieldLine(frontmatter, 'redirectFrom'),
+    draft: fieldLine(frontmatter, 'draft'),
+    pubDate: fieldLine(frontmatter, 'pubDate'),
+  };
+  return {
+    post: { file: relative, slug, slugLine: fieldLine(frontmatter, 'slug'), lines, data: post, published },
+    body,
+    bodyLine,
+    problems,
+  };
+}
+
+/** The decoded `#fragment` of a site path, or null when it has none. */
+function fragmentOf(sitePath: string): string | null {
+  const hash = sitePath.indexOf('#');
+  if (hash === -1 || hash === sitePath.length - 1) return null;
+  try {
+    return decodeURIComponent(sitePath.slice(hash + 1));
+  } catch {
+    return sitePath.slice(hash + 1);
+  }
+}
+
+/** What a check gives the build: the problems, and when there are none, the redirects and the published-URL record. */
+export interface CheckReport extends OldUrlsResult {
+  problems: Problem[];
 }
 
 /** Finds the post files of the collection, in a stable order. */
@@ -396,7 +407,7 @@ export async function findPostFiles(root: string, contentDir = CONTENT_DIR): Pro
  * see one file at a time: duplicate slugs and links between posts. Returns
  * every problem in every file at once.
  */
-export async function checkPosts(options: CheckOptions): Promise<{ posts: CheckedPost[]; problems: Problem[] }> {
+export async function checkPosts(options: CheckOptions): Promise<CheckReport & { posts: CheckedPost[] }> {
   const files = await findPostFiles(options.root, options.contentDir);
   const images = new ImageChecks(options.cacheDir);
   await images.load();
@@ -420,6 +431,15 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
       });
     }
   }
+
+  // Heading ids of link targets, worked out once per target post and only when a link names a fragment.
+  const bodies = new Map(results.flatMap((r) => (r.post ? [[r.post.file, r.body] as const] : [])));
+  const targetIds = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let ids = targetIds.get(file);
+    if (!ids) targetIds.set(file, (ids = headingIds(bodies.get(file) ?? '', { mdx: file.endsWith('.mdx') })));
+    return ids;
+  };
 
   for (const result of results) {
     const post = result.post;
@@ -479,12 +499,28 @@ export async function checkPosts(options: CheckOptions): Promise<{ posts: Checke
           field: 'body',
           message: `links to "${ref.target}", which is ${targets[0]!.file}, a draft or future post; readers would get a broken link`,
         });
+      } else {
+        const fragment = fragmentOf(local);
+        const target = targets[0]!;
+        if (fragment !== null && !idsOf(target.file).has(fragment)) {
+          const known = [...idsOf(target.file)].slice(0, 5).map((id) => `#${id}`);
+          problems.push({
+            file: post.file,
+            line,
+            field: 'body',
+            message: `links to "${ref.target}", but ${target.file} has no heading "#${fragment}"; link to one of its headings${known.length > 0 ? ` (${known.join(', ')}${idsOf(target.file).size > known.length ? ', …' : ''})` : ''} or drop the fragment`,
+          });
+        }
       }
     }
   }
+  // Redirects, and the URLs earlier builds published. A post that could not be read is not taken for a deleted one.
+  const unreadable = new Set(files.filter((_, index) => !results[index]!.post));
+  const oldUrls = checkOldUrls(posts, options, unreadable);
+  problems.push(...oldUrls.problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   await images.save();
-  return { posts, problems };
+  return { posts, problems, redirects: oldUrls.redirects, publishedUrls: oldUrls.publishedUrls };
 }
 
 /** "src/content/blog/x.md:4  pubDate  \"2026-02-30\" is not a real date" */

@@ -18,7 +18,7 @@ describe('npm run bench', () => {
   it('builds 20 posts cold, warm, full and after an edit, and reports every figure as JSON', { timeout: 600_000 }, async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'blog-bench-test-'));
     const out = path.join(outDir, 'bench.json');
-    const result = spawnSync(process.execPath, ['scripts/bench.ts', '--posts', '20', '--out', out], {
+    const result = spawnSync(process.execPath, ['scripts/dev/bench.ts', '--posts', '20', '--out', out], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
       timeout: 580_000,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -20,4 +21,18 @@ export function distText(dist: string): Array<{ file: string; text: string }> {
   return distFiles(dist)
     .filter((file) => /\.(html|xml|json|css|js|txt)$/.test(file))
     .map((file) => ({ file, text: readFileSync(path.join(dist, file), 'utf8') }));
+}
+
+/** Every file under dist/ with a hash of its bytes, to show a failed build changed nothing. */
+export function distSnapshot(dist: string): Record<string, string> {
+  return Object.fromEntries(
+    distFiles(dist)
+      .sort()
+      .map((file) => [
+        file,
+        createHash('sha1')
+          .update(readFileSync(path.join(dist, file)))
+          .digest('hex'),
+      ]),
+  );
 }

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
@@ -52,4 +52,20 @@ export async function writeFixtureImages(root: string): Promise<void> {
   await writeTestImage(path.join(root, 'public/hero-gamma.webp'), 1600, 900, 280);
   await writeTestImage(path.join(root, 'public/images/inline.webp'), 1000, 600, 30);
   await writeTestImage(path.join(root, 'src/content/blog/beta-post/hero.webp'), 1200, 675, 20);
+}
+
+/** The fixture's X accounts; the author's is keyed by another spelling of "Jonas Müller" (same slug). */
+export const FIXTURE_X = { site: '@sn_fixture', author: 'Jonas Mueller', authorHandle: '@jonas_fixture' } as const;
+
+/**
+ * Names X accounts in the fixture's copy of src/site.config.ts (the shipped
+ * settings name none), so its pages carry twitter:site and twitter:creator.
+ */
+export async function writeFixtureSettings(root: string): Promise<void> {
+  const file = path.join(root, 'src/site.config.ts');
+  const text = await readFile(file, 'utf8');
+  const from = 'twitter: { authors: {} },';
+  if (!text.includes(from)) throw new Error(`${file} has no "${from}" to give the fixture its X accounts; update writeFixtureSettings`);
+  const to = `twitter: { site: '${FIXTURE_X.site}', authors: { '${FIXTURE_X.author}': '${FIXTURE_X.authorHandle}' } },`;
+  await writeFile(file, text.replace(from, to));
 }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cp, mkdir, mkdtemp, symlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, cp, mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -27,6 +28,13 @@ export async function makeProjectCopy(options: {
   await cp(options.contentDir, path.join(root, 'src/content/blog'), { recursive: true });
   await mkdir(path.join(root, 'public'), { recursive: true });
   if (options.publicDir) await cp(options.publicDir, path.join(root, 'public'), { recursive: true });
+  // Every page links the favicon, and the site logo is made from it (the `logo` setting), so a copy
+  // without one is a broken site; a copy with its own keeps it.
+  await copyFile(path.join(PROJECT_ROOT, 'public/favicon.svg'), path.join(root, 'public/favicon.svg'), constants.COPYFILE_EXCL).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
   await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   return root;
 }

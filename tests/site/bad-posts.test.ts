@@ -236,6 +236,81 @@ const CASES: BadPost[] = [
     field: 'body',
     says: /^is not valid MDX: .*to create a comment in MDX, use `\{\/\* text \*\/\}`/,
   },
+  {
+    name: 'year typed wrong (0225)',
+    text: post({ pubDate: '"0225-11-18"' }),
+    field: 'pubDate',
+    says: /^"0225-11-18" is in the year 225, before 1990; did you mean 2025\?/,
+  },
+  {
+    name: 'year typed wrong (far in the future)',
+    text: post({ pubDate: '"2206-03-04"' }),
+    field: 'pubDate',
+    says: /^"2206-03-04" is more than a year ahead \(2206\); did you mean 20\d\d\?/,
+  },
+  {
+    name: 'heroImage: a web address',
+    text: post(hero('https://images.example.com/hero.jpg')),
+    field: 'heroImage',
+    says: /^"https:\/\/images\.example\.com\/hero\.jpg" is a web address, but images must be files in the project/,
+  },
+  {
+    name: 'canonicalURL: a relative path',
+    text: post({ canonicalURL: '"/blog/original/"' }),
+    field: 'canonicalURL',
+    says: /^must be a whole web address starting with https:\/\//,
+  },
+  { name: 'seoTitle: empty', text: post({ seoTitle: '""' }), field: 'seoTitle', says: /^is empty; remove it to use the title/ },
+  { name: 'noindex is not true/false', text: post({ noindex: '"yes"' }), field: 'noindex', says: /^must be true or false/ },
+  {
+    name: 'ogImage: missing file',
+    text: post({ ogImage: '"/missing-card.jpg"' }),
+    field: 'ogImage',
+    says: /^"\/missing-card\.jpg" does not exist \(looked for public\/missing-card\.jpg\)/,
+  },
+  {
+    name: 'ogImage: corrupt image',
+    text: post({ ogImage: '"/truncated.jpg"' }),
+    field: 'ogImage',
+    says: /^"\/truncated\.jpg" is damaged/,
+  },
+  {
+    name: 'redirectFrom: a whole web address instead of a path',
+    text: post({ redirectFrom: '["https://old.example.com/post/"]' }),
+    field: 'redirectFrom',
+    says: /^entries must be paths on this site starting with "\/"/,
+  },
+  {
+    name: 'redirectFrom: onto a live post',
+    text: post({ redirectFrom: '["/blog/good-post/"]' }),
+    field: 'redirectFrom',
+    says: /^"\/blog\/good-post\/" is the address of the post src\/content\/blog\/good-post\.md, a live page/,
+  },
+  {
+    name: 'redirectFrom: onto a category page',
+    text: post({ redirectFrom: '["/category/testing"]' }),
+    field: 'redirectFrom',
+    says: /^"\/category\/testing" is the address of the category page of "Testing", a live page/,
+  },
+  {
+    name: 'faq is not true/false',
+    text: post({ faq: 'no' }),
+    field: 'faq',
+    says: /^must be true or false/,
+  },
+  {
+    name: 'link to a heading the other post does not have',
+    text: post({}, 'See [the setup](https://blog.example.com/blog/good-post#setup).\n'),
+    field: 'body',
+    says: /^links to "https:\/\/blog\.example\.com\/blog\/good-post#setup", but src\/content\/blog\/good-post\.md has no heading "#setup"/,
+  },
+  {
+    name: 'MDX: importing a component that does not exist',
+    file: 'bad.mdx',
+    text: post({}, "import Chart from '../../components/Chart.astro';\n\nIntro.\n\n<Chart />\n"),
+    field: 'body',
+    says: /^imports "\.\.\/\.\.\/components\/Chart\.astro", which does not exist \(looked for src\/components\/Chart\.astro\)/,
+  },
 ];
 
 /** The small valid project every case starts from. */

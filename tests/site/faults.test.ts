@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distFiles } from '../helpers/crawl.ts';
+import { distFiles, distSnapshot } from '../helpers/crawl.ts';
 import { writeFillerPosts, writeFixtureImages } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, runScript } from '../helpers/project-copy.ts';
-import { snapshot } from '../helpers/snapshot.ts';
 import { findSystemFault, systemFaultLine } from '../../src/lib/system-errors.ts';
 
 /**
@@ -90,7 +89,7 @@ beforeAll(async () => {
   const reference = await fixtureCopy();
   const result = build(reference);
   expect(result.status, result.output).toBe(0);
-  clean = snapshot(path.join(reference, 'dist'));
+  clean = distSnapshot(path.join(reference, 'dist'));
 });
 
 afterAll(async () => {
@@ -104,7 +103,7 @@ describe('a build killed part-way', () => {
     root = await fixtureCopy();
     const first = build(root);
     expect(first.status, first.output).toBe(0);
-    expect(snapshot(path.join(root, 'dist'))).toEqual(clean);
+    expect(distSnapshot(path.join(root, 'dist'))).toEqual(clean);
   });
 
   it.each([
@@ -116,10 +115,10 @@ describe('a build killed part-way', () => {
     await rm(path.join(root, CACHE), { recursive: true, force: true });
     const killed = await killBuildWhen(root, moment);
     expect(killed.signal, `the build ended before it could be killed:\n${killed.output}`).toBe('SIGKILL');
-    expect(snapshot(path.join(root, 'dist'))).toEqual(clean);
+    expect(distSnapshot(path.join(root, 'dist'))).toEqual(clean);
     const next = build(root);
     expect(next.status, next.output).toBe(0);
-    expect(snapshot(path.join(root, 'dist'))).toEqual(clean);
+    expect(distSnapshot(path.join(root, 'dist'))).toEqual(clean);
     expect(leftovers(root)).toEqual([]);
   });
 });
@@ -158,7 +157,7 @@ describe('damaged caches', () => {
     expect(result.output).toContain(
       '⚠ 14 damaged cache entries made again (1 checked-image record, 4 image variants, 6 pages, 1 search index file, 2 social cards)',
     );
-    expect(snapshot(dist)).toEqual(clean);
+    expect(distSnapshot(dist)).toEqual(clean);
     for (const file of distFiles(dist).filter((name) => /\.(webp|jpg)$/.test(name))) {
       await expect(sharp(path.join(dist, file)).raw().toBuffer(), file).resolves.toBeInstanceOf(Buffer);
     }
@@ -170,7 +169,7 @@ describe('damaged caches', () => {
     expect(again.output).toMatch(/image variants: 0 made/);
     expect(again.output).toMatch(/social cards: 0 drawn/);
     expect(again.output).toContain('unchanged, copied from cache');
-    expect(snapshot(dist)).toEqual(clean);
+    expect(distSnapshot(dist)).toEqual(clean);
   });
 });
 
@@ -197,7 +196,7 @@ describe('a full disk', () => {
     root = await fixtureCopy(mountPoint);
     const first = build(root);
     expect(first.status, first.output).toBe(0);
-    before = snapshot(path.join(root, 'dist'));
+    before = distSnapshot(path.join(root, 'dist'));
   });
 
   afterAll(() => {
@@ -218,7 +217,7 @@ describe('a full disk', () => {
     );
     expect(result.output).not.toMatch(/^\s+at /m);
     expect(result.output).not.toMatch(/ENOTEMPTY|ENOSPC/);
-    expect(snapshot(path.join(root, 'dist'))).toEqual(before);
+    expect(distSnapshot(path.join(root, 'dist'))).toEqual(before);
     expect(leftovers(root)).toEqual([]);
 
     // With room again, the next build is right: nothing half-written was kept.
@@ -226,7 +225,7 @@ describe('a full disk', () => {
     const next = build(root);
     expect(next.status, next.output).toBe(0);
     expect(next.output).not.toContain('damaged');
-    expect(snapshot(path.join(root, 'dist'))).toEqual(before);
+    expect(distSnapshot(path.join(root, 'dist'))).toEqual(before);
   });
 
   it('ends `npm run check:posts` the same way', async () => {

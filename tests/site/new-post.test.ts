@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDay } from '../../src/lib/dates.ts';
 import { SITE } from '../../src/site.config.ts';
 import { page } from '../helpers/dist.ts';
-import { writeFixtureImages, writeTestImage } from '../helpers/fixture-site.ts';
+import { writeFixtureImages, writeScheduledPost, writeTestImage } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, PROJECT_ROOT, runScriptAsync } from '../helpers/project-copy.ts';
 
 /**
@@ -27,6 +27,7 @@ const frontmatterOf = (text: string) =>
 beforeAll(async () => {
   root = await makeProjectCopy({ contentDir: path.join(PROJECT_ROOT, 'tests/fixtures/site/content/blog'), name: 'new-post' });
   await writeFixtureImages(root);
+  await writeScheduledPost(path.join(root, 'src/content/blog'));
 });
 
 afterAll(async () => {
@@ -71,6 +72,9 @@ describe('npm run new', () => {
     expect(text).toContain('# heroImage: "/edge-ai-what-fits-on-a-phone.webp"');
     expect(text).toMatch(/^# heroImageAlt: "TODO: /m);
     expect(text).toMatch(/^# readingTime: /m);
+    // The SEO controls are there for the editor to switch on, each commented out.
+    for (const field of ['seoTitle', 'canonicalURL', 'noindex', 'ogImage', 'redirectFrom', 'faq'])
+      expect(text).toMatch(new RegExp(`^# ${field}: `, 'm'));
   });
 
   it('writes a post that passes npm run check as it is', async () => {
@@ -84,7 +88,7 @@ describe('npm run new', () => {
     const result = await runScriptAsync(root, 'check:posts');
     await writeFile(path.join(root, file), text);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^ {2}${file}:16 {2}body {2}has a "TODO:" placeholder`, 'm'));
+    expect(result.stderr).toMatch(new RegExp(`^ {2}${file}:23 {2}body {2}has a "TODO:" placeholder`, 'm'));
   });
 
   it('builds into a page once it is written, its hero is added and its draft flag is cleared', async () => {

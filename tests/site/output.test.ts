@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SITE } from '../../src/site.config.ts';
 import { distFiles } from '../helpers/crawl.ts';
 import { makeProjectCopy, PROJECT_ROOT, runScriptAsync } from '../helpers/project-copy.ts';
+import { checkStructuredData } from '../helpers/structured-data-check.ts';
 
 /**
  * Site-wide checks over every page of two builds: the fixture site (built
@@ -22,6 +23,8 @@ interface BuiltSite {
   origin: string;
   /** Base path, with both slashes: "/" or "/notes/". */
   base: string;
+  /** Its settings name X (Twitter) accounts, so pages carry twitter:site and twitter:creator. */
+  twitter: boolean;
 }
 
 interface Page {
@@ -40,7 +43,7 @@ const sites: BuiltSite[] = [];
 let sampleRoot = '';
 
 beforeAll(async () => {
-  sites.push({ name: 'fixture site', dist: path.join(inject('fixtureRoot'), 'dist'), origin: SITE.url, base: '/' });
+  sites.push({ name: 'fixture site', dist: path.join(inject('fixtureRoot'), 'dist'), origin: SITE.url, base: '/', twitter: true });
   sampleRoot = await makeProjectCopy({
     contentDir: path.join(PROJECT_ROOT, 'src/content/blog'),
     publicDir: path.join(PROJECT_ROOT, 'public'),
@@ -48,7 +51,13 @@ beforeAll(async () => {
   });
   const result = await runScriptAsync(sampleRoot, 'build', { BASE_PATH: SAMPLE_BASE, SITE_URL: SAMPLE_ORIGIN });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  sites.push({ name: 'sample site', dist: path.join(sampleRoot, 'dist'), origin: SAMPLE_ORIGIN, base: SAMPLE_BASE });
+  sites.push({
+    name: 'sample site',
+    dist: path.join(sampleRoot, 'dist'),
+    origin: SAMPLE_ORIGIN,
+    base: SAMPLE_BASE,
+    twitter: Boolean(SITE.twitter.site),
+  });
 });
 
 afterAll(async () => {
@@ -206,6 +215,9 @@ function brokenReferences(site: BuiltSite, page: Page): string[] {
   return broken;
 }
 
+/** An article page: blog/<slug>/index.html, not an archive page (blog/2/). */
+const ARTICLE_FILE = /^blog\/(?!\d+\/)[^/]+\/index\.html$/;
+
 const validator = new HtmlValidate(
   new StaticConfigLoader(JSON.parse(readFileSync(path.join(PROJECT_ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData),
 );
@@ -280,6 +292,30 @@ describe.each(['fixture site', 'sample site'])('the built %s', (name) => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it("passes structured-data-testing-tool's Google, Twitter and Facebook presets on every article and listing page", async () => {
+    const failures: string[] = [];
+    const warnings: string[] = [];
+    const articlesWithout: string[] = [];
+    // Redirect stubs (a meta refresh) are not pages a crawler keeps; everything else is content or a listing.
+    const checked = pages(site()).filter(({ doc }) => !doc.querySelector('meta[http-equiv="refresh"]'));
+    for (const { file, html } of checked) {
+      const report = await checkStructuredData(file, html, ['Google', 'Twitter', 'Facebook']);
+      failures.push(...report.failures);
+      warnings.push(...report.warnings);
+      // The Google preset checks a BlogPosting only where it finds one: an article without it would pass unchecked.
+      if (ARTICLE_FILE.test(file) && !report.schemas.includes('BlogPosting')) articlesWithout.push(`${file}: no BlogPosting`);
+      if (file === 'index.html') {
+        for (const type of ['WebSite', 'Organization']) if (!report.schemas.includes(type)) articlesWithout.push(`${file}: no ${type}`);
+      }
+    }
+    expect(checked.filter(({ file }) => ARTICLE_FILE.test(file)).length).toBeGreaterThanOrEqual(6);
+    expect(failures).toEqual([]);
+    expect(articlesWithout).toEqual([]);
+    // The presets' warnings: only the Twitter accounts may be missing, and only on a site that names none.
+    const accountWarning = / {2}Twitter {2}should have (account username|username of content creator):/;
+    expect(warnings.filter((line) => !accountWarning.test(line) || site().twitter)).toEqual([]);
   });
 
   it('has inline styles only in highlighted code (why .htmlvalidate.json turns no-inline-style off)', () => {

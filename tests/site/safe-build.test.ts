@@ -3,10 +3,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distFiles } from '../helpers/crawl.ts';
+import { distFiles, distSnapshot } from '../helpers/crawl.ts';
 import { writeTestImage } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, runScript } from '../helpers/project-copy.ts';
-import { snapshot } from '../helpers/snapshot.ts';
 
 let root = '';
 
@@ -35,7 +34,7 @@ afterAll(async () => {
 
 describe('a failed build', () => {
   it('names the file, the field and the fix, prints no stack trace, and leaves dist/ untouched', async () => {
-    const before = snapshot(path.join(root, 'dist'));
+    const before = distSnapshot(path.join(root, 'dist'));
     expect(Object.keys(before)).toContain('blog/beta-post/index.html');
     await writeFile(
       path.join(root, 'src/content/blog/bad.md'),
@@ -46,12 +45,12 @@ describe('a failed build', () => {
     expect(result.stderr).toContain('src/content/blog/bad.md:4  pubDate  "2026-02-30" is not a real date: Feb 2026 has 28 days');
     expect(result.stderr).toContain('dist/ is unchanged');
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/^\s+at /m);
-    expect(snapshot(path.join(root, 'dist'))).toEqual(before);
+    expect(distSnapshot(path.join(root, 'dist'))).toEqual(before);
     await rm(path.join(root, 'src/content/blog/bad.md'));
   });
 
   it('reports an image that cannot be decoded, naming the post, without replacing dist/', async () => {
-    const before = snapshot(path.join(root, 'dist'));
+    const before = distSnapshot(path.join(root, 'dist'));
     const hero = path.join(root, 'src/content/blog/beta-post/hero.webp');
     const good = readFileSync(hero);
     await writeFile(hero, good.subarray(0, Math.floor(good.length / 2)));
@@ -62,7 +61,7 @@ describe('a failed build', () => {
     expect(output).toContain('src/content/blog/beta-post/index.md');
     expect(output).toContain('heroImage');
     expect(output).not.toMatch(/^\s+at /m);
-    expect(snapshot(path.join(root, 'dist'))).toEqual(before);
+    expect(distSnapshot(path.join(root, 'dist'))).toEqual(before);
   });
 });
 

@@ -66,6 +66,30 @@ describe('site links', () => {
     expect(links('<a href="https://www.blog.example.com/blog/x/">x</a>')).toBe('<a href="/blog/x/">x</a>');
   });
 
+  // Every way an editor writes a link to one of our posts comes out as the one canonical form.
+  it.each([
+    ['https://blog.example.com/blog/x/', '/blog/x/'],
+    ['https://blog.example.com/blog/x', '/blog/x/'],
+    ['http://blog.example.com/blog/x', '/blog/x/'],
+    ['http://blog.example.com/blog/x/', '/blog/x/'],
+    ['https://www.blog.example.com/blog/x', '/blog/x/'],
+    ['http://www.blog.example.com/blog/x/', '/blog/x/'],
+    ['https://BLOG.example.com/blog/x', '/blog/x/'],
+    ['https://blog.example.com/blog/x?utm_source=feed', '/blog/x/?utm_source=feed'],
+    ['https://blog.example.com/blog/x/?utm_source=feed', '/blog/x/?utm_source=feed'],
+    ['https://blog.example.com/blog/x#faq', '/blog/x/#faq'],
+    ['https://blog.example.com/blog/x?a=1&amp;b=2#faq', '/blog/x/?a=1&b=2#faq'],
+    ['https://blog.example.com', '/'],
+    ['https://blog.example.com/', '/'],
+    ['https://blog.example.com/category/web-development', '/category/web-development/'],
+    ['/blog/x', '/blog/x/'],
+    ['/blog/x#faq', '/blog/x/#faq'],
+    ['https://blog.example.com/rss.xml', '/rss.xml'],
+    ['https://blog.example.com/images/diagram.webp', '/images/diagram.webp'],
+  ])('writes %s as %s', (href, expected) => {
+    expect(links(`<a href="${href}">x</a>`)).toBe(`<a href="${expected.replace(/&/g, '&#x26;')}">x</a>`);
+  });
+
   it('puts own links under the base path', () => {
     expect(links('<a href="https://blog.example.com/blog/x/">x</a>', '/sub/')).toBe('<a href="/sub/blog/x/">x</a>');
     expect(links('<a href="/blog/x/">x</a>', '/sub/')).toBe('<a href="/sub/blog/x/">x</a>');

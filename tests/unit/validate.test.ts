@@ -38,12 +38,12 @@ async function project(posts: Record<string, string>, prepare?: (root: string) =
   return check(root);
 }
 
-async function check(root: string) {
+async function check(root: string, site: Partial<typeof SITE> = {}) {
   const result = await checkPosts({
     root,
     publicDir: path.join(root, 'public'),
     cacheDir: path.join(root, '.cache'),
-    site: SITE,
+    site: { ...SITE, ...site },
     now: new Date('2026-11-23T00:00:00Z'),
   });
   return { ...result, root, lines: result.problems.map(formatProblem) };
@@ -210,7 +210,7 @@ describe('checkPosts', () => {
     const { lines } = await project({ 'fresh.md': draft.replace('draft: true', 'draft: false') });
     expect(lines).toEqual([
       'src/content/blog/fresh.md:3  description  is still the placeholder from `npm run new`; write it before setting draft: false',
-      'src/content/blog/fresh.md:16  body  has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true',
+      'src/content/blog/fresh.md:23  body  has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true',
     ]);
   });
 
@@ -249,6 +249,125 @@ describe('checkPosts', () => {
     expect(lines).toEqual([
       'src/content/blog/a.md:8  body  is empty; write the post below the closing "---"',
       'src/content/blog/b.md:1  frontmatter  is missing: start the file with a line "---", the fields (title, description, …), and another "---"',
+    ]);
+  });
+
+  it('checks that a #fragment names a heading of the target post', async () => {
+    const { lines } = await project({
+      'a.md': `${frontmatter(basePost)}\nSee [setup](https://blog.example.com/blog/b#set-up-the-tools), [q](/blog/b/#what-is-it-1) and [nope](/blog/b/#install).\n`,
+      'b.md': `${frontmatter(basePost)}\n## Set up the tools\n\nText.\n\n## What is it?\n\n### What is it?\n\n<h2 id="custom">Raw</h2>\n`,
+      'c.md': `${frontmatter(basePost)}\nSee [raw](/blog/b/#custom).\n`,
+    });
+    expect(lines).toEqual([
+      'src/content/blog/a.md:9  body  links to "/blog/b/#install", but src/content/blog/b.md has no heading "#install"; link to one of its headings (#set-up-the-tools, #what-is-it, #what-is-it-1, #custom) or drop the fragment',
+    ]);
+  });
+
+  it('says that a hero or preview image given as a web address must be a file', async () => {
+    const { lines } = await project({
+      'a.md': `${frontmatter({ ...basePost, heroImage: '"https://cdn.example.com/hero.jpg"', heroImageAlt: '"x"' })}\nBody.`,
+      'b.md': `${frontmatter({ ...basePost, ogImage: '"//cdn.example.com/card.jpg"' })}\nBody.`,
+    });
+    expect(lines).toEqual([
+      'src/content/blog/a.md:7  heroImage  "https://cdn.example.com/hero.jpg" is a web address, but images must be files in the project, so the build can make their variants; download it into public/ and write "/name.webp", or save it next to the post as "./name.webp"',
+      'src/content/blog/b.md:7  ogImage  "//cdn.example.com/card.jpg" is a web address, but images must be files in the project, so the build can make their variants; download it into public/ and write "/name.webp", or save it next to the post as "./name.webp"',
+    ]);
+  });
+
+  it('checks an ogImage like a hero: it must exist and be an image', async () => {
+    const { lines } = await project({
+      'a.md': `${frontmatter({ ...basePost, ogImage: '"/missing-card.jpg"' })}\nBody.`,
+      'b.md': `${frontmatter({ ...basePost, ogImage: '"/not-an-image.webp"' })}\nBody.`,
+      'c.md': `${frontmatter({ ...basePost, ogImage: '"/hero.webp"' })}\nBody.`,
+    });
+    expect(lines).toEqual([
+      'src/content/blog/a.md:7  ogImage  "/missing-card.jpg" does not exist (looked for public/missing-card.jpg); check the name, or add the file',
+      expect.stringMatching(/^src\/content\/blog\/b\.md:7 {2}ogImage {2}"\/not-an-image\.webp" is not an image/),
+    ]);
+  });
+
+  it('reports an MDX import that reaches nothing on its line', async () => {
+    const { lines } = await project(
+      {
+        'a.mdx': `${frontmatter(basePost)}\nimport Chart from '../../components/Chart.astro';\nimport Missing from '../../components/Missing.astro';\nimport { thing } from 'no-such-package-xyz';\n\n<Chart />\n`,
+      },
+      async (root) => {
+        await mkdir(path.join(root, 'src/components'), { recursive: true });
+        await writeFile(path.join(root, 'src/components/Chart.astro'), '<p>chart</p>\n');
+      },
+    );
+    expect(lines).toEqual([
+      'src/content/blog/a.mdx:10  body  imports "../../components/Missing.astro", which does not exist (looked for src/components/Missing.astro); check the path and the capitals in the file name',
+      'src/content/blog/a.mdx:11  body  imports "no-such-package-xyz", but the package "no-such-package-xyz" is not installed; add it with npm install no-such-package-xyz, or fix the name',
+    ]);
+  });
+
+  it('refuses a redirect from a live post, and a settings redirect to a missing post', async () => {
+    const root = (
+      await project({
+        'a.md': `${frontmatter({ ...basePost, redirectFrom: '["/blog/b/", "/old-a/"]' })}\nA.`,
+        'b.md': `${frontmatter(basePost)}\nB.`,
+      })
+    ).root;
+    const { lines, redirects } = await check(root, {
+      redirects: { '/old-page/': '/blog/nope/', '/about-old/': 'https://blog.example.com/blog/b' },
+    });
+    expect(lines).toEqual([
+      'src/content/blog/a.md:7  redirectFrom  "/blog/b/" is the address of the post src/content/blog/b.md, a live page, so it cannot also redirect; remove it from the redirects, or move that page',
+      'src/site.config.ts:1  redirects  "/old-page/" leads to "/blog/nope/", but no published post has the slug "nope"; fix the target',
+    ]);
+    expect(redirects.map((r) => [r.from, r.to])).toEqual([
+      ['/about-old/', '/blog/b/'],
+      ['/old-a/', '/blog/a/'],
+    ]);
+  });
+
+  it('fails when a published URL disappears, until a redirect or removedUrls covers it', async () => {
+    const posts = { 'a.md': `${frontmatter({ ...basePost, slug: '"new-name"' })}\nA.`, 'b.md': `${frontmatter(basePost)}\nB.` };
+    const { root } = await project(posts, async (root) => {
+      await mkdir(path.join(root, '.cache'), { recursive: true });
+      const urls = { '/blog/old-name/': 'src/content/blog/a.md', '/blog/b/': 'src/content/blog/b.md', '/blog/c/': 'src/content/blog/c.md' };
+      await writeFile(path.join(root, '.cache/published-urls.json'), JSON.stringify({ version: 1, urls }));
+    });
+    expect((await check(root)).lines).toEqual([
+      'src/content/blog/a.md:7  slug  was "old-name" (published at /blog/old-name/); add redirectFrom: ["/blog/old-name/"] to this post to keep old links working, or, if it is gone on purpose, list "/blog/old-name/" in removedUrls in src/site.config.ts',
+      'src/content/blog/c.md:1  file  is gone (renamed or deleted), but it was published at /blog/c/; add redirectFrom: ["/blog/old-name/"] to the post that replaces it, or, if it is gone on purpose, list "/blog/c/" in removedUrls in src/site.config.ts'.replace(
+        '["/blog/old-name/"]',
+        '["/blog/c/"]',
+      ),
+    ]);
+    await writeFile(
+      path.join(root, 'src/content/blog/a.md'),
+      `${frontmatter({ ...basePost, slug: '"new-name"', redirectFrom: '["/blog/old-name"]' })}\nA.`,
+    );
+    const fixed = await check(root, { removedUrls: ['/blog/c/'] });
+    expect(fixed.lines).toEqual([]);
+    expect(fixed.publishedUrls).toEqual({
+      '/blog/old-name/': 'src/content/blog/a.md',
+      '/blog/new-name/': 'src/content/blog/a.md',
+      '/blog/b/': 'src/content/blog/b.md',
+    });
+  });
+
+  it('checks nothing about earlier URLs when there is no record, or a damaged one', async () => {
+    const { root, problems } = await project({ 'a.md': `${frontmatter(basePost)}\nA.` }, async (root) => {
+      await mkdir(path.join(root, '.cache'), { recursive: true });
+      await writeFile(path.join(root, '.cache/published-urls.json'), '{"version": 1, "urls": {"/blog/x/": "src/con');
+    });
+    expect(problems).toEqual([]);
+    expect((await check(root)).publishedUrls).toEqual({ '/blog/a/': 'src/content/blog/a.md' });
+  });
+
+  it('names the year most likely meant for a date typed wrong', async () => {
+    const { lines } = await project({
+      'a.md': `${frontmatter({ ...basePost, pubDate: '"0225-11-18"' })}\nA.`,
+      'b.md': `${frontmatter({ ...basePost, pubDate: '"2062-03-01"' })}\nB.`,
+    });
+    expect(lines).toEqual([
+      'src/content/blog/a.md:5  pubDate  "0225-11-18" is in the year 225, before 1990; did you mean 2025?',
+      expect.stringMatching(
+        /^src\/content\/blog\/b\.md:5 {2}pubDate {2}"2062-03-01" is more than a year ahead \(2062\); did you mean 2026\?/,
+      ),
     ]);
   });
 });

@@ -7,9 +7,10 @@
  */
 import sharp from 'sharp';
 
-type Rng = () => number;
+/** A seeded source of floats in [0, 1). */
+export type Rng = () => number;
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
+/** mulberry32: a tiny seeded PRNG returning floats in [0, 1); the sample images use it too. */
 export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {

@@ -7,8 +7,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { serveDist } from '../tests/helpers/serve.ts';
+import { launchChromium } from '../../tests/helpers/browser.ts';
+import { serveDist } from '../../tests/helpers/serve.ts';
 
 const pages = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
 const targets = pages.length > 0 ? pages : ['/', '/category/artificial-intelligence/', '/blog/edge-inference-on-a-budget/'];

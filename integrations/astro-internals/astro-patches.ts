@@ -5,32 +5,48 @@
  * (astro.config.ts runs inside Vite's module runner, which is closed before
  * the build starts). Each patch first checks that the file still has the shape
  * it was written against; on another Astro it is left out and the build works
- * as Astro's own, only slower. BENCHMARKS.md has the measurements.
+ * as Astro's own, only slower. README.md in this folder has what each one
+ * measured and how to drop it.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pageCacheFolder, savePageCacheRecords } from '../src/lib/cache-integrity.ts';
-import { publishFileSync, writeCacheFile } from '../src/lib/publish-file.ts';
-
-const ASTRO_DIST = new URL('dist/', import.meta.resolve('astro/package.json'));
-
-async function astroModule<T>(file: string, expected: string): Promise<T | null> {
-  const url = new URL(file, ASTRO_DIST);
-  try {
-    if (!readFileSync(url, 'utf8').includes(expected)) return null;
-    return (await import(url.href)) as T;
-  } catch {
-    return null;
-  }
-}
+import { pageCacheFolder, savePageCacheRecords } from '../../src/lib/cache-integrity.ts';
+import { publishFileSync, writeCacheFile } from '../../src/lib/publish-file.ts';
+import { ASTRO_DIST, importAstroFile, readAstroFile } from './astro-files.ts';
+import { changedMethods } from './source-hash.ts';
 
 interface MetaStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
 }
 type MetaStoreFactory = ((this: unknown, collection?: string) => MetaStore) & { skipsUnchanged?: true };
+type DataStoreClass = { new (): { metaStore?: MetaStoreFactory }; prototype: { metaStore?: MetaStoreFactory } };
+
+const DATA_STORE_FILE = 'content/mutable-data-store.js';
+
+async function dataStoreClass(dist: URL): Promise<DataStoreClass | undefined> {
+  return (await importAstroFile<{ MutableDataStore?: DataStoreClass }>(dist, DATA_STORE_FILE)).MutableDataStore;
+}
+
+/**
+ * What the metadata patch relies on, or null when it holds: `MutableDataStore`
+ * has a `metaStore()` whose result has `get` and `set`. The patch wraps
+ * `metaStore()`, so Astro's own code still runs whatever it becomes.
+ */
+export async function metaStoreMismatch(dist = ASTRO_DIST): Promise<string | null> {
+  try {
+    const store = await dataStoreClass(dist);
+    if (typeof store?.prototype.metaStore !== 'function') return `${DATA_STORE_FILE}: MutableDataStore.prototype.metaStore is gone`;
+    const meta = new store().metaStore!();
+    if (typeof meta.get !== 'function' || typeof meta.set !== 'function')
+      return `${DATA_STORE_FILE}: metaStore() no longer returns get and set`;
+    return null;
+  } catch (error) {
+    return `${DATA_STORE_FILE}: ${(error as Error).message}`;
+  }
+}
 
 /**
  * Every content sync records Astro's version and config digests in the data
@@ -41,13 +57,9 @@ type MetaStoreFactory = ((this: unknown, collection?: string) => MetaStore) & { 
  * left alone.
  */
 async function skipUnchangedMetadata(): Promise<boolean> {
-  const loaded = await astroModule<{ MutableDataStore?: { prototype: { metaStore?: MetaStoreFactory } } }>(
-    'content/mutable-data-store.js',
-    'metaStore(collectionName',
-  );
-  const prototype = loaded?.MutableDataStore?.prototype;
-  const original = prototype?.metaStore;
-  if (!prototype || typeof original !== 'function') return false;
+  if ((await metaStoreMismatch()) !== null) return false;
+  const prototype = (await dataStoreClass(ASTRO_DIST))!.prototype;
+  const original = prototype.metaStore!;
   if (original.skipsUnchanged) return true;
   const wrapped: MetaStoreFactory = function (this: unknown, collection?: string) {
     const meta = original.call(this, collection);
@@ -72,6 +84,44 @@ interface PageCache {
   linksPages?: true;
 }
 
+const PAGE_CACHE_FILE = 'core/build/incremental.js';
+/**
+ * The two methods `linkCachedPages` replaces, by a digest of their source in
+ * Astro 7.3.5: a release that changes either (even by adding a line) leaves
+ * the patch out rather than losing what it added.
+ */
+export const PAGE_CACHE_METHODS = { restoreOutputFile: 'f3f81762241aa01f', writeOutputFile: '63cbbe951e0404df' };
+/** Where Astro keeps cached pages; the replacements compute the same path. */
+const CACHED_OUTPUT_PATH = [
+  'const INCREMENTAL_OUTPUT_DIR = "dist/";',
+  'function getCachedOutputFile(settings, outputFile) {\n  return new URL(outputFile, new URL(INCREMENTAL_OUTPUT_DIR, settings.config.cacheDir));\n}',
+];
+
+async function pageCacheClass(dist: URL): Promise<{ prototype: PageCache } | undefined> {
+  return (await importAstroFile<{ IncrementalBuildCache?: { prototype: PageCache } }>(dist, PAGE_CACHE_FILE)).IncrementalBuildCache;
+}
+
+/** What the page-cache patch relies on, or null when it holds. */
+export async function pageCacheMismatch(dist = ASTRO_DIST): Promise<string | null> {
+  try {
+    const source = readAstroFile(dist, PAGE_CACHE_FILE);
+    if (!CACHED_OUTPUT_PATH.every((line) => source.includes(line)))
+      return `${PAGE_CACHE_FILE}: cached pages are no longer kept in <cacheDir>/dist/`;
+    const cache = await pageCacheClass(dist);
+    if (!cache) return `${PAGE_CACHE_FILE}: IncrementalBuildCache is no longer exported`;
+    if (cache.prototype.linksPages) return null; // already patched in this process
+    // writeManifest is wrapped, not replaced (the page records are saved before it): only its shape matters.
+    if (typeof cache.prototype.writeManifest !== 'function') return `${PAGE_CACHE_FILE}: IncrementalBuildCache.writeManifest is gone`;
+    return changedMethods(
+      `${PAGE_CACHE_FILE} IncrementalBuildCache`,
+      cache.prototype as unknown as Record<string, unknown>,
+      PAGE_CACHE_METHODS,
+    );
+  } catch (error) {
+    return `${PAGE_CACHE_FILE}: ${(error as Error).message}`;
+  }
+}
+
 /**
  * Astro's incremental build copies every unchanged page from its page cache
  * (`<cacheDir>/dist/`) into the new site, one `copyFile` after an `existsSync`
@@ -87,13 +137,8 @@ interface PageCache {
  * written (src/lib/cache-integrity.ts); a damaged one is rendered again.
  */
 async function linkCachedPages(): Promise<boolean> {
-  const loaded = await astroModule<{ IncrementalBuildCache?: { prototype: PageCache } }>(
-    'core/build/incremental.js',
-    'const INCREMENTAL_OUTPUT_DIR = "dist/";',
-  );
-  const prototype = loaded?.IncrementalBuildCache?.prototype;
-  if (!prototype || [prototype.restoreOutputFile, prototype.writeOutputFile, prototype.writeManifest].some((f) => typeof f !== 'function'))
-    return false;
+  if ((await pageCacheMismatch()) !== null) return false;
+  const prototype = (await pageCacheClass(ASTRO_DIST))!.prototype;
   if (prototype.linksPages) return true;
   const pages = (settings: Settings) => pageCacheFolder(fileURLToPath(settings.config.cacheDir));
   const cached = (settings: Settings, outputFile: string) => fileURLToPath(new URL(outputFile, new URL('dist/', settings.config.cacheDir)));

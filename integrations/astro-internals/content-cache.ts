@@ -3,7 +3,10 @@ import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { DATA_STORE_DIR, DATA_STORE_FILE } from './content-store.ts';
 
+/** Where the dev server keeps its content store (Astro's `settings.dotAstroDir`). */
+export const DEV_STORE_FOLDER = '.astro/';
 /** Code that shapes a post's rendered HTML. */
 const RENDERING_CODE = ['astro.config.ts', 'src/lib/markdown', 'src/lib/images.ts', 'src/lib/site-paths.ts', 'src/site.config.ts'];
 const STAMP = 'rendering-code.sha1';
@@ -46,8 +49,8 @@ export function contentCache(): AstroIntegration {
         if (previous !== null) logger.info('post rendering code changed: rendering every post again');
         // The store is one file, or a folder of chunks (experimental.collectionStorage);
         // the dev server keeps its own in .astro/.
-        for (const dir of [cacheDir, fileURLToPath(new URL('.astro/', config.root))])
-          for (const name of ['data-store.json', 'data-store']) await rm(path.join(dir, name), { recursive: true, force: true });
+        for (const dir of [cacheDir, fileURLToPath(new URL(DEV_STORE_FOLDER, config.root))])
+          for (const name of [DATA_STORE_FILE, DATA_STORE_DIR]) await rm(path.join(dir, name), { recursive: true, force: true });
         await mkdir(cacheDir, { recursive: true });
         await writeFile(stamp, digest);
       },

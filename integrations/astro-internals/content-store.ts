@@ -1,13 +1,26 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { sourceHash } from './source-hash.ts';
 
 /** Astro's virtual module holding the content layer's data store (astro/dist/content/consts.js). */
-const DATA_STORE_MODULE = '\0astro:data-layer-content';
-const EMBEDDED = 'export default JSON.parse(';
+export const DATA_STORE_MODULE = '\0astro:data-layer-content';
+/** Astro's content store in `cacheDir` (content/consts.js): one file, or a folder of chunks with `experimental.collectionStorage`. */
+export const DATA_STORE_FILE = 'data-store.json';
+export const DATA_STORE_DIR = 'data-store';
+/** How Astro's load hook starts that module's code (content/vite-plugin-content-virtual-mod.js). */
+export const EMBEDDED = 'export default JSON.parse(';
+/** The marker that keeps the module out of each page's code hash (core/build/incremental-metadata.js). */
+export const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } };
 
-/** Astro's plugin that loads the module (same file), whose load hook would parse and re-quote the whole store. */
-const ASTRO_PLUGIN = 'astro-content-virtual-mod-plugin';
+/** Astro's plugin that loads the module, whose load hook would parse and re-quote the whole store. */
+export const ASTRO_PLUGIN = 'astro-content-virtual-mod-plugin';
+/**
+ * The digest of that load hook's source in Astro 7.3.5. It is wrapped only
+ * for the data store's id, but that branch is replaced, so a release that
+ * changes the hook leaves it unwrapped (the transform below still applies).
+ */
+export const LOAD_HOOK_HASH = '92dd76f17280d172';
 
 type LoadHandler = (this: unknown, id: string, ...rest: unknown[]) => unknown;
 
@@ -26,18 +39,18 @@ type LoadHandler = (this: unknown, id: string, ...rest: unknown[]) => unknown;
  * Astro's "content data" marker, so incremental builds still leave it out of
  * each page's code hash.
  *
- * Astro's load hook is wrapped so it never builds the big module; should its
- * shape change, the transform below still swaps the module's code.
+ * Astro's load hook is wrapped so it never builds the big module; should it
+ * change, the transform below still swaps the module's code.
  */
 export function contentStore(): AstroIntegration {
   return {
     name: 'content-store',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         if (command !== 'build' || config.output !== 'static') return;
-        const file = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        const file = fileURLToPath(new URL(DATA_STORE_FILE, config.cacheDir));
+        let warned = false;
         const code = `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
-        const meta = { astroIncremental: { kind: 'content-data' } };
         updateConfig({
           vite: {
             plugins: [
@@ -46,10 +59,19 @@ export function contentStore(): AstroIntegration {
                 configResolved(resolved: { plugins: readonly { name: string; load?: unknown }[] }) {
                   const astro = resolved.plugins.find((plugin) => plugin.name === ASTRO_PLUGIN);
                   const load = astro?.load as { handler?: LoadHandler; __blogWrapped?: true } | undefined;
-                  if (!load || typeof load.handler !== 'function' || load.__blogWrapped) return;
+                  if (load?.__blogWrapped) return;
+                  if (typeof load?.handler !== 'function' || sourceHash(load.handler) !== LOAD_HOOK_HASH) {
+                    // Once, though Vite resolves the config for each environment.
+                    if (!warned)
+                      logger.warn(
+                        `Astro's internals have changed: ${ASTRO_PLUGIN}'s load hook is not the one this was written against; see integrations/astro-internals/README.md`,
+                      );
+                    warned = true;
+                    return;
+                  }
                   const original = load.handler;
                   load.handler = function (this: unknown, id: string, ...rest: unknown[]) {
-                    if (id === DATA_STORE_MODULE && existsSync(file)) return { code, map: { mappings: '' }, meta };
+                    if (id === DATA_STORE_MODULE && existsSync(file)) return { code, map: { mappings: '' }, meta: CONTENT_DATA_META };
                     return original.call(this, id, ...rest);
                   };
                   load.__blogWrapped = true;

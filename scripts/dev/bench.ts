@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --posts 1000 [--images]`
  *
- * Builds a synthetic blog of N posts (scripts/bench/corpus.ts) in a temporary
+ * Builds a synthetic blog of N posts (scripts/dev/bench/corpus.ts) in a temporary
  * copy of this project and measures, each as a separate `scripts/build.ts`
  * process (what `npm run build` runs):
  *
@@ -12,7 +12,7 @@
  *          (posts' HTML, images and cards still come from the caches)
  *   edit   one post's body changed, then built on the warm caches
  *   floor  the variants the cold build made, made again by a plain sharp
- *          script on every core (scripts/bench/floor.ts), in the same run
+ *          script on every core (scripts/dev/bench/floor.ts), in the same run
  *
  * For each: wall time, HTML pages written (and how many any route outputs
  * were copied from the page cache), pages/s, image variants made and reused
@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { writeCorpus, type CorpusPost } from './bench/corpus.ts';
 import { measure, type Measured } from './bench/measure.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE = process.execPath;
 const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'integrations', 'scripts', 'src', 'public'];
 const CACHE = '.cache/astro';
@@ -218,7 +218,7 @@ async function floor(root: string): Promise<FloorRow> {
   const jobsFile = path.join(root, '.cache/floor-jobs.json');
   await writeFile(jobsFile, JSON.stringify(jobs));
   log(`  floor: ${jobs.length} variants with plain sharp on ${availableParallelism()} cores…`);
-  const result = await measure(NODE, [path.join(ROOT, 'scripts/bench/floor.ts'), jobsFile, path.join(root, '.cache/floor-out')], {
+  const result = await measure(NODE, [path.join(ROOT, 'scripts/dev/bench/floor.ts'), jobsFile, path.join(root, '.cache/floor-out')], {
     cwd: ROOT,
     env: process.env,
   });

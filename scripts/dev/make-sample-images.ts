@@ -6,7 +6,7 @@
  * PRNG (keyed by the output path) makes the output identical on every run.
  *
  * Run from the project root:
- *   ./node_modules/.bin/node scripts/make-sample-images.ts
+ *   ./node_modules/.bin/node scripts/dev/make-sample-images.ts
  *
  * Only erasable TypeScript syntax is used so Node 22 can strip the types.
  */
@@ -14,16 +14,15 @@ import sharp from 'sharp';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32, type Rng } from './bench/photo.ts';
 
-const ROOT: string = fileURLToPath(new URL('..', import.meta.url));
+const ROOT: string = fileURLToPath(new URL('../..', import.meta.url));
 
 const HERO_W = 1600;
 const HERO_H = 900;
 const BODY_W = 1200;
 const BODY_H = 675;
 const QUALITY = 70;
-
-type Rng = () => number;
 
 interface ImageSpec {
   /** Output path relative to the project root. */
@@ -45,18 +44,6 @@ function hashString(s: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** mulberry32: tiny, fast, deterministic PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function between(rnd: Rng, min: number, max: number): number {

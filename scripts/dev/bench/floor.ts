@@ -4,7 +4,7 @@
  * variant, as many in flight as there are cores, the build's encoder
  * settings). Run in its own process by the benchmark:
  *
- *   node scripts/bench/floor.ts jobs.json out-dir
+ *   node scripts/dev/bench/floor.ts jobs.json out-dir
  *
  * where jobs.json is [{ "source": "/abs/file.webp", "width": 800 }, …].
  * Prints {"seconds": …, "variants": …} as JSON.
@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
 import sharp from 'sharp';
-import { WEBP_OPTIONS } from '../../src/lib/images.ts';
+import { WEBP_OPTIONS } from '../../../src/lib/images.ts';
 
 const [jobsFile, outDir] = process.argv.slice(2);
 if (!jobsFile || !outDir) throw new Error('usage: floor.ts jobs.json out-dir');

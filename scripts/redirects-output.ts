@@ -1,0 +1,51 @@
+/**
+ * The build's part in keeping old URLs alive: the redirect pages and
+ * `_redirects` go into the new site before it replaces dist/, and the record
+ * of published post URLs is kept in the cache folder once it has.
+ */
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { writeCacheFile } from '../src/lib/publish-file.ts';
+import { PUBLISHED_RECORD, serialisePublishedUrls, type PublishedUrls } from '../src/lib/published-urls.ts';
+import { redirectPageFile, redirectsFile, renderRedirectPage } from '../src/lib/redirect-pages.ts';
+import type { RedirectRule } from '../src/lib/redirects.ts';
+import type { CheckOptions, Problem } from '../src/lib/validate.ts';
+
+/**
+ * Writes a page at each old address and the `_redirects` file into the
+ * built site. An old address where the build made a page of its own (one the
+ * post check could not foresee, such as an archive page) is a problem naming
+ * the redirect and the page, and then nothing is written.
+ */
+export function publishRedirects(siteDir: string, rules: readonly RedirectRule[], options: CheckOptions): Problem[] {
+  const base = options.base ?? '/';
+  const pages = rules.map((rule) => ({ rule, file: redirectPageFile(rule.from, base) }));
+  const taken = pages.filter(({ file }) => existsSync(path.join(siteDir, file)));
+  if (taken.length > 0) {
+    return taken.map(({ rule, file }) => ({
+      ...rule.origin,
+      message: `"${rule.from}" is the address of a page the site has (${file}), so it cannot also redirect; remove it from the redirects`,
+    }));
+  }
+  const settings = { site: options.site.url, base, language: options.site.language, siteTitle: options.site.title };
+  for (const { rule, file } of pages) {
+    const target = path.join(siteDir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, renderRedirectPage(rule, settings));
+  }
+  const lines = redirectsFile(rules, base);
+  if (lines) {
+    // A _redirects of the site's own (from public/) keeps its rules; ours follow.
+    const file = path.join(siteDir, '_redirects');
+    if (existsSync(file)) appendFileSync(file, `\n${lines}`);
+    else writeFileSync(file, lines);
+  }
+  return [];
+}
+
+/** Keeps the URLs this build published for the next build to compare with. */
+export async function recordPublishedUrls(cacheDir: string, urls: PublishedUrls): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  await writeCacheFile(path.join(cacheDir, PUBLISHED_RECORD), serialisePublishedUrls(urls));
+}

@@ -1,0 +1,86 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+
+/** One mistake in an MDX body, on its line within the body (1-based). */
+export interface MdxProblem {
+  line: number;
+  message: string;
+}
+
+// What a bare `import './Chart'` may mean: the file as written, or with one of
+// the extensions Vite and Astro resolve.
+const EXTENSIONS = ['', '.astro', '.tsx', '.jsx', '.ts', '.js', '.mjs', '.mdx', '.md', '.svelte', '.vue'];
+
+const isFile = (file: string) => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+
+function resolves(file: string): boolean {
+  return EXTENSIONS.some((ext) => isFile(`${file}${ext}`)) || EXTENSIONS.slice(1).some((ext) => isFile(path.join(file, `index${ext}`)));
+}
+
+/** "@scope/pkg/sub" -> "@scope/pkg", "pkg/sub" -> "pkg". */
+const packageName = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+
+/**
+ * What an import cannot reach: a relative file that does not exist, or a
+ * package that is not installed. null when it resolves, or when it is a kind
+ * of specifier this check does not follow (virtual `astro:` modules, Node
+ * built-ins, path aliases).
+ */
+function importProblem(specifier: string, postFile: string, root: string): string | null {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    const target = specifier.startsWith('/') ? path.join(root, specifier) : path.resolve(path.dirname(postFile), specifier);
+    if (resolves(target)) return null;
+    return `imports "${specifier}", which does not exist (looked for ${path.relative(root, target)}); check the path and the capitals in the file name`;
+  }
+  if (/^(?:astro|node|virtual):/.test(specifier) || /^[@~#]\//.test(specifier)) return null;
+  const name = packageName(specifier);
+  if (existsSync(path.join(root, 'node_modules', name, 'package.json'))) return null;
+  return `imports "${specifier}", but the package "${name}" is not installed; add it with npm install ${name}, or fix the name`;
+}
+
+/**
+ * Checks an MDX body with the parser @mdx-js/mdx itself uses: the first
+ * syntax error (a stray `{`, an unclosed `<div>`), or else every import that
+ * reaches nothing. Both are reported on their line, so an editor never sees
+ * the bundler's report (colour codes, the import chain, a line in generated code).
+ */
+export async function checkMdxBody(body: string, options: { postFile: string; root: string }): Promise<MdxProblem[]> {
+  // Loaded on first use: sites without .mdx posts do not pay for the parser.
+  const [{ fromMarkdown }, { mdxFromMarkdown }, { mdxjs }] = await Promise.all([
+    import('mdast-util-from-markdown'),
+    import('mdast-util-mdx'),
+    import('micromark-extension-mdxjs'),
+  ]);
+  let tree: Root;
+  try {
+    tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+  } catch (error) {
+    const { reason = String(error), line = 1 } = error as { reason?: string; line?: number };
+    // "Expected a closing tag for `<Aside>` (4:1-4:8) before …": the tag's own line is the one to fix.
+    const opened = /\((\d+):\d+-\d+:\d+\)/.exec(reason);
+    const hint = /comment/.test(reason)
+      ? ''
+      : '; in MDX, `{` starts an expression and `<` a component: close them, or write \\{ and \\< for the characters';
+    return [
+      {
+        line: opened ? Number(opened[1]) : line,
+        message: `is not valid MDX: ${reason.replace(/ \(\d+:\d+-\d+:\d+\)/, '').replace(/\s+/g, ' ')}${hint}`,
+      },
+    ];
+  }
+  const problems: MdxProblem[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'mdxjsEsm') continue;
+    for (const statement of node.data?.estree?.body ?? []) {
+      if (statement.type !== 'ImportDeclaration' || typeof statement.source.value !== 'string') continue;
+      const problem = importProblem(statement.source.value, options.postFile, options.root);
+      if (problem) problems.push({ line: statement.loc?.start.line ?? node.position?.start.line ?? 1, message: problem });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { lostUrls, nextPublishedUrls, readPublishedUrls, type CurrentPost, type PublishedUrls } from './published-urls.ts';
+import { pathKey, planRedirects, type RedirectRule, type RedirectSource } from './redirects.ts';
+import { postSlugFromPath, SETTINGS_FILE, siteRelativePath } from './site-paths.ts';
+import { slugify } from './slug.ts';
+import type { CheckedPost, CheckOptions, Problem } from './validate.ts';
+
+/** Line of the settings file that names `text` (a redirect's old address), or 1. */
+function settingsLine(root: string, text: string): number {
+  let source: string;
+  try {
+    source = readFileSync(path.join(root, SETTINGS_FILE), 'utf8');
+  } catch {
+    return 1;
+  }
+  const index = source.split('\n').findIndex((line) => line.includes(`'${text}'`) || line.includes(`"${text}"`));
+  return index === -1 ? 1 : index + 1;
+}
+
+const postPath = (slug: string) => `/blog/${slug}/`;
+
+/** Every page the build is sure to make that a redirect could collide with, by path key. */
+function livePages(posts: readonly CheckedPost[], defaultAuthor: string): Map<string, string> {
+  const live = new Map<string, string>();
+  for (const fixed of ['/', '/blog/', '/categories/', '/tags/', '/search/', '/rss.xml', '/404.html', '/robots.txt', '/sitemap-index.xml'])
+    live.set(pathKey(fixed), `the page ${fixed}`);
+  for (const post of posts) {
+    if (!post.published) continue;
+    const terms: Array<[string, string]> = [
+      ['category', post.data.category],
+      ['author', post.data.author ?? defaultAuthor],
+      ...(post.data.tags ?? post.data.keywords).map((tag): [string, string] => ['tag', tag]),
+    ];
+    for (const [kind, name] of terms) {
+      const slug = slugify(name);
+      if (slug) live.set(pathKey(`/${kind}/${slug}/`), `the ${kind} page of "${name}"`);
+    }
+  }
+  for (const post of posts) if (post.published) live.set(pathKey(postPath(post.slug)), `the post ${post.file}`);
+  return live;
+}
+
+export interface OldUrlsResult {
+  problems: Problem[];
+  /** One-hop redirects for the build to publish. */
+  redirects: RedirectRule[];
+  /** The record the build writes once the site is in place. */
+  publishedUrls: PublishedUrls;
+}
+
+/**
+ * Keeps every URL ever published alive (PRODUCT.md, "Old URLs"): plans the
+ * redirects from posts' `redirectFrom` and the settings' `redirects`, and
+ * compares this build's post URLs with the record of the last build's.
+ */
+export function checkOldUrls(posts: readonly CheckedPost[], options: CheckOptions, unreadable: ReadonlySet<string>): OldUrlsResult {
+  const problems: Problem[] = [];
+  const published = new Map(posts.filter((post) => post.published).map((post) => [post.slug, post]));
+  const sources: RedirectSource[] = [];
+  for (const post of posts) {
+    if (!post.published) continue;
+    for (const from of post.data.redirectFrom) {
+      sources.push({
+        from,
+        to: postPath(post.slug),
+        title: post.data.title,
+        origin: { file: post.file, line: post.lines.redirectFrom, field: 'redirectFrom' },
+      });
+    }
+  }
+  for (const [from, written] of Object.entries(options.site.redirects)) {
+    const origin = { file: SETTINGS_FILE, line: settingsLine(options.root, from), field: 'redirects' };
+    const local = siteRelativePath(written, options.site.origins ?? options.site.url);
+    const to = local ?? written;
+    if (!from.startsWith('/') || (local === null && !/^https?:\/\//i.test(written))) {
+      problems.push({
+        ...origin,
+        message: `"${from}": "${written}" must map a path on this site ("/old-page/") to a path or a whole web address`,
+      });
+      continue;
+    }
+    const slug = local === null ? null : postSlugFromPath(local);
+    const target = slug === null ? undefined : published.get(slug);
+    if (slug !== null && !target) {
+      problems.push({
+        ...origin,
+        message: `"${from}" leads to "${written}", but no published post has the slug "${slug}"; fix the target`,
+      });
+      continue;
+    }
+    sources.push({ from, to, title: target?.data.title ?? to, origin });
+  }
+  const plan = planRedirects(sources, livePages(posts, options.site.defaultAuthor));
+  problems.push(...plan.problems);
+
+  const redirected = new Set(plan.rules.map((rule) => pathKey(rule.from)));
+  const removed = new Set(options.site.removedUrls.map(pathKey));
+  const current: CurrentPost[] = posts.map((post) => ({
+    file: post.file,
+    url: postPath(post.slug),
+    slug: post.slug,
+    published: post.published,
+    draft: post.data.draft,
+    lines: { slug: post.slugLine, draft: post.lines.draft, pubDate: post.lines.pubDate },
+  }));
+  const previous = readPublishedUrls(options.cacheDir);
+  if (previous) {
+    const kept = Object.fromEntries(Object.entries(previous).filter(([, file]) => !unreadable.has(file)));
+    problems.push(...lostUrls(kept, current, (key) => redirected.has(key) || removed.has(key)));
+  }
+  return {
+    problems,
+    redirects: plan.rules,
+    publishedUrls: nextPublishedUrls(previous, current, (key) => redirected.has(key)),
+  };
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import type { RedirectRule } from './redirects.ts';
+import { withBase } from './site-paths.ts';
+
+/**
+ * What the build writes for each redirect: a small static page at the old
+ * address (any host serves it: a meta refresh, a canonical link to the new
+ * address, noindex, a visible link), and one `_redirects` file of 301s for
+ * hosts that read it (Netlify, Cloudflare Pages), which answer before the page.
+ */
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const isAbsolute = (to: string) => /^https?:\/\//i.test(to);
+
+/** The file a redirect page is written to, relative to the site's output folder. */
+export function redirectPageFile(from: string, base: string): string {
+  const pathname = decodeURI(withBase(from.split(/[?#]/)[0]!, base));
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  // "/2019/05/old.html" is served as that very file; "/old-slug" and "/old-slug/" as a folder's index.html.
+  const file = pathname.endsWith('/') ? `${pathname}index.html` : last.includes('.') ? pathname : `${pathname}/index.html`;
+  return path.normalize(file.replace(/^\/+/, ''));
+}
+
+export interface RedirectPageOptions {
+  /** The site's origin, for the absolute canonical URL. */
+  site: string;
+  base: string;
+  language: string;
+  siteTitle: string;
+}
+
+/** Where a rule leads, as a link on the page: root-relative under the base, or the other site's URL. */
+export function redirectTarget(rule: RedirectRule, base: string): string {
+  return isAbsolute(rule.to) ? rule.to : withBase(rule.to, base);
+}
+
+/** The HTML of the page at a rule's old address. */
+export function renderRedirectPage(rule: RedirectRule, options: RedirectPageOptions): string {
+  const href = redirectTarget(rule, options.base);
+  const canonical = new URL(href, options.site).href;
+  const title = escapeHtml(rule.title);
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(options.language)}">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Moved: ${title} | ${escapeHtml(options.siteTitle)}</title>
+    <meta name="description" content="This page has moved to ${escapeHtml(canonical)}.">
+    <meta name="robots" content="noindex">
+    <link rel="canonical" href="${escapeHtml(canonical)}">
+    <meta http-equiv="refresh" content="0; url=${escapeHtml(href)}">
+  </head>
+  <body>
+    <main>
+      <h1>This page has moved</h1>
+      <p>It is now at <a href="${escapeHtml(href)}">${title}</a>.</p>
+    </main>
+  </body>
+</html>
+`;
+}
+
+/**
+ * `_redirects` lines, one 301 per old address. A folder-like address is
+ * listed with and without its trailing slash, since readers' links have both.
+ */
+export function redirectsFile(rules: readonly RedirectRule[], base: string): string {
+  const lines: string[] = [];
+  for (const rule of rules) {
+    const from = withBase(rule.from.split(/[?#]/)[0]!, base);
+    const to = redirectTarget(rule, base);
+    const last = from.slice(from.lastIndexOf('/') + 1);
+    const forms = last.includes('.') || from === '/' ? [from] : [from.replace(/\/+$/, ''), `${from.replace(/\/+$/, '')}/`];
+    for (const form of new Set(forms)) lines.push(`${form}  ${to}  301`);
+  }
+  return lines.length > 0
+    ? `# Old addresses (redirectFrom in posts, redirects in src/site.config.ts), made by npm run build\n${lines.join('\n')}\n`
+    : '';
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { SiteConfig } from '../site.config.ts';
+import { isFile, SETTINGS_FILE } from './site-paths.ts';
+import { LOGO_MIN_SIZE, logoSource } from './site-logo.ts';
+import { OG_LOCALE, X_HANDLE, ogLocale } from './social-meta.ts';
+import type { Problem } from './validate.ts';
+
+/**
+ * Mistakes in the settings that pages and search engines read (the logo, the
+ * locale, the X accounts), reported like a post's, on the settings file's
+ * line, so a build stops before it rather than deep inside a page.
+ */
+export async function settingsProblems(site: SiteConfig, paths: { root: string; publicDir: string }): Promise<Problem[]> {
+  let text = '';
+  try {
+    text = readFileSync(path.join(paths.root, SETTINGS_FILE), 'utf8');
+  } catch {
+    // A project without the file uses the defaults; lines are then 1.
+  }
+  const lines = text.split('\n');
+  /** The line where `value` is written in quotes (after `key:` when one is given), else 1. */
+  const lineOf = (value: string, key?: string) => {
+    const quoted = `['"\`]${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`;
+    const pattern = new RegExp(key ? `\\b${key}\\s*:\\s*${quoted}` : quoted);
+    return lines.findIndex((line) => pattern.test(line)) + 1 || 1;
+  };
+  const problems: Problem[] = [];
+  const add = (field: string, line: number, message: string) => problems.push({ file: SETTINGS_FILE, line, field, message });
+
+  const logo = logoSource(site.logo, paths.publicDir);
+  if (!(await isFile(logo))) {
+    add(
+      'logo',
+      lineOf(site.logo, 'logo'),
+      `"${site.logo}" does not exist in public/; name an image there (SVG, PNG, JPEG or WebP), e.g. "favicon.svg"`,
+    );
+  } else {
+    try {
+      const info = await sharp(logo).metadata();
+      const side = Math.min(info.width ?? 0, info.height ?? 0);
+      if (info.format !== 'svg' && side < LOGO_MIN_SIZE)
+        add(
+          'logo',
+          lineOf(site.logo, 'logo'),
+          `"${site.logo}" is ${info.width}x${info.height}; Google needs a logo of at least ${LOGO_MIN_SIZE}x${LOGO_MIN_SIZE} px: use a larger image or an SVG`,
+        );
+    } catch {
+      add('logo', lineOf(site.logo, 'logo'), `"${site.logo}" is not an image sharp can read; use an SVG, PNG, JPEG or WebP file`);
+    }
+  }
+
+  if (site.locale !== undefined && !OG_LOCALE.test(site.locale))
+    add(
+      'locale',
+      lineOf(site.locale, 'locale'),
+      `"${site.locale}" is not a locale in language_TERRITORY form; write it like "en_US" or "pt_BR"`,
+    );
+  else if (site.locale === undefined && ogLocale(site.language) === null)
+    add(
+      'language',
+      lineOf(site.language, 'language'),
+      `"${site.language}" gives no language_TERRITORY for og:locale; set locale, e.g. locale: "es_MX"`,
+    );
+
+  const handle = (field: string, value: string) => {
+    if (!X_HANDLE.test(value))
+      add(field, lineOf(value), `"${value}" is not an X handle; write it as "@name" (letters, digits and _, at most 15)`);
+  };
+  if (site.twitter.site !== undefined) handle('twitter.site', site.twitter.site);
+  for (const [author, value] of Object.entries(site.twitter.authors)) handle(`twitter.authors["${author}"]`, value);
+  return problems;
+}
