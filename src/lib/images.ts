@@ -108,6 +108,14 @@ async function readSource(file: string, origin: string): Promise<SourceInfo> {
   return info;
 }
 
+/**
+ * The content hash the variants of an image are named by, read once per build
+ * with the image's header (so a replaced file gets new names everywhere it is used).
+ */
+export async function imageContentHash(file: string, origin: string): Promise<string> {
+  return (await readSource(file, origin)).hash;
+}
+
 /** Longer stems are cut (at a hyphen where one is near) to keep file names within every host's limits. */
 export const MAX_STEM_LENGTH = 100;
 
