@@ -1,22 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { lostUrls, nextPublishedUrls, readPublishedUrls, type CurrentPost, type PublishedUrls } from './published-urls.ts';
-import { pathKey, planRedirects, type RedirectRule, type RedirectSource } from './redirects.ts';
+import { isWebAddress, pathKey, planRedirects, type RedirectRule, type RedirectSource } from './redirects.ts';
 import { postSlugFromPath, SETTINGS_FILE, siteRelativePath } from './site-paths.ts';
+import { settingsLineFinder } from './settings-lines.ts';
 import { slugify } from './slug.ts';
 import type { CheckedPost, CheckOptions, Problem } from './validate.ts';
-
-/** Line of the settings file that names `text` (a redirect's old address), or 1. */
-function settingsLine(root: string, text: string): number {
-  let source: string;
-  try {
-    source = readFileSync(path.join(root, SETTINGS_FILE), 'utf8');
-  } catch {
-    return 1;
-  }
-  const index = source.split('\n').findIndex((line) => line.includes(`'${text}'`) || line.includes(`"${text}"`));
-  return index === -1 ? 1 : index + 1;
-}
 
 const postPath = (slug: string) => `/blog/${slug}/`;
 
@@ -69,11 +56,12 @@ export function checkOldUrls(posts: readonly CheckedPost[], options: CheckOption
       });
     }
   }
+  const settingsLine = settingsLineFinder(options.root);
   for (const [from, written] of Object.entries(options.site.redirects)) {
-    const origin = { file: SETTINGS_FILE, line: settingsLine(options.root, from), field: 'redirects' };
+    const origin = { file: SETTINGS_FILE, line: settingsLine(from), field: 'redirects' };
     const local = siteRelativePath(written, options.site.origins ?? options.site.url);
     const to = local ?? written;
-    if (!from.startsWith('/') || (local === null && !/^https?:\/\//i.test(written))) {
+    if (!from.startsWith('/') || (local === null && !isWebAddress(written))) {
       problems.push({
         ...origin,
         message: `"${from}": "${written}" must map a path on this site ("/old-page/") to a path or a whole web address`,
@@ -102,7 +90,7 @@ export function checkOldUrls(posts: readonly CheckedPost[], options: CheckOption
     slug: post.slug,
     published: post.published,
     draft: post.data.draft,
-    lines: { slug: post.slugLine, draft: post.lines.draft, pubDate: post.lines.pubDate },
+    lines: post.lines,
   }));
   const previous = readPublishedUrls(options.cacheDir);
   if (previous) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RedirectRule } from './redirects.ts';
+import { isWebAddress, type RedirectRule } from './redirects.ts';
 import { withBase } from './site-paths.ts';
 
 /**
@@ -10,8 +10,6 @@ import { withBase } from './site-paths.ts';
  */
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const isAbsolute = (to: string) => /^https?:\/\//i.test(to);
 
 /** The file a redirect page is written to, relative to the site's output folder. */
 export function redirectPageFile(from: string, base: string): string {
@@ -32,7 +30,7 @@ export interface RedirectPageOptions {
 
 /** Where a rule leads, as a link on the page: root-relative under the base, or the other site's URL. */
 export function redirectTarget(rule: RedirectRule, base: string): string {
-  return isAbsolute(rule.to) ? rule.to : withBase(rule.to, base);
+  return isWebAddress(rule.to) ? rule.to : withBase(rule.to, base);
 }
 
 /** The HTML of the page at a rule's old address. */

@@ -50,6 +50,9 @@ export function pathKey(sitePath: string): string {
   return decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
 }
 
+/** A redirect target on another site ("https://…"), which is published as written. */
+export const isWebAddress = (to: string) => /^https?:\/\//i.test(to);
+
 const describe = (origin: RedirectOrigin) => `${origin.file}:${origin.line} (${origin.field})`;
 
 /**
@@ -75,7 +78,7 @@ export function planRedirects(
       });
       continue;
     }
-    if (!/^https?:\/\//i.test(source.to) && pathKey(source.to) === key) {
+    if (!isWebAddress(source.to) && pathKey(source.to) === key) {
       problems.push({ ...source.origin, message: `"${source.from}" redirects to itself; remove it` });
       continue;
     }
@@ -97,7 +100,7 @@ export function planRedirects(
     const seen = new Set([pathKey(source.from)]);
     let loop = false;
     for (;;) {
-      const next = /^https?:\/\//i.test(target.to) ? undefined : bySource.get(pathKey(target.to));
+      const next = isWebAddress(target.to) ? undefined : bySource.get(pathKey(target.to));
       if (!next) break;
       if (seen.has(pathKey(next.from))) {
         loop = true;

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import sharp from 'sharp';
 import type { SiteConfig } from '../site.config.ts';
+import { settingsLineFinder } from './settings-lines.ts';
 import { isFile, SETTINGS_FILE } from './site-paths.ts';
 import { LOGO_MIN_SIZE, logoSource } from './site-logo.ts';
 import { OG_LOCALE, X_HANDLE, ogLocale } from './social-meta.ts';
@@ -13,19 +12,7 @@ import type { Problem } from './validate.ts';
  * line, so a build stops before it rather than deep inside a page.
  */
 export async function settingsProblems(site: SiteConfig, paths: { root: string; publicDir: string }): Promise<Problem[]> {
-  let text = '';
-  try {
-    text = readFileSync(path.join(paths.root, SETTINGS_FILE), 'utf8');
-  } catch {
-    // A project without the file uses the defaults; lines are then 1.
-  }
-  const lines = text.split('\n');
-  /** The line where `value` is written in quotes (after `key:` when one is given), else 1. */
-  const lineOf = (value: string, key?: string) => {
-    const quoted = `['"\`]${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`;
-    const pattern = new RegExp(key ? `\\b${key}\\s*:\\s*${quoted}` : quoted);
-    return lines.findIndex((line) => pattern.test(line)) + 1 || 1;
-  };
+  const lineOf = settingsLineFinder(paths.root);
   const problems: Problem[] = [];
   const add = (field: string, line: number, message: string) => problems.push({ file: SETTINGS_FILE, line, field, message });
 

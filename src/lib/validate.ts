@@ -27,10 +27,8 @@ export interface Problem {
 export interface CheckedPost {
   file: string;
   slug: string;
-  /** Line of its `slug:` field, or 1 when the slug comes from the file name. */
-  slugLine: number;
-  /** Lines of the fields other checks point at (1 when absent). */
-  lines: { redirectFrom: number; draft: number; pubDate: number };
+  /** Lines of the fields other checks point at (1 when absent: a slug from the file name, say). */
+  lines: { slug: number; redirectFrom: number; draft: number; pubDate: number };
   data: PostFrontmatter;
   published: boolean;
 }
@@ -366,12 +364,13 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
   }
   const published = !post.draft && post.pubDate.getTime() <= options.now.getTime();
   const lines = {
+    slug: fieldLine(frontmatter, 'slug'),
     redirectFrom: fieldLine(frontmatter, 'redirectFrom'),
     draft: fieldLine(frontmatter, 'draft'),
     pubDate: fieldLine(frontmatter, 'pubDate'),
   };
   return {
-    post: { file: relative, slug, slugLine: fieldLine(frontmatter, 'slug'), lines, data: post, published },
+    post: { file: relative, slug, lines, data: post, published },
     body,
     bodyLine,
     problems,
@@ -425,7 +424,7 @@ export async function checkPosts(options: CheckOptions): Promise<CheckReport & {
         .join(', ');
       problems.push({
         file: post.file,
-        line: post.slugLine,
+        line: post.lines.slug,
         field: 'slug',
         message: `"${slug}" is also the slug of ${others}; give one of them a different slug`,
       });
