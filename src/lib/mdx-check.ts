@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
+import { isFile } from './site-paths.ts';
 
 /** One mistake in an MDX body, on its line within the body (1-based). */
 export interface MdxProblem {
@@ -12,10 +13,10 @@ export interface MdxProblem {
 // the extensions Vite and Astro resolve.
 const EXTENSIONS = ['', '.astro', '.tsx', '.jsx', '.ts', '.js', '.mjs', '.mdx', '.md', '.svelte', '.vue'];
 
-const isFile = (file: string) => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
-
-function resolves(file: string): boolean {
-  return EXTENSIONS.some((ext) => isFile(`${file}${ext}`)) || EXTENSIONS.slice(1).some((ext) => isFile(path.join(file, `index${ext}`)));
+async function resolves(file: string): Promise<boolean> {
+  const candidates = [...EXTENSIONS.map((ext) => `${file}${ext}`), ...EXTENSIONS.slice(1).map((ext) => path.join(file, `index${ext}`))];
+  for (const candidate of candidates) if (await isFile(candidate)) return true;
+  return false;
 }
 
 /** "@scope/pkg/sub" -> "@scope/pkg", "pkg/sub" -> "pkg". */
@@ -31,10 +32,10 @@ const packageName = (specifier: string) =>
  * of specifier this check does not follow (virtual `astro:` modules, Node
  * built-ins, path aliases).
  */
-function importProblem(specifier: string, postFile: string, root: string): string | null {
+async function importProblem(specifier: string, postFile: string, root: string): Promise<string | null> {
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     const target = specifier.startsWith('/') ? path.join(root, specifier) : path.resolve(path.dirname(postFile), specifier);
-    if (resolves(target)) return null;
+    if (await resolves(target)) return null;
     return `imports "${specifier}", which does not exist (looked for ${path.relative(root, target)}); check the path and the capitals in the file name`;
   }
   if (/^(?:astro|node|virtual):/.test(specifier) || /^[@~#]\//.test(specifier)) return null;
@@ -78,7 +79,7 @@ export async function checkMdxBody(body: string, options: { postFile: string; ro
     if (node.type !== 'mdxjsEsm') continue;
     for (const statement of node.data?.estree?.body ?? []) {
       if (statement.type !== 'ImportDeclaration' || typeof statement.source.value !== 'string') continue;
-      const problem = importProblem(statement.source.value, options.postFile, options.root);
+      const problem = await importProblem(statement.source.value, options.postFile, options.root);
       if (problem) problems.push({ line: statement.loc?.start.line ?? node.position?.start.line ?? 1, message: problem });
     }
   }
