@@ -9,14 +9,14 @@ import { contentStore } from './integrations/astro-internals/content-store.ts';
 import { searchIndex } from './integrations/search-index.ts';
 import { siteLogo } from './integrations/site-logo.ts';
 import { socialCards } from './integrations/social-cards.ts';
-import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/lib/csp.ts';
-import { isNoindex, lastModified } from './src/lib/sitemap-registry.ts';
-import { rehypeBodyImages } from './src/lib/markdown/rehype-body-images.ts';
-import { rehypeSanitizePost } from './src/lib/markdown/rehype-sanitize-post.ts';
-import { rehypeTableScroll } from './src/lib/markdown/rehype-table-scroll.ts';
-import { rehypeSiteLinks } from './src/lib/markdown/rehype-site-links.ts';
-import { remarkPostCleanup } from './src/lib/markdown/remark-post-cleanup.ts';
-import { SITE } from './src/site.config.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from '#src/lib/seo/csp.ts';
+import { isNoindex, lastModified } from '#src/lib/seo/sitemap-registry.ts';
+import { rehypeBodyImages } from '#src/lib/markdown/rehype-body-images.ts';
+import { rehypeSanitizePost } from '#src/lib/markdown/rehype-sanitize-post.ts';
+import { rehypeTableScroll } from '#src/lib/markdown/rehype-table-scroll.ts';
+import { rehypeSiteLinks } from '#src/lib/markdown/rehype-site-links.ts';
+import { remarkPostCleanup } from '#src/lib/markdown/remark-post-cleanup.ts';
+import { SITE } from '#src/site.config.ts';
 
 /** Sub-folder hosting (e.g. GitHub project pages): BASE_PATH=/repo-name/ */
 const base = process.env['BASE_PATH'] || '/';
@@ -32,7 +32,7 @@ export default defineConfig({
   // the disk, and the main thread renders the next meanwhile (warm builds ~30% faster).
   build: { format: 'directory', concurrency: 4 },
   experimental: {
-    // Pages whose getStaticPaths() gives a cacheKey (listings: src/lib/page-keys.ts)
+    // Pages whose getStaticPaths() gives a cacheKey (listings: src/lib/build/page-keys.ts)
     // are copied from <cacheDir>/dist/ when their key and code are unchanged.
     incrementalBuild: true,
     // Not `collectionStorage: 'chunked'`: Astro 7.3.5 measures each chunk's size

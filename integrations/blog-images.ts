@@ -13,15 +13,15 @@ import {
   produceVariants,
   recoverVariantSources,
   variantFolder,
-} from '../src/lib/images.ts';
+} from '#src/lib/images/images.ts';
 
 const MANIFEST = 'manifest.json';
 
 /**
  * Makes the responsive webp variants that pages and Markdown planned
- * (src/lib/images.ts). Encoded files live in `<cacheDir>/blog-images/` and are
+ * (src/lib/images/images.ts). Encoded files live in `<cacheDir>/blog-images/` and are
  * reused by the next build; only variants the output references are published
- * (hard-linked, src/lib/publish-file.ts).
+ * (hard-linked, src/lib/build/publish-file.ts).
  * The manifest remembers which source each variant comes from, because Astro
  * reuses cached Markdown HTML without running our plugins again.
  */

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { AstroIntegrationLogger } from 'astro';
-import { findSystemFault, systemFaultLine } from '../src/lib/system-errors.ts';
+import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
 
 /**
  * How the dev server's own routes (image variants, social cards) end when the

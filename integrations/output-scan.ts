@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { IMAGE_ROUTE } from '../src/lib/images.ts';
-import { CARD_ROUTE } from '../src/lib/social-card.ts';
+import { IMAGE_ROUTE } from '#src/lib/images/images.ts';
+import { CARD_ROUTE } from '#src/lib/seo/social-card.ts';
 
 /** What the post-build steps need to know about the written site, from one read of each file. */
 export interface OutputScan {

@@ -5,15 +5,15 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { scanOutput } from './output-scan.ts';
-import { noteDamage, VerifiedFolder } from '../src/lib/cache-integrity.ts';
-import { publishTree } from '../src/lib/publish-file.ts';
+import { noteDamage, VerifiedFolder } from '#src/lib/build/cache-integrity.ts';
+import { publishTree } from '#src/lib/build/publish-file.ts';
 
 /** Folder under the site base where Pagefind's index and its small client are published. */
 export const SEARCH_ROUTE = 'pagefind';
 /** Folder in Astro's cacheDir holding the last bundle of each shard, and the key it was made for. */
 const CACHE_FOLDER = 'search-index';
 const KEY_FILE = 'key.txt';
-/** Beside the key: the size and checksum of each file of the bundle (src/lib/cache-integrity.ts). */
+/** Beside the key: the size and checksum of each file of the bundle (src/lib/build/cache-integrity.ts). */
 const RECORD_FILE = 'integrity.json';
 const KIND = 'search index file';
 

@@ -3,10 +3,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { IMAGE_ROUTE } from '../src/lib/images.ts';
-import { publishFiles, writeCacheFile } from '../src/lib/publish-file.ts';
-import { isFile } from '../src/lib/site-paths.ts';
-import { LOGO_CACHE_FOLDER, planSiteLogo, renderSiteLogo, type SiteLogo } from '../src/lib/site-logo.ts';
+import { IMAGE_ROUTE } from '#src/lib/images/images.ts';
+import { publishFiles, writeCacheFile } from '#src/lib/build/publish-file.ts';
+import { isFile } from '#src/lib/urls/site-paths.ts';
+import { LOGO_CACHE_FOLDER, planSiteLogo, renderSiteLogo, type SiteLogo } from '#src/lib/images/site-logo.ts';
 
 /** Makes the logo unless the cache has it; returns true when it was made. */
 async function ensureLogo(logo: SiteLogo, cacheDir: string): Promise<boolean> {
@@ -18,7 +18,7 @@ async function ensureLogo(logo: SiteLogo, cacheDir: string): Promise<boolean> {
 }
 
 /**
- * Makes the site's raster logo (src/lib/site-logo.ts) from the `logo`
+ * Makes the site's raster logo (src/lib/images/site-logo.ts) from the `logo`
  * setting after the pages are written, keeps it in `<cacheDir>/site-logo/`
  * and links it into `dist/_img/`. Pages get its name as `__SITE_LOGO__`;
  * being in the config, a new logo also changes Astro's config hash, so no
@@ -35,7 +35,7 @@ export function siteLogo(options: { logo: string }): AstroIntegration {
         try {
           logo = planSiteLogo(options.logo, { publicDir: fileURLToPath(config.publicDir), base: config.base });
         } catch {
-          // `npm run build` reports this before Astro starts (src/lib/settings-check.ts); the dev server does not check.
+          // `npm run build` reports this before Astro starts (src/lib/check/settings-check.ts); the dev server does not check.
           throw new Error(
             `src/site.config.ts  logo  "${options.logo}" cannot be read from public/; name an image there, e.g. "favicon.svg"`,
           );

@@ -14,9 +14,9 @@ import {
   sealJson,
   verifiedFolder,
   writeSealedJsonSync,
-} from '../src/lib/cache-integrity.ts';
-import { publishFiles, writeCacheFile } from '../src/lib/publish-file.ts';
-import { CARD_CACHE_FOLDER, CARD_ROUTE, cardRegistry, renderSocialCard, type CardJob } from '../src/lib/social-card.ts';
+} from '#src/lib/build/cache-integrity.ts';
+import { publishFiles, writeCacheFile } from '#src/lib/build/publish-file.ts';
+import { CARD_CACHE_FOLDER, CARD_ROUTE, cardRegistry, renderSocialCard, type CardJob } from '#src/lib/seo/social-card.ts';
 
 /** What each cached card shows, for redrawing one that was damaged. */
 const JOBS = 'jobs.json';
@@ -33,7 +33,7 @@ async function ensureCard(name: string, cacheDir: string): Promise<boolean> {
 }
 
 /**
- * Draws the social cards pages planned (src/lib/social-card.ts) after the
+ * Draws the social cards pages planned (src/lib/seo/social-card.ts) after the
  * pages are written, keeps them in `<cacheDir>/social-cards/` so unchanged
  * cards are not redrawn, and links the referenced ones into `dist/_social/`.
  */
@@ -58,7 +58,7 @@ export function socialCards(): AstroIntegration {
         savedJobs = typeof jobs === 'object' ? JSON.stringify(jobs) : '';
         const registry = cardRegistry();
         if (typeof jobs === 'object') for (const [name, job] of Object.entries(jobs)) if (!registry.has(name)) registry.set(name, job);
-        // Saved before the page cache records pages that name new cards (src/lib/cache-integrity.ts).
+        // Saved before the page cache records pages that name new cards (src/lib/build/cache-integrity.ts).
         beforePageCacheRecord(() => {
           const known = JSON.stringify(Object.fromEntries(registry));
           if (known !== savedJobs) writeSealedJsonSync(path.join(cacheDir, JOBS), Object.fromEntries(registry));

@@ -1,7 +1,7 @@
 /**
  * What a build leaves behind when it stops early, and its removal: the
  * staging folder (`.dist-build-<pid>`) and the temporary files of cache
- * entries it was writing (`<name>.<pid>.tmp`, src/lib/publish-file.ts).
+ * entries it was writing (`<name>.<pid>.tmp`, src/lib/build/publish-file.ts).
  * Cache entries only ever take their final name once complete, so removing
  * these leaves every cache as the last finished write left it.
  */

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { damageSummary, noteDamage } from '../src/lib/cache-integrity.ts';
+import { damageSummary, noteDamage } from '#src/lib/build/cache-integrity.ts';
 import type { CheckResult } from './check-worker.ts';
 import { printFailure, printProblems, warn } from './cli-output.ts';
 import { removeFolder, removeKilledBuilds, removeTemporaryFiles, STAGING_PREFIX } from './build-cleanup.ts';

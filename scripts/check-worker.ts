@@ -6,9 +6,9 @@
  * damaged cache records it met (the build's log counts them).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { damageFound } from '../src/lib/cache-integrity.ts';
-import { settingsProblems } from '../src/lib/settings-check.ts';
-import { checkPosts, type CheckOptions, type CheckReport } from '../src/lib/validate.ts';
+import { damageFound } from '#src/lib/build/cache-integrity.ts';
+import { settingsProblems } from '#src/lib/check/settings-check.ts';
+import { checkPosts, type CheckOptions, type CheckReport } from '#src/lib/check/validate.ts';
 
 export interface CheckResult extends CheckReport {
   damage: Record<string, number>;

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { settingsProblems } from '../src/lib/settings-check.ts';
-import { checkPosts } from '../src/lib/validate.ts';
+import { settingsProblems } from '#src/lib/check/settings-check.ts';
+import { checkPosts } from '#src/lib/check/validate.ts';
 import { printFailure, printProblems } from './cli-output.ts';
 import { projectOptions } from './project.ts';
 

@@ -1,8 +1,8 @@
 import { stripVTControlCharacters } from 'node:util';
-import { SETTINGS_FILE } from '../src/lib/site-paths.ts';
-import type { Problem } from '../src/lib/validate.ts';
-import { findSystemFault, systemFaultLine } from '../src/lib/system-errors.ts';
-import { formatProblem } from '../src/lib/validate.ts';
+import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
+import type { Problem } from '#src/lib/check/validate.ts';
+import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
+import { formatProblem } from '#src/lib/check/validate.ts';
 
 const useColour = process.stderr.isTTY && !process.env['NO_COLOR'];
 const red = (text: string) => (useColour ? `\x1b[31m${text}\x1b[0m` : text);
@@ -35,7 +35,7 @@ export function warn(message: string): void {
 /**
  * Prints why a command failed. A system failure (full disk, no permission, …)
  * is one line saying what happened, where, what was left unchanged and what to
- * do (src/lib/system-errors.ts), with `unchanged`; any other error is its
+ * do (src/lib/build/system-errors.ts), with `unchanged`; any other error is its
  * message without the stack lines bundlers put in it, then `consequence`.
  */
 export function printFailure(

@@ -7,12 +7,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
-import { calendarDay, parsePostDate } from '../src/lib/dates.ts';
-import { renderNewPost } from '../src/lib/post-template.ts';
-import { isFile } from '../src/lib/site-paths.ts';
-import { EDITOR_SLUG, slugFromFile, slugify } from '../src/lib/slug.ts';
-import { CONTENT_DIR, findPostFiles } from '../src/lib/validate.ts';
-import { SITE } from '../src/site.config.ts';
+import { calendarDay, parsePostDate } from '#src/lib/content/dates.ts';
+import { renderNewPost } from '#src/lib/content/post-template.ts';
+import { isFile } from '#src/lib/urls/site-paths.ts';
+import { EDITOR_SLUG, slugFromFile, slugify } from '#src/lib/content/slug.ts';
+import { CONTENT_DIR, findPostFiles } from '#src/lib/check/validate.ts';
+import { SITE } from '#src/site.config.ts';
 import { fail, warn } from './cli-output.ts';
 import { projectOptions } from './project.ts';
 

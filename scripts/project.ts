@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { CheckOptions } from '../src/lib/validate.ts';
-import { SITE } from '../src/site.config.ts';
+import type { CheckOptions } from '#src/lib/check/validate.ts';
+import { SITE } from '#src/site.config.ts';
 
 /** The project the command runs in: the current folder (fixtures and benchmarks build copies). */
 export function projectOptions(root = process.cwd()): CheckOptions {

@@ -6,11 +6,11 @@
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writeCacheFile } from '../src/lib/publish-file.ts';
-import { PUBLISHED_RECORD, serialisePublishedUrls, type PublishedUrls } from '../src/lib/published-urls.ts';
-import { redirectPageFile, redirectsFile, renderRedirectPage } from '../src/lib/redirect-pages.ts';
-import type { RedirectRule } from '../src/lib/redirects.ts';
-import type { CheckOptions, Problem } from '../src/lib/validate.ts';
+import { writeCacheFile } from '#src/lib/build/publish-file.ts';
+import { PUBLISHED_RECORD, serialisePublishedUrls, type PublishedUrls } from '#src/lib/urls/published-urls.ts';
+import { redirectPageFile, redirectsFile, renderRedirectPage } from '#src/lib/urls/redirect-pages.ts';
+import type { RedirectRule } from '#src/lib/urls/redirects.ts';
+import type { CheckOptions, Problem } from '#src/lib/check/validate.ts';
 
 /**
  * Writes a page at each old address and the `_redirects` file into the

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { postFrontmatterSchema } from './lib/post-schema.ts';
+import { postFrontmatterSchema } from './lib/content/post-schema.ts';
 
 // Entries are keyed by file path, not slug: Astro would otherwise merge two
 // posts with one slug with only a warning. `npm run check` (run by the build)
@@ -8,7 +8,7 @@ import { postFrontmatterSchema } from './lib/post-schema.ts';
 const blog = defineCollection({
   // retainBody: false keeps Markdown bodies out of the content store, which every
   // build serialises and loads whole (40% of it for 2,000-word posts);
-  // src/lib/posts.ts reads a body from its file when a page needs it.
+  // src/lib/content/posts.ts reads a body from its file when a page needs it.
   loader: glob({ base: './src/content/blog', pattern: '**/*.{md,mdx}', generateId: ({ entry }) => entry, retainBody: false }),
   schema: postFrontmatterSchema,
 });

@@ -12,8 +12,8 @@ import { mkdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pageCacheFolder, savePageCacheRecords } from '../../src/lib/cache-integrity.ts';
-import { publishFileSync, writeCacheFile } from '../../src/lib/publish-file.ts';
+import { pageCacheFolder, savePageCacheRecords } from '#src/lib/build/cache-integrity.ts';
+import { publishFileSync, writeCacheFile } from '#src/lib/build/publish-file.ts';
 import { ASTRO_DIST, importAstroFile, readAstroFile } from './astro-files.ts';
 import { changedMethods } from './source-hash.ts';
 
@@ -134,7 +134,7 @@ export async function pageCacheMismatch(dist = ASTRO_DIST): Promise<string | nul
  * the old one, and the published site keeps the bytes it had.
  *
  * A cached page is reused only when its bytes are those recorded when it was
- * written (src/lib/cache-integrity.ts); a damaged one is rendered again.
+ * written (src/lib/build/cache-integrity.ts); a damaged one is rendered again.
  */
 async function linkCachedPages(): Promise<boolean> {
   if ((await pageCacheMismatch()) !== null) return false;

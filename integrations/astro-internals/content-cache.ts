@@ -8,7 +8,13 @@ import { DATA_STORE_DIR, DATA_STORE_FILE } from './content-store.ts';
 /** Where the dev server keeps its content store (Astro's `settings.dotAstroDir`). */
 export const DEV_STORE_FOLDER = '.astro/';
 /** Code that shapes a post's rendered HTML. */
-const RENDERING_CODE = ['astro.config.ts', 'src/lib/markdown', 'src/lib/images.ts', 'src/lib/site-paths.ts', 'src/site.config.ts'];
+const RENDERING_CODE = [
+  'astro.config.ts',
+  'src/lib/markdown',
+  'src/lib/images/images.ts',
+  'src/lib/urls/site-paths.ts',
+  'src/site.config.ts',
+];
 const STAMP = 'rendering-code.sha1';
 
 async function filesUnder(root: string, entry: string): Promise<string[]> {

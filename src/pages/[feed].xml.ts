@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedPath, postFeed, type FeedOptions } from '../lib/feed.ts';
-import { getPosts } from '../lib/posts.ts';
-import { urls } from '../lib/urls.ts';
-import { SITE } from '../site.config.ts';
+import { feedPath, postFeed, type FeedOptions } from '#src/lib/feeds/feed.ts';
+import { getPosts } from '#src/lib/content/posts.ts';
+import { urls } from '#src/lib/urls/urls.ts';
+import { SITE } from '#src/site.config.ts';
 
 /**
  * The site feed, /rss.xml. A route with one parameter rather than a plain

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distFiles, distSnapshot } from '../helpers/crawl.ts';
 import { writeFillerPosts, writeFixtureImages } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, runScript } from '../helpers/project-copy.ts';
-import { findSystemFault, systemFaultLine } from '../../src/lib/system-errors.ts';
+import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
 
 /**
  * Faults a deploy meets, on copies of a small fixture project: builds killed

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestImage } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, runScript } from '../helpers/project-copy.ts';
-import { SITE } from '../../src/site.config.ts';
+import { SITE } from '#src/site.config.ts';
 
 /**
- * Listing and article pages carry cache keys (src/lib/page-keys.ts), so a
+ * Listing and article pages carry cache keys (src/lib/build/page-keys.ts), so a
  * rebuild copies unchanged ones from Astro's page cache. A copied page must
  * never be stale, and what a page records for the sitemap (noindex, lastmod)
  * must survive the copy. The search index is copied when no article changed.

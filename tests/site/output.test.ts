@@ -4,7 +4,7 @@ import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SITE } from '../../src/site.config.ts';
+import { SITE } from '#src/site.config.ts';
 import { distFiles } from '../helpers/crawl.ts';
 import { makeProjectCopy, PROJECT_ROOT, runScriptAsync } from '../helpers/project-copy.ts';
 import { checkStructuredData } from '../helpers/structured-data-check.ts';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { damageFound, damageSummary, sealJson, unsealJson, VerifiedFolder } from '../../src/lib/cache-integrity.ts';
+import { damageFound, damageSummary, sealJson, unsealJson, VerifiedFolder } from '#src/lib/build/cache-integrity.ts';
 
 let dir = '';
 beforeEach(async () => {

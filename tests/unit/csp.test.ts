@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspHeader } from '../../src/lib/csp.ts';
-import { IFRAME_HOSTS } from '../../src/lib/markdown/sanitize-schema.ts';
+import { cspHeader } from '#src/lib/seo/csp.ts';
+import { IFRAME_HOSTS } from '#src/lib/markdown/sanitize-schema.ts';
 
 const headers = readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, formatPostDate, parsePostDate } from '../../src/lib/dates.ts';
+import { calendarDay, formatPostDate, parsePostDate } from '#src/lib/content/dates.ts';
 
 const NEW_YORK = 'America/New_York';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractFaq, type FaqEntry } from '../../src/lib/faq.ts';
-import { faqSource } from '../../src/lib/faq-source.ts';
+import { extractFaq, type FaqEntry } from '#src/lib/seo/faq.ts';
+import { faqSource } from '#src/lib/seo/faq-source.ts';
 
 const qa = (question: string, answer: string): FaqEntry => ({ question, answer });
 const questions = (markdown: string) => extractFaq(markdown).map((entry) => entry.question);

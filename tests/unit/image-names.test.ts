@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STEM_LENGTH, stemOf } from '../../src/lib/images.ts';
+import { MAX_STEM_LENGTH, stemOf } from '#src/lib/images/images.ts';
 
 // Variant names carry the editor's SEO file name: the whole stem, in URL-safe lowercase.
 describe('stemOf', () => {

@@ -5,10 +5,10 @@ import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { rehypeSiteLinks } from '../../src/lib/markdown/rehype-site-links.ts';
-import { remarkPostCleanup } from '../../src/lib/markdown/remark-post-cleanup.ts';
-import { postSlugFromPath, siteRelativePath, withBase } from '../../src/lib/site-paths.ts';
-import { tableOfContents } from '../../src/lib/toc.ts';
+import { rehypeSiteLinks } from '#src/lib/markdown/rehype-site-links.ts';
+import { remarkPostCleanup } from '#src/lib/markdown/remark-post-cleanup.ts';
+import { postSlugFromPath, siteRelativePath, withBase } from '#src/lib/urls/site-paths.ts';
+import { tableOfContents } from '#src/lib/markdown/toc.ts';
 
 function cleanup(markdown: string, frontmatter: Record<string, unknown>): string {
   const processor = unified().use(remarkParse).use(remarkPostCleanup).use(remarkStringify);

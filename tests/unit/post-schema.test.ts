@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postFrontmatterSchema } from '../../src/lib/post-schema.ts';
+import { postFrontmatterSchema } from '#src/lib/content/post-schema.ts';
 
 /** The real post from PRODUCT.md, field for field. */
 const realPost = {

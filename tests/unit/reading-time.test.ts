@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeReadingMinutes, parseReadingTime } from '../../src/lib/reading-time.ts';
+import { computeReadingMinutes, parseReadingTime } from '#src/lib/content/reading-time.ts';
 
 describe('reading time', () => {
   it('computes minutes from the body at about 200 words a minute', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lostUrls, nextPublishedUrls, type CurrentPost } from '../../src/lib/published-urls.ts';
-import { redirectPageFile, redirectsFile, renderRedirectPage } from '../../src/lib/redirect-pages.ts';
-import { pathKey, planRedirects, type RedirectSource } from '../../src/lib/redirects.ts';
+import { lostUrls, nextPublishedUrls, type CurrentPost } from '#src/lib/urls/published-urls.ts';
+import { redirectPageFile, redirectsFile, renderRedirectPage } from '#src/lib/urls/redirect-pages.ts';
+import { pathKey, planRedirects, type RedirectSource } from '#src/lib/urls/redirects.ts';
 
 const origin = (file: string, line = 3) => ({ file, line, field: 'redirectFrom' });
 const source = (from: string, to: string, file = 'src/content/blog/a.md'): RedirectSource => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Post } from '../../src/lib/post-model.ts';
-import { adjacentPosts, relatedPosts } from '../../src/lib/related.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import type { Post } from '#src/lib/content/post-model.ts';
+import { adjacentPosts, relatedPosts } from '#src/lib/taxonomy/related.ts';
+import { slugify } from '#src/lib/content/slug.ts';
 
 const term = (name: string) => ({ name, slug: slugify(name) });
 function post(slug: string, day: number, category: string, tags: string[]): Post {

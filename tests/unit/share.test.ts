@@ -5,11 +5,11 @@ import sharp from 'sharp';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { extractFaq } from '../../src/lib/faq.ts';
-import { feedHtml } from '../../src/lib/feed-html.ts';
-import { rehypeSanitizePost } from '../../src/lib/markdown/rehype-sanitize-post.ts';
-import { CARD_HEIGHT, CARD_WIDTH, overlaySvg, planSocialCard, renderSocialCard } from '../../src/lib/social-card.ts';
-import { serializeJsonLd } from '../../src/lib/structured-data.ts';
+import { extractFaq } from '#src/lib/seo/faq.ts';
+import { feedHtml } from '#src/lib/feeds/feed-html.ts';
+import { rehypeSanitizePost } from '#src/lib/markdown/rehype-sanitize-post.ts';
+import { CARD_HEIGHT, CARD_WIDTH, overlaySvg, planSocialCard, renderSocialCard } from '#src/lib/seo/social-card.ts';
+import { serializeJsonLd } from '#src/lib/seo/structured-data.ts';
 
 describe('serializeJsonLd', () => {
   it('escapes everything that could end the script, and parses back to the same data', () => {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settingsProblems } from '../../src/lib/settings-check.ts';
-import { LOGO_SIZE, planSiteLogo, renderSiteLogo } from '../../src/lib/site-logo.ts';
-import { SITE, type SiteConfig } from '../../src/site.config.ts';
-import { formatProblem } from '../../src/lib/validate.ts';
+import { settingsProblems } from '#src/lib/check/settings-check.ts';
+import { LOGO_SIZE, planSiteLogo, renderSiteLogo } from '#src/lib/images/site-logo.ts';
+import { SITE, type SiteConfig } from '#src/site.config.ts';
+import { formatProblem } from '#src/lib/check/validate.ts';
 
 let root = '';
 let publicDir = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugFromFile, slugify } from '../../src/lib/slug.ts';
+import { slugFromFile, slugify } from '#src/lib/content/slug.ts';
 
 describe('slugify', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ogLocale, xAccounts } from '../../src/lib/social-meta.ts';
+import { ogLocale, xAccounts } from '#src/lib/seo/social-meta.ts';
 
 describe('ogLocale', () => {
   it.each([

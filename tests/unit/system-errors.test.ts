@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { devFailure } from '../../integrations/dev-faults.ts';
-import { describeSystemFault, findSystemFault, systemFaultLine } from '../../src/lib/system-errors.ts';
+import { describeSystemFault, findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
 
 const ROOT = '/site';
 /** An error as Node's fs raises it. */

@@ -2,10 +2,10 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { unsealJson } from '../../src/lib/cache-integrity.ts';
-import { checkPosts, formatProblem } from '../../src/lib/validate.ts';
-import { renderNewPost } from '../../src/lib/post-template.ts';
-import { SITE } from '../../src/site.config.ts';
+import { unsealJson } from '#src/lib/build/cache-integrity.ts';
+import { checkPosts, formatProblem } from '#src/lib/check/validate.ts';
+import { renderNewPost } from '#src/lib/content/post-template.ts';
+import { SITE } from '#src/site.config.ts';
 import { writeTestImage } from '../helpers/fixture-site.ts';
 
 const frontmatter = (fields: Record<string, string>) =>

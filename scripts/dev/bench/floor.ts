@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
 import sharp from 'sharp';
-import { WEBP_OPTIONS } from '../../../src/lib/images.ts';
+import { WEBP_OPTIONS } from '#src/lib/images/images.ts';
 
 const [jobsFile, outDir] = process.argv.slice(2);
 if (!jobsFile || !outDir) throw new Error('usage: floor.ts jobs.json out-dir');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { responsiveImage } from '../images.ts';
+import { responsiveImage } from '#src/lib/images/images.ts';
 
 export interface BodyImageOptions {
   root: string;

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { siteRelativePath, withBase } from '../site-paths.ts';
+import { siteRelativePath, withBase } from '#src/lib/urls/site-paths.ts';
 
 export interface SiteLinkOptions {
   /** The site's origin, or all of them (SITE.origins). */

@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedPath, postFeed, type FeedOptions } from '../../../lib/feed.ts';
-import { getPosts } from '../../../lib/posts.ts';
-import { TERM_PAGES } from '../../../lib/term-pages.ts';
-import { groupByTerm } from '../../../lib/terms.ts';
-import { urls } from '../../../lib/urls.ts';
-import { SITE } from '../../../site.config.ts';
+import { feedPath, postFeed, type FeedOptions } from '#src/lib/feeds/feed.ts';
+import { getPosts } from '#src/lib/content/posts.ts';
+import { TERM_PAGES } from '#src/lib/taxonomy/term-pages.ts';
+import { groupByTerm } from '#src/lib/taxonomy/terms.ts';
+import { urls } from '#src/lib/urls/urls.ts';
+import { SITE } from '#src/site.config.ts';
 
 export const getStaticPaths = (async () =>
   Promise.all(

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
-import type { SiteConfig } from '../site.config.ts';
+import type { SiteConfig } from '#src/site.config.ts';
 import { settingsLineFinder } from './settings-lines.ts';
-import { isFile, SETTINGS_FILE } from './site-paths.ts';
-import { LOGO_MIN_SIZE, logoSource } from './site-logo.ts';
-import { OG_LOCALE, X_HANDLE, ogLocale } from './social-meta.ts';
+import { isFile, SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
+import { LOGO_MIN_SIZE, logoSource } from '#src/lib/images/site-logo.ts';
+import { OG_LOCALE, X_HANDLE, ogLocale } from '#src/lib/seo/social-meta.ts';
 import type { Problem } from './validate.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import { sanitizePostTree } from './markdown/sanitize-schema.ts';
+import { sanitizePostTree } from '#src/lib/markdown/sanitize-schema.ts';
 
 /** Attributes holding one URL, per element. */
 const URL_ATTRIBUTES: Record<string, string[]> = {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { SITE } from '../site.config.ts';
+import { SITE } from '#src/site.config.ts';
 import { ACCEPTED_DATE_FORMS, implausibleDateProblem, parsePostDate } from './dates.ts';
 import { parseReadingTime } from './reading-time.ts';
 import { EDITOR_SLUG } from './slug.ts';

@@ -5,16 +5,16 @@ import { closest, distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
 import pMap from 'p-map';
 import sharp from 'sharp';
-import type { SiteConfig } from '../site.config.ts';
-import { noteDamage, readSealedJson, sealJson } from './cache-integrity.ts';
-import { writeCacheFile } from './publish-file.ts';
-import { POST_FIELDS, postFrontmatterSchema, type PostFrontmatter } from './post-schema.ts';
-import { headingIds } from './heading-ids.ts';
+import type { SiteConfig } from '#src/site.config.ts';
+import { noteDamage, readSealedJson, sealJson } from '#src/lib/build/cache-integrity.ts';
+import { writeCacheFile } from '#src/lib/build/publish-file.ts';
+import { POST_FIELDS, postFrontmatterSchema, type PostFrontmatter } from '#src/lib/content/post-schema.ts';
+import { headingIds } from '#src/lib/markdown/heading-ids.ts';
 import { checkMdxBody } from './mdx-check.ts';
 import { checkOldUrls, type OldUrlsResult } from './old-urls-check.ts';
-import { isPlaceholder } from './post-template.ts';
-import { isFile, postSlugFromPath, resolvePostAsset, siteRelativePath, type ProjectPaths } from './site-paths.ts';
-import { slugFromFile, slugify } from './slug.ts';
+import { isPlaceholder } from '#src/lib/content/post-template.ts';
+import { isFile, postSlugFromPath, resolvePostAsset, siteRelativePath, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
+import { slugFromFile, slugify } from '#src/lib/content/slug.ts';
 
 /** One thing wrong in one post: where it is and what to do about it. */
 export interface Problem {

@@ -1,9 +1,9 @@
-import { SITE } from '../site.config.ts';
+import { SITE } from '#src/site.config.ts';
 import type { PostFrontmatter } from './post-schema.ts';
 import { computeReadingMinutes } from './reading-time.ts';
-import { resolvePostAsset, type ProjectPaths } from './site-paths.ts';
+import { resolvePostAsset, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import { slugFromFile } from './slug.ts';
-import { canonicalNames, toTerms, type Term } from './taxonomy.ts';
+import { canonicalNames, toTerms, type Term } from '#src/lib/taxonomy/terms.ts';
 
 /** A collection entry as the model needs it (what astro:content gives us). */
 export interface SourceEntry {

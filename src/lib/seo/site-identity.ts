@@ -1,7 +1,7 @@
-import { SITE } from '../site.config.ts';
-import { siteLogoImage } from './site-logo.ts';
+import { SITE } from '#src/site.config.ts';
+import { siteLogoImage } from '#src/lib/images/site-logo.ts';
 import type { SiteIdentity } from './structured-data.ts';
-import { urls } from './urls.ts';
+import { urls } from '#src/lib/urls/urls.ts';
 
 /** The site as JSON-LD names it (publisher, Organization, WebSite), with absolute URLs on `site`. */
 export function siteIdentity(site: URL | undefined): SiteIdentity & { description: string; language: string } {

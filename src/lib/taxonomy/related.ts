@@ -1,4 +1,4 @@
-import type { Post } from './post-model.ts';
+import type { Post } from '#src/lib/content/post-model.ts';
 
 /**
  * Lookups over one post list, built once per list (a build shares one list

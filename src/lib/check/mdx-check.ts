@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { isFile } from './site-paths.ts';
+import { isFile } from '#src/lib/urls/site-paths.ts';
 
 /** One mistake in an MDX body, on its line within the body (1-based). */
 export interface MdxProblem {
@@ -9,7 +9,7 @@ export interface MdxProblem {
   message: string;
 }
 
-// What a bare `import './Chart'` may mean: the file as written, or with one of
+// What a bare `import '../Chart'` may mean: the file as written, or with one of
 // the extensions Vite and Astro resolve.
 const EXTENSIONS = ['', '.astro', '.tsx', '.jsx', '.ts', '.js', '.mjs', '.mdx', '.md', '.svelte', '.vue'];
 

@@ -4,7 +4,7 @@ import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer } from 'astro/container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildPosts, type Post } from './post-model.ts';
-import type { ProjectPaths } from './site-paths.ts';
+import type { ProjectPaths } from '#src/lib/urls/site-paths.ts';
 
 declare const __BLOG_BUILD__: ProjectPaths & { includeUnpublished: boolean };
 

@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pMap from 'p-map';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
-import { verifiedFolder, type VerifiedFolder } from './cache-integrity.ts';
-import { publishFiles } from './publish-file.ts';
+import { verifiedFolder, type VerifiedFolder } from '#src/lib/build/cache-integrity.ts';
+import { publishFiles } from '#src/lib/build/publish-file.ts';
 
 /**
  * Widths made for every hero and body image (never wider than the original).

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import type { Post } from './post-model.ts';
+import type { Post } from '#src/lib/content/post-model.ts';
 
 /**
  * Cache keys for Astro's incremental builds (`experimental.incrementalBuild`):
@@ -95,7 +95,7 @@ export function articlePageKey(post: Post, digest: string | undefined, neighbour
  * The key of a feed: its own facts (title, description, address) and, for
  * each post it carries, the post file's digest (the item's body and dates),
  * its hero's identity (the enclosure) and the names the item shows, which
- * other posts' spellings can change (src/lib/taxonomy.ts).
+ * other posts' spellings can change (src/lib/taxonomy/terms.ts).
  */
 export function feedKey(facts: unknown, posts: readonly Post[], digests: readonly (string | undefined)[]): string | undefined {
   if (digests.some((digest) => digest === undefined)) return undefined;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SETTINGS_FILE } from './site-paths.ts';
+import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
 
 /**
  * Finds where a value is written in the settings file, so a problem with a

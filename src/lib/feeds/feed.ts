@@ -1,12 +1,12 @@
 import rss from '@astrojs/rss';
 import pMap from 'p-map';
 import { feedHtml } from './feed-html.ts';
-import { heroEnclosure } from './hero.ts';
-import type { Post } from './post-model.ts';
-import { feedKey } from './page-keys.ts';
-import { postDigest, renderPostHtml } from './posts.ts';
-import { urls } from './urls.ts';
-import { SITE } from '../site.config.ts';
+import { heroEnclosure } from '#src/lib/images/hero.ts';
+import type { Post } from '#src/lib/content/post-model.ts';
+import { feedKey } from '#src/lib/build/page-keys.ts';
+import { postDigest, renderPostHtml } from '#src/lib/content/posts.ts';
+import { urls } from '#src/lib/urls/urls.ts';
+import { SITE } from '#src/site.config.ts';
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -59,7 +59,7 @@ export function feedPosts(posts: readonly Post[]): Post[] {
 }
 
 /**
- * A feed route's entry for getStaticPaths: its cache key (src/lib/page-keys.ts)
+ * A feed route's entry for getStaticPaths: its cache key (src/lib/build/page-keys.ts)
  * lets an unchanged feed be copied from the last build instead of rendered.
  */
 export async function feedPath<Params extends Record<string, string>>(params: Params, options: FeedOptions) {

@@ -1,5 +1,5 @@
 import type { FaqEntry } from './faq.ts';
-import type { Post } from './post-model.ts';
+import type { Post } from '#src/lib/content/post-model.ts';
 
 /**
  * schema.org JSON-LD for posts. Everything takes absolute URLs: search

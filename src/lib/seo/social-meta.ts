@@ -1,4 +1,4 @@
-import { slugify } from './slug.ts';
+import { slugify } from '#src/lib/content/slug.ts';
 
 /**
  * Values of the link-preview tags that come from settings: `og:locale` and

@@ -1,8 +1,8 @@
-import { lostUrls, nextPublishedUrls, readPublishedUrls, type CurrentPost, type PublishedUrls } from './published-urls.ts';
-import { isWebAddress, pathKey, planRedirects, type RedirectRule, type RedirectSource } from './redirects.ts';
-import { postSlugFromPath, SETTINGS_FILE, siteRelativePath } from './site-paths.ts';
+import { lostUrls, nextPublishedUrls, readPublishedUrls, type CurrentPost, type PublishedUrls } from '#src/lib/urls/published-urls.ts';
+import { isWebAddress, pathKey, planRedirects, type RedirectRule, type RedirectSource } from '#src/lib/urls/redirects.ts';
+import { postSlugFromPath, SETTINGS_FILE, siteRelativePath } from '#src/lib/urls/site-paths.ts';
 import { settingsLineFinder } from './settings-lines.ts';
-import { slugify } from './slug.ts';
+import { slugify } from '#src/lib/content/slug.ts';
 import type { CheckedPost, CheckOptions, Problem } from './validate.ts';
 
 const postPath = (slug: string) => `/blog/${slug}/`;

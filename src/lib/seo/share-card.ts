@@ -1,6 +1,6 @@
-import { SITE } from '../site.config.ts';
-import { imageContentHash } from './images.ts';
-import type { Post } from './post-model.ts';
+import { SITE } from '#src/site.config.ts';
+import { imageContentHash } from '#src/lib/images/images.ts';
+import type { Post } from '#src/lib/content/post-model.ts';
 import { planSocialCard, type SocialCard } from './social-card.ts';
 
 /**

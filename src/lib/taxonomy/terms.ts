@@ -1,4 +1,6 @@
-import { slugify } from './slug.ts';
+/** Categories, tags and authors: one name and slug per term, and the posts under each. */
+import type { Post } from '#src/lib/content/post-model.ts';
+import { slugify } from '#src/lib/content/slug.ts';
 
 /** A category, tag or author: one display name, one URL slug. */
 export interface Term {
@@ -39,4 +41,37 @@ export function toTerms(spellings: readonly string[], names: Map<string, string>
     if (slug && !seen.has(slug)) seen.set(slug, { slug, name: names.get(slug) ?? spelling });
   }
   return [...seen.values()];
+}
+
+export interface TermGroup {
+  term: Term;
+  /** Newest first. */
+  posts: Post[];
+}
+
+/** A term with fewer posts than this is a thin page: noindex, not in the sitemap. */
+export const MIN_POSTS_TO_INDEX = 2;
+
+export type TermKind = 'category' | 'tag' | 'author';
+
+function termsOf(post: Post, kind: TermKind): Term[] {
+  if (kind === 'tag') return post.tags;
+  return [kind === 'category' ? post.category : post.author];
+}
+
+/** Every term of a kind with its posts, ordered by name. `posts` must be newest first. */
+export function groupByTerm(posts: readonly Post[], kind: TermKind): TermGroup[] {
+  const groups = new Map<string, TermGroup>();
+  for (const post of posts) {
+    for (const term of termsOf(post, kind)) {
+      const group = groups.get(term.slug) ?? { term, posts: [] };
+      group.posts.push(post);
+      groups.set(term.slug, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.term.name.localeCompare(b.term.name, 'en', { sensitivity: 'base' }));
+}
+
+export function isThin(group: TermGroup): boolean {
+  return group.posts.length < MIN_POSTS_TO_INDEX;
 }

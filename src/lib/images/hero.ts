@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IMAGE_CACHE_FOLDER, produceVariants, responsiveImage, type ImageVariant, type ResponsiveImage } from './images.ts';
-import type { Post } from './post-model.ts';
-import type { ProjectPaths } from './site-paths.ts';
+import type { Post } from '#src/lib/content/post-model.ts';
+import type { ProjectPaths } from '#src/lib/urls/site-paths.ts';
 
 declare const __BLOG_BUILD__: ProjectPaths;
 

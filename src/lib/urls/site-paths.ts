@@ -86,5 +86,5 @@ export async function isFile(file: string): Promise<boolean> {
   }
 }
 
-/** The site settings, as problems in them are reported (src/lib/settings-check.ts). */
+/** The site settings, as problems in them are reported (src/lib/check/settings-check.ts). */
 export const SETTINGS_FILE = 'src/site.config.ts';

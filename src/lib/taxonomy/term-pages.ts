@@ -1,11 +1,11 @@
 import type { PaginateFunction } from 'astro';
-import { listingPageKey } from './page-keys.ts';
-import { getPosts } from './posts.ts';
-import { markNoindex } from './sitemap-registry.ts';
+import { listingPageKey } from '#src/lib/build/page-keys.ts';
+import { getPosts } from '#src/lib/content/posts.ts';
+import { markNoindex } from '#src/lib/seo/sitemap-registry.ts';
 import { groupByTerm, isThin, type TermGroup } from './terms.ts';
-import { urls } from './urls.ts';
-import type { Term } from './taxonomy.ts';
-import { SITE } from '../site.config.ts';
+import { urls } from '#src/lib/urls/urls.ts';
+import type { Term } from './terms.ts';
+import { SITE } from '#src/site.config.ts';
 
 export type ListedKind = 'category' | 'tag';
 
