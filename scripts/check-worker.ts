@@ -8,7 +8,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { damageFound } from '#src/lib/build/cache-integrity.ts';
 import { settingsProblems } from '#src/lib/check/settings-check.ts';
-import { checkPosts, type CheckOptions, type CheckReport } from '#src/lib/check/validate.ts';
+import { checkPosts, type CheckReport } from '#src/lib/check/check-posts.ts';
+import type { CheckOptions } from '#src/lib/check/problems.ts';
 
 export interface CheckResult extends CheckReport {
   damage: Record<string, number>;

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { settingsProblems } from '#src/lib/check/settings-check.ts';
-import { checkPosts } from '#src/lib/check/validate.ts';
+import { checkPosts } from '#src/lib/check/check-posts.ts';
 import { printFailure, printProblems } from './cli-output.ts';
 import { projectOptions } from './project.ts';
 

@@ -1,8 +1,8 @@
 import { stripVTControlCharacters } from 'node:util';
 import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
-import type { Problem } from '#src/lib/check/validate.ts';
+import type { Problem } from '#src/lib/check/problems.ts';
 import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
-import { formatProblem } from '#src/lib/check/validate.ts';
+import { formatProblem } from '#src/lib/check/problems.ts';
 
 const useColour = process.stderr.isTTY && !process.env['NO_COLOR'];
 const red = (text: string) => (useColour ? `\x1b[31m${text}\x1b[0m` : text);

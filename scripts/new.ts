@@ -8,10 +8,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { calendarDay, parsePostDate } from '#src/lib/content/dates.ts';
+import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { renderNewPost } from '#src/lib/content/post-template.ts';
 import { isFile } from '#src/lib/urls/site-paths.ts';
 import { EDITOR_SLUG, slugFromFile, slugify } from '#src/lib/content/slug.ts';
-import { CONTENT_DIR, findPostFiles } from '#src/lib/check/validate.ts';
+import { CONTENT_DIR, findPostFiles } from '#src/lib/check/check-posts.ts';
 import { SITE } from '#src/site.config.ts';
 import { fail, warn } from './cli-output.ts';
 import { projectOptions } from './project.ts';
@@ -97,7 +98,8 @@ async function existingPosts(): Promise<Array<{ file: string; slug: string; cate
       let data: Record<string, unknown> = {};
       try {
         const text = await readFile(path.join(root, file), 'utf8');
-        const frontmatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+        const split = splitFrontmatter(text);
+        const frontmatter = typeof split === 'object' ? split.frontmatter : '';
         const loaded = yaml.load(frontmatter, { schema: yaml.CORE_SCHEMA });
         if (loaded && typeof loaded === 'object') data = loaded as Record<string, unknown>;
       } catch {

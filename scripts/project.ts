@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CheckOptions } from '#src/lib/check/validate.ts';
+import type { CheckOptions } from '#src/lib/check/problems.ts';
 import { SITE } from '#src/site.config.ts';
 
 /** The project the command runs in: the current folder (fixtures and benchmarks build copies). */

@@ -10,7 +10,7 @@ import { writeCacheFile } from '#src/lib/build/publish-file.ts';
 import { PUBLISHED_RECORD, serialisePublishedUrls, type PublishedUrls } from '#src/lib/urls/published-urls.ts';
 import { redirectPageFile, redirectsFile, renderRedirectPage } from '#src/lib/urls/redirect-pages.ts';
 import type { RedirectRule } from '#src/lib/urls/redirects.ts';
-import type { CheckOptions, Problem } from '#src/lib/check/validate.ts';
+import type { CheckOptions, Problem } from '#src/lib/check/problems.ts';
 
 /**
  * Writes a page at each old address and the `_redirects` file into the

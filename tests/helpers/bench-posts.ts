@@ -11,10 +11,10 @@
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { makeProjectCopy, PROJECT_ROOT } from './project-copy.ts';
 
 const SAMPLES = path.join(PROJECT_ROOT, 'src/content/blog');
-const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
 
 interface Sample {
   frontmatter: string;
@@ -27,13 +27,12 @@ async function readSamples(): Promise<Sample[]> {
   for (const entry of (await readdir(SAMPLES, { recursive: true })).sort()) {
     if (!/\.(md|mdx)$/.test(entry)) continue;
     const file = path.join(SAMPLES, entry);
-    const match = FRONTMATTER.exec(await readFile(file, 'utf8'));
-    if (!match) continue;
-    const text = await readFile(file, 'utf8');
-    const hero = /^heroImage:\s*"([^"]+)"/m.exec(match[1]!)?.[1] ?? null;
+    const split = splitFrontmatter(await readFile(file, 'utf8'));
+    if (typeof split !== 'object') continue;
+    const hero = /^heroImage:\s*"([^"]+)"/m.exec(split.frontmatter)?.[1] ?? null;
     samples.push({
-      frontmatter: match[1]!,
-      body: text.slice(match[0].length),
+      frontmatter: split.frontmatter.replace(/\r?\n$/, ''),
+      body: split.body,
       hero: hero === null ? null : hero.startsWith('/') ? path.join(PROJECT_ROOT, 'public', hero) : path.resolve(path.dirname(file), hero),
     });
   }

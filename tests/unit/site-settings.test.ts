@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsProblems } from '#src/lib/check/settings-check.ts';
 import { LOGO_SIZE, planSiteLogo, renderSiteLogo } from '#src/lib/images/site-logo.ts';
 import { SITE, type SiteConfig } from '#src/site.config.ts';
-import { formatProblem } from '#src/lib/check/validate.ts';
+import { formatProblem } from '#src/lib/check/problems.ts';
 
 let root = '';
 let publicDir = '';

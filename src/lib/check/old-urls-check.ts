@@ -3,7 +3,7 @@ import { isWebAddress, pathKey, planRedirects, type RedirectRule, type RedirectS
 import { postSlugFromPath, SETTINGS_FILE, siteRelativePath } from '#src/lib/urls/site-paths.ts';
 import { settingsLineFinder } from './settings-lines.ts';
 import { slugify } from '#src/lib/content/slug.ts';
-import type { CheckedPost, CheckOptions, Problem } from './validate.ts';
+import type { CheckedPost, CheckOptions, Problem } from './problems.ts';
 
 const postPath = (slug: string) => `/blog/${slug}/`;
 

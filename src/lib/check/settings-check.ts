@@ -4,7 +4,7 @@ import { settingsLineFinder } from './settings-lines.ts';
 import { isFile, SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
 import { LOGO_MIN_SIZE, logoSource } from '#src/lib/images/site-logo.ts';
 import { OG_LOCALE, X_HANDLE, ogLocale } from '#src/lib/seo/social-meta.ts';
-import type { Problem } from './validate.ts';
+import type { Problem } from './problems.ts';
 
 /**
  * Mistakes in the settings that pages and search engines read (the logo, the

@@ -3,6 +3,7 @@ import path from 'node:path';
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer } from 'astro/container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { splitFrontmatter } from './frontmatter.ts';
 import { buildPosts, type Post } from './post-model.ts';
 import type { ProjectPaths } from '#src/lib/urls/site-paths.ts';
 
@@ -15,9 +16,6 @@ interface Loaded {
 
 let cached: Promise<Loaded> | undefined;
 
-// The same block @astrojs/internal-helpers' parseFrontmatter strips (Astro's `body`).
-const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
-const FRONTMATTER_TYPE = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
 const bodies = new Map<string, { digest: string | number | undefined; body: string }>();
 
 /**
@@ -31,9 +29,10 @@ function bodyOf(entry: CollectionEntry<'blog'>): string {
   const known = bodies.get(file);
   if (known && known.digest !== undefined && known.digest === entry.digest) return known.body;
   const code = readFileSync(path.resolve(__BLOG_BUILD__.root, file), 'utf8');
-  const raw = FRONTMATTER.exec(code)?.[1];
-  const delimiter = FRONTMATTER_TYPE.exec(code)?.[1] === '+++' ? '+++' : '---';
-  const body = (raw === undefined ? code : code.replace(`${delimiter}${raw}${delimiter}`, () => ' ')).trim();
+  // Astro's `body` is the text after the frontmatter, trimmed. A file without
+  // a frontmatter block is refused by the checker before any build.
+  const split = splitFrontmatter(code);
+  const body = (typeof split === 'object' ? split.body : code).trim();
   bodies.set(file, { digest: entry.digest, body });
   return body;
 }

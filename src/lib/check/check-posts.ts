@@ -1,0 +1,124 @@
+/**
+ * The post checker: every post read the way the build reads it, then what only
+ * shows across posts. Each kind of check is its own module in this folder.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pMap from 'p-map';
+import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
+import { siteRelativePath } from '#src/lib/urls/site-paths.ts';
+import { bodyMistakes, bodyReferences, placeholderLines } from './body.ts';
+import { duplicateSlugProblems, PostLinks } from './cross-post.ts';
+import { fieldValueProblems, readFields, slugOf } from './frontmatter.ts';
+import { bodyImageProblem, ImageChecks, postImageProblem } from './images.ts';
+import { checkOldUrls, type OldUrlsResult } from './old-urls-check.ts';
+import type { CheckedPost, CheckOptions, Problem } from './problems.ts';
+import { fieldLine } from './yaml-errors.ts';
+
+export const CONTENT_DIR = 'src/content/blog';
+
+interface FileResult {
+  post?: CheckedPost;
+  body: string;
+  bodyLine: number;
+  problems: Problem[];
+}
+
+async function checkFile(relative: string, options: CheckOptions, images: ImageChecks): Promise<FileResult> {
+  const absolute = path.join(options.root, relative);
+  // Synchronous: a post is read whole at once, and thousands of small reads
+  // through fs.promises' thread pool take three times as long.
+  const raw = readFileSync(absolute, 'utf8');
+  const problems: Problem[] = [];
+  const report = (line: number, field: string, message: string) => problems.push({ file: relative, line, field, message });
+  const split = splitFrontmatter(raw);
+  if (split === 'unclosed') report(1, 'frontmatter', 'is not closed: add a line "---" after the last field, before the text of the post');
+  if (split === 'missing')
+    report(1, 'frontmatter', 'is missing: start the file with a line "---", the fields (title, description, …), and another "---"');
+  if (typeof split !== 'object') return { body: raw, bodyLine: 1, problems };
+
+  const { frontmatter, body, bodyLine } = split;
+  const fields = readFields(frontmatter, relative);
+  for (const problem of fields.problems) report(problem.line, problem.field, problem.message);
+  // Unreadable YAML hides the rest; fields the schema refuses still leave a body to check.
+  if (!fields.yamlRead) return { body, bodyLine, problems };
+  for (const mistake of await bodyMistakes(body, absolute, options.root)) report(bodyLine + mistake.line - 1, 'body', mistake.message);
+  const post = fields.data;
+  if (!post) return { body, bodyLine, problems };
+
+  for (const problem of fieldValueProblems(post, frontmatter, relative)) report(problem.line, problem.field, problem.message);
+  // The hero and the link-preview image are files the build turns into variants: same rules for both.
+  for (const field of ['heroImage', 'ogImage'] as const) {
+    const reference = post[field];
+    if (!reference) continue;
+    const problem = await postImageProblem(reference, absolute, options, images);
+    if (problem) report(fieldLine(frontmatter, field), field, problem);
+  }
+  if (!post.draft) {
+    for (const line of placeholderLines(body))
+      report(bodyLine + line - 1, 'body', 'has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true');
+  }
+  const lines = {
+    slug: fieldLine(frontmatter, 'slug'),
+    redirectFrom: fieldLine(frontmatter, 'redirectFrom'),
+    draft: fieldLine(frontmatter, 'draft'),
+    pubDate: fieldLine(frontmatter, 'pubDate'),
+  };
+  const published = !post.draft && post.pubDate.getTime() <= options.now.getTime();
+  return { post: { file: relative, slug: slugOf(post, relative), lines, data: post, published }, body, bodyLine, problems };
+}
+
+/** What a check gives the build: the problems, and when there are none, the redirects and the published-URL record. */
+export interface CheckReport extends OldUrlsResult {
+  problems: Problem[];
+}
+
+/** Finds the post files of the collection, in a stable order. */
+export async function findPostFiles(root: string, contentDir = CONTENT_DIR): Promise<string[]> {
+  const { glob } = await import('node:fs/promises');
+  const files: string[] = [];
+  for await (const file of glob('**/*.{md,mdx}', { cwd: path.join(root, contentDir) })) files.push(path.join(contentDir, file));
+  return files.sort();
+}
+
+/**
+ * Checks every post the way the build reads it, plus what the build cannot
+ * see one file at a time: duplicate slugs and links between posts. Returns
+ * every problem in every file at once.
+ */
+export async function checkPosts(options: CheckOptions): Promise<CheckReport & { posts: CheckedPost[] }> {
+  const files = await findPostFiles(options.root, options.contentDir);
+  const images = new ImageChecks(options.cacheDir);
+  await images.load();
+  const results = await pMap(files, (file) => checkFile(file, options, images), { concurrency: 16 });
+  const problems = results.flatMap((r) => r.problems);
+  const posts = results.flatMap((r) => (r.post ? [r.post] : []));
+
+  const bySlug = Map.groupBy(posts, (post) => post.slug);
+  problems.push(...duplicateSlugProblems(bySlug));
+  const bodies = new Map(results.flatMap((r) => (r.post ? [[r.post.file, r.body] as const] : [])));
+  const links = new PostLinks(bySlug, bodies, options.base);
+  for (const result of results) {
+    const post = result.post;
+    if (!post) continue;
+    for (const ref of bodyReferences(result.body)) {
+      const line = result.bodyLine + ref.line - 1;
+      const report = (message: string | null) => message && problems.push({ file: post.file, line, field: 'body', message });
+      if (ref.kind === 'image') {
+        if (ref.alt === null)
+          report(`image "${ref.target}" has no alt text; describe it for readers who cannot see it: ![what it shows](${ref.target})`);
+        report(await bodyImageProblem(ref.target, post.file, options, images));
+        continue;
+      }
+      const local = siteRelativePath(ref.target, options.site.origins ?? options.site.url);
+      if (local !== null) report(links.problem(post, ref.target, local));
+    }
+  }
+  // Redirects, and the URLs earlier builds published. A post that could not be read is not taken for a deleted one.
+  const unreadable = new Set(files.filter((_, index) => !results[index]!.post));
+  const oldUrls = checkOldUrls(posts, options, unreadable);
+  problems.push(...oldUrls.problems);
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  await images.save();
+  return { posts, problems, redirects: oldUrls.redirects, publishedUrls: oldUrls.publishedUrls };
+}
