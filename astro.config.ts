@@ -17,15 +17,16 @@ import { rehypeTableScroll } from '#src/lib/markdown/rehype-table-scroll.ts';
 import { rehypeSiteLinks } from '#src/lib/markdown/rehype-site-links.ts';
 import { remarkPostCleanup } from '#src/lib/markdown/remark-post-cleanup.ts';
 import { SITE } from '#src/site.config.ts';
+import { basePathFromEnv, cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
 
 /** Sub-folder hosting (e.g. GitHub project pages): BASE_PATH=/repo-name/ */
-const base = process.env['BASE_PATH'] || '/';
+const base = basePathFromEnv();
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   site: SITE.url,
   // Test fixtures and benchmark corpora build from copies; they keep their own caches.
-  cacheDir: process.env['BLOG_CACHE_DIR'] || './node_modules/.astro',
+  cacheDir: cacheDirFromEnv(root),
   base,
   trailingSlash: 'always',
   // Pages are rendered 4 at a time: copying a cached page or writing one waits on

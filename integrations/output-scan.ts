@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { IMAGE_ROUTE } from '#src/lib/images/images.ts';
 import { CARD_ROUTE } from '#src/lib/seo/social-card.ts';
+import { buildRegistry } from '#src/lib/build/registries.ts';
 
 /** What the post-build steps need to know about the written site, from one read of each file. */
 export interface OutputScan {
@@ -77,8 +78,7 @@ async function scan(outDir: string): Promise<OutputScan> {
 }
 
 // One scan per output folder per build, shared by the integrations that need it.
-const KEY = Symbol.for('astro-blog.output-scan');
-const store = globalThis as typeof globalThis & { [KEY]?: Map<string, Promise<OutputScan>> };
+const scans = buildRegistry('output-scan', () => new Map<string, Promise<OutputScan>>());
 
 /**
  * Reads every page and feed in `outDir` once and tells what they reference.
@@ -86,8 +86,7 @@ const store = globalThis as typeof globalThis & { [KEY]?: Map<string, Promise<Ou
  * the same build gets the same result.
  */
 export function scanOutput(outDir: string): Promise<OutputScan> {
-  const scans = (store[KEY] ??= new Map());
-  let result = scans.get(outDir);
-  if (!result) scans.set(outDir, (result = scan(outDir)));
+  let result = scans().get(outDir);
+  if (!result) scans().set(outDir, (result = scan(outDir)));
   return result;
 }

@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 import { calendarDay, parsePostDate } from '#src/lib/content/dates.ts';
 import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { renderNewPost } from '#src/lib/content/post-template.ts';
-import { isFile } from '#src/lib/urls/site-paths.ts';
+import { basePathFromEnv, isFile } from '#src/lib/urls/site-paths.ts';
 import { EDITOR_SLUG, slugFromFile, slugify } from '#src/lib/content/slug.ts';
 import { CONTENT_DIR, findPostFiles } from '#src/lib/check/check-posts.ts';
 import { SITE } from '#src/site.config.ts';
@@ -162,7 +162,7 @@ try {
   fail(`Could not write ${file}: ${(error as Error).message}`);
 }
 
-const base = `/${process.env['BASE_PATH'] ?? ''}/`.replace(/\/{2,}/g, '/');
+const base = basePathFromEnv();
 const steps = [
   `Write the post in ${file}${description ? '' : ', and its description'}: replace every "TODO:".`,
   heroExists

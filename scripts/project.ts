@@ -1,15 +1,16 @@
 import path from 'node:path';
 import type { CheckOptions } from '#src/lib/check/problems.ts';
 import { SITE } from '#src/site.config.ts';
+import { basePathFromEnv, cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
 
 /** The project the command runs in: the current folder (fixtures and benchmarks build copies). */
 export function projectOptions(root = process.cwd()): CheckOptions {
   return {
     root,
     publicDir: path.join(root, 'public'),
-    cacheDir: path.resolve(root, process.env['BLOG_CACHE_DIR'] || 'node_modules/.astro'),
+    cacheDir: cacheDirFromEnv(root),
     site: SITE,
     now: new Date(),
-    base: `/${process.env['BASE_PATH'] ?? ''}/`.replace(/\/{2,}/g, '/'),
+    base: basePathFromEnv(),
   };
 }

@@ -3,6 +3,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { withPath, writeCacheFile } from './publish-file.ts';
+import { buildRegistry } from './registries.ts';
 
 /**
  * What a cached file looked like when it was made: its size and CRC-32.
@@ -85,11 +86,7 @@ export async function readSealedJson<T>(file: string): Promise<T | undefined | '
 
 // ---- Damage found in this build ---------------------------------------------
 
-// Integrations, pages and Astro's patched page cache load separate copies of
-// this module in one process; the tally lives on globalThis.
-const DAMAGE_KEY = Symbol.for('astro-blog.cache-damage');
-const damageStore = globalThis as typeof globalThis & { [DAMAGE_KEY]?: Map<string, number> };
-const damage = () => (damageStore[DAMAGE_KEY] ??= new Map());
+const damage = buildRegistry('cache-damage', () => new Map<string, number>());
 
 /** Counts one damaged cache entry of a kind ("image variant", "page", …) that is being made again. */
 export function noteDamage(kind: string, count = 1): void {
@@ -221,13 +218,11 @@ export class VerifiedFolder {
   }
 }
 
-// One instance per folder per process, shared by the module copies.
-const FOLDERS_KEY = Symbol.for('astro-blog.verified-folders');
-const folderStore = globalThis as typeof globalThis & { [FOLDERS_KEY]?: Map<string, VerifiedFolder> };
+const verifiedFolders = buildRegistry('verified-folders', () => new Map<string, VerifiedFolder>());
 
 /** The process's `VerifiedFolder` for `dir`, made on first use. */
 export function verifiedFolder(dir: string, kind: string, recordFile?: string): VerifiedFolder {
-  const folders = (folderStore[FOLDERS_KEY] ??= new Map());
+  const folders = verifiedFolders();
   let folder = folders.get(dir);
   if (!folder) folders.set(dir, (folder = new VerifiedFolder(dir, kind, recordFile)));
   return folder;
@@ -247,8 +242,7 @@ export async function dropPageCache(cacheDir: string): Promise<void> {
   await rm(path.join(cacheDir, 'incremental-build.json'), { force: true });
 }
 
-const DEPENDENTS_KEY = Symbol.for('astro-blog.page-cache-dependents');
-const dependentsStore = globalThis as typeof globalThis & { [DEPENDENTS_KEY]?: Array<() => void> };
+const pageCacheDependents = buildRegistry('page-cache-dependents', (): Array<() => void> => []);
 
 /**
  * Registers a save of something a page copied from the page cache depends on
@@ -258,12 +252,12 @@ const dependentsStore = globalThis as typeof globalThis & { [DEPENDENTS_KEY]?: A
  * dependencies were not saved.
  */
 export function beforePageCacheRecord(save: () => void): void {
-  (dependentsStore[DEPENDENTS_KEY] ??= []).push(save);
+  pageCacheDependents().push(save);
 }
 
 /** Saves what copied pages depend on, then the pages' record; Astro's manifest is written after this. */
 export function savePageCacheRecords(cacheDir: string): void {
-  for (const save of dependentsStore[DEPENDENTS_KEY] ?? []) save();
+  for (const save of pageCacheDependents()) save();
   pageCacheFolder(cacheDir).saveSync();
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { cardView } from '#src/lib/content/card-view.ts';
 import type { Post } from '#src/lib/content/post-model.ts';
 
 /**
@@ -37,22 +38,12 @@ function heroStamp(file: string): string {
 
 const cards = new WeakMap<Post, string>();
 
-/** Everything a post card (PostCard.astro) shows, as text. */
+/** Everything a post card shows (the card's own record, and its hero file's identity), as text. */
 export function cardFingerprint(post: Post): string {
   let text = cards.get(post);
   if (text === undefined) {
-    text = JSON.stringify([
-      post.slug,
-      post.title,
-      post.description,
-      post.pubDate.getTime(),
-      post.readingMinutes,
-      post.category.name,
-      post.category.slug,
-      post.draft,
-      post.scheduled,
-      post.hero ? [post.hero.file, post.hero.alt, heroStamp(post.hero.file)] : null,
-    ]);
+    const view = cardView(post);
+    text = JSON.stringify([view, view.hero ? heroStamp(view.hero.file) : null]);
     cards.set(post, text);
   }
   return text;

@@ -80,7 +80,11 @@ export function fieldValueProblems(post: PostFrontmatter, frontmatter: string, f
   ] as const) {
     for (const term of terms) {
       if (!slugify(term))
-        problems.push({ line: fieldLine(frontmatter, field), field, message: `"${term}" has no letters or digits to make a URL from; reword it` });
+        problems.push({
+          line: fieldLine(frontmatter, field),
+          field,
+          message: `"${term}" has no letters or digits to make a URL from; reword it`,
+        });
     }
   }
   if (!post.draft) {

@@ -101,7 +101,12 @@ export class ImageChecks {
 const WEB_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** What is wrong with a frontmatter image (heroImage, ogImage), or null. */
-export async function postImageProblem(reference: string, postFile: string, options: CheckOptions, images: ImageChecks): Promise<string | null> {
+export async function postImageProblem(
+  reference: string,
+  postFile: string,
+  options: CheckOptions,
+  images: ImageChecks,
+): Promise<string | null> {
   if (WEB_ADDRESS.test(reference)) {
     return `"${reference}" is a web address, but images must be files in the project, so the build can make their variants; download it into public/ and write "/name.webp", or save it next to the post as "./name.webp"`;
   }
@@ -121,7 +126,12 @@ export async function postImageProblem(reference: string, postFile: string, opti
  * public/ ("/img/x.webp", or the site's own address) must exist and decode.
  * Images on other sites are not checked.
  */
-export async function bodyImageProblem(target: string, postFile: string, options: CheckOptions, images: ImageChecks): Promise<string | null> {
+export async function bodyImageProblem(
+  target: string,
+  postFile: string,
+  options: CheckOptions,
+  images: ImageChecks,
+): Promise<string | null> {
   const local = siteRelativePath(target, options.site.origins ?? options.site.url);
   let file: string | null;
   let missing: string;

@@ -6,6 +6,8 @@ import pMap from 'p-map';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { verifiedFolder, type VerifiedFolder } from '#src/lib/build/cache-integrity.ts';
 import { publishFiles } from '#src/lib/build/publish-file.ts';
+import { buildRegistry } from '#src/lib/build/registries.ts';
+import { withTrailingSlash } from '#src/lib/urls/site-paths.ts';
 
 /**
  * Widths made for every hero and body image (never wider than the original).
@@ -61,13 +63,8 @@ interface VariantJob {
 /** An image that sharp could not read or convert; the message names the file. */
 export class ImageError extends Error {}
 
-// Pages, Markdown plugins and the build hook run in one process but in
-// separately bundled module copies, so the registry lives on globalThis.
-const REGISTRY_KEY = Symbol.for('astro-blog.image-registry');
-const globalStore = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Map<string, VariantJob> };
-export function imageRegistry(): Map<string, VariantJob> {
-  return (globalStore[REGISTRY_KEY] ??= new Map());
-}
+/** Variants pages and Markdown plugins asked for, which the build hook encodes. */
+export const imageRegistry = buildRegistry('image-registry', () => new Map<string, VariantJob>());
 
 const sourceInfo = new Map<string, Promise<SourceInfo>>();
 /** Sources already read in this build, by path: a build does not change its images. */
@@ -148,7 +145,7 @@ export async function responsiveImage(file: string, options: { base: string; ori
   const widths: number[] = IMAGE_WIDTHS.filter((w) => w < info.width);
   if (widths.length < IMAGE_WIDTHS.length) widths.push(info.width);
   const registry = imageRegistry();
-  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const base = withTrailingSlash(options.base);
   const stem = stemOf(file);
   const variants = widths.map((width): ImageVariant => {
     const name = `${stem}-${info.hash}${SETTINGS_TAG}-${width}.webp`;
@@ -216,25 +213,19 @@ export interface ImageStats {
 }
 
 // Variants are made both while rendering (feeds need a hero's file size) and
-// in the build hook; both count towards the build's figures. globalThis, like
-// the registry, because pages and the hook load separate module copies.
-const STATS_KEY = Symbol.for('astro-blog.image-stats');
-const INFLIGHT_KEY = Symbol.for('astro-blog.image-inflight');
-const statsStore = globalThis as typeof globalThis & {
-  [STATS_KEY]?: ImageStats & { active: number; since: number };
-  [INFLIGHT_KEY]?: Map<string, Promise<void>>;
-};
-function stats() {
-  return (statsStore[STATS_KEY] ??= { made: 0, encodingMs: 0, active: 0, since: 0 });
-}
+// in the build hook; both count towards the build's figures.
+const stats = buildRegistry('image-stats', (): ImageStats & { active: number; since: number } => ({
+  made: 0,
+  encodingMs: 0,
+  active: 0,
+  since: 0,
+}));
 export function imageStats(): ImageStats {
   const { made, encodingMs, active, since } = stats();
   return { made, encodingMs: encodingMs + (active > 0 ? performance.now() - since : 0) };
 }
 /** Variants being encoded right now, so two callers never make the same file twice. */
-function inflight(): Map<string, Promise<void>> {
-  return (statsStore[INFLIGHT_KEY] ??= new Map());
-}
+const inflight = buildRegistry('image-inflight', () => new Map<string, Promise<void>>());
 
 /** The image cache, each variant checked against what was written before it is reused (cache-integrity.ts). */
 export function variantFolder(cacheDir: string): VerifiedFolder {

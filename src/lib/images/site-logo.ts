@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { IMAGE_ROUTE } from './images.ts';
+import { withTrailingSlash } from '#src/lib/urls/site-paths.ts';
 
 /**
  * The site's logo for search engines: Google wants a raster logo of at least
@@ -46,7 +47,7 @@ export function planSiteLogo(setting: string, options: { publicDir: string; base
   const source = logoSource(setting, options.publicDir);
   const hash = createHash('sha1').update(`${LOGO_VERSION}\0`).update(readFileSync(source)).digest('hex').slice(0, 12);
   const name = `logo-${hash}-${LOGO_SIZE}.png`;
-  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const base = withTrailingSlash(options.base);
   return { name, url: `${base}${IMAGE_ROUTE}/${name}`, width: LOGO_SIZE, height: LOGO_SIZE, source };
 }
 

@@ -1,23 +1,15 @@
+import { buildRegistry } from '#src/lib/build/registries.ts';
+import { withTrailingSlash } from '#src/lib/urls/site-paths.ts';
+
 // Pages render before the sitemap is written, in the same process, so pages
 // tell @astrojs/sitemap what it cannot know from URLs alone: which pages stay
-// out of search engines, and when a post last changed. The registry lives on
-// globalThis because pages and astro.config are bundled as separate module copies.
-const KEY = Symbol.for('astro-blog.sitemap-registry');
-interface Registry {
-  noindex: Set<string>;
-  lastModified: Map<string, Date>;
-}
-const store = globalThis as typeof globalThis & { [KEY]?: Registry };
+// out of search engines, and when a post last changed.
+const registry = buildRegistry('sitemap-registry', () => ({ noindex: new Set<string>(), lastModified: new Map<string, Date>() }));
 
-function registry(): Registry {
-  return (store[KEY] ??= { noindex: new Set(), lastModified: new Map() });
-}
-
-const normalise = (pathname: string) => (pathname.endsWith('/') ? pathname : `${pathname}/`);
-const pathOf = (url: string) => normalise(new URL(url).pathname);
+const pathOf = (url: string) => withTrailingSlash(new URL(url).pathname);
 
 export function markNoindex(pathname: string): void {
-  registry().noindex.add(normalise(pathname));
+  registry().noindex.add(withTrailingSlash(pathname));
 }
 
 /**
@@ -27,7 +19,7 @@ export function markNoindex(pathname: string): void {
 export const excludeFromSitemap = markNoindex;
 
 export function markLastModified(pathname: string, date: Date): void {
-  registry().lastModified.set(normalise(pathname), date);
+  registry().lastModified.set(withTrailingSlash(pathname), date);
 }
 
 /** For the sitemap's filter: true when the page asked to stay out of search engines. */

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import * as opentypeModule from 'opentype.js';
 import type { Font, Glyph } from 'opentype.js';
 import sharp from 'sharp';
+import { buildRegistry } from '#src/lib/build/registries.ts';
+import { withTrailingSlash } from '#src/lib/urls/site-paths.ts';
 
 /**
  * Social cards: the 1200x630 image a link preview shows (og:image). Drawn at
@@ -45,13 +47,8 @@ export interface SocialCard {
   height: number;
 }
 
-// Pages plan cards while rendering; the build hook draws them. Separate module
-// copies share the registry through globalThis.
-const REGISTRY_KEY = Symbol.for('astro-blog.social-cards');
-const globalStore = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Map<string, CardJob> };
-export function cardRegistry(): Map<string, CardJob> {
-  return (globalStore[REGISTRY_KEY] ??= new Map());
-}
+/** Cards pages planned while rendering, which the build hook draws. */
+export const cardRegistry = buildRegistry('social-cards', () => new Map<string, CardJob>());
 
 function cardStem(text: string): string {
   const stem = text
@@ -88,7 +85,7 @@ export function planSocialCard(job: CardJob, options: { base: string; heroKey?: 
   const name = `${cardStem(job.title)}-${key}.jpg`;
   const registry = cardRegistry();
   if (!registry.has(name)) registry.set(name, job);
-  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const base = withTrailingSlash(options.base);
   return { name, url: `${base}${CARD_ROUTE}/${name}`, width: CARD_WIDTH, height: CARD_HEIGHT };
 }
 

@@ -66,6 +66,20 @@ export function postSlugFromPath(sitePath: string, base = '/'): string | null {
   return /^\d+$/.test(slug) ? null : slug; // /blog/2/ is an archive page
 }
 
+/**
+ * The path the site is hosted under, from BASE_PATH ("repo", "/repo" or
+ * "/repo/" -> "/repo/"), "/" when it is unset: one reading for the Astro
+ * config, the commands and the checker.
+ */
+export function basePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return `/${env['BASE_PATH'] ?? ''}/`.replace(/\/{2,}/g, '/');
+}
+
+/** Where builds keep their caches: BLOG_CACHE_DIR (fixtures and benchmark copies keep their own), else Astro's default. */
+export function cacheDirFromEnv(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(root, env['BLOG_CACHE_DIR'] || 'node_modules/.astro');
+}
+
 /** Prefixes a root-relative path with the site's base ("/x/" -> "/sub/x/"). */
 export function withBase(sitePath: string, base: string): string {
   if (base === '/' || base === '') return sitePath;

@@ -1,8 +1,9 @@
+import { withTrailingSlash } from './site-paths.ts';
 import type { Post } from '#src/lib/content/post-model.ts';
 import type { Term } from '#src/lib/taxonomy/terms.ts';
 
 /** Every internal URL is made here, under the site's base path. */
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = withTrailingSlash(import.meta.env.BASE_URL);
 
 const encode = (slug: string) => encodeURIComponent(slug);
 

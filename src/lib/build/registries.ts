@@ -1,0 +1,33 @@
+/**
+ * State one build shares between copies of a module. Astro bundles pages,
+ * Markdown plugins and its patched page cache separately from astro.config
+ * and the integrations, so one module can be loaded twice in one process and
+ * state kept in module scope would be two states. Every such registry lives on
+ * globalThis under a `Symbol.for` key made here; this list is all of them.
+ */
+type RegistryName =
+  /** Image variants pages asked for, which the build hook encodes (images/images.ts). */
+  | 'image-registry'
+  /** Variants made so far and the encoding time, for the build's figures (images/images.ts). */
+  | 'image-stats'
+  /** Variants being encoded right now, so no file is made twice at once (images/images.ts). */
+  | 'image-inflight'
+  /** Social cards pages planned, which the build hook draws (seo/social-card.ts). */
+  | 'social-cards'
+  /** Pages kept out of the sitemap, and when posts last changed (seo/sitemap-registry.ts). */
+  | 'sitemap-registry'
+  /** Damaged cache entries found and made again, for the build's log (build/cache-integrity.ts). */
+  | 'cache-damage'
+  /** One checked cache folder per folder (build/cache-integrity.ts). */
+  | 'verified-folders'
+  /** Saves that must run before Astro records copyable pages (build/cache-integrity.ts). */
+  | 'page-cache-dependents'
+  /** One scan of the written site per output folder (integrations/output-scan.ts). */
+  | 'output-scan';
+
+/** The registry `name`, made by `create` on first use and shared by every module copy after. */
+export function buildRegistry<T>(name: RegistryName, create: () => T): () => T {
+  const key = Symbol.for(`astro-blog.${name}`);
+  const store = globalThis as unknown as Record<symbol, T | undefined>;
+  return () => (store[key] ??= create());
+}
