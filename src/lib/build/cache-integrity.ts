@@ -1,3 +1,4 @@
+/** Cached files checked before they are reused: a size and CRC-32 recorded when each was made. */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';

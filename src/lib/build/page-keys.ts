@@ -1,3 +1,4 @@
+/** Cache keys that let Astro copy a page from the last build when nothing it shows changed. */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { cardView } from '#src/lib/content/card-view.ts';

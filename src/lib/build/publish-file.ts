@@ -1,3 +1,4 @@
+/** Writing cache files atomically and publishing them into dist/ as hard links. */
 import { constants as fsConstants, copyFileSync, linkSync, unlinkSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';

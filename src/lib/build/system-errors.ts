@@ -1,3 +1,4 @@
+/** Machine failures (full disk, no permission, too many open files) as one-line messages. */
 import { statfsSync } from 'node:fs';
 import path from 'node:path';
 

@@ -1,3 +1,4 @@
+/** MDX bodies checked before the build: syntax, and imports that resolve. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';

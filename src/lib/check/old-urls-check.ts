@@ -1,3 +1,4 @@
+/** Redirects and the URLs earlier builds published: no old address may stop working. */
 import { lostUrls, nextPublishedUrls, readPublishedUrls, type CurrentPost, type PublishedUrls } from '#src/lib/urls/published-urls.ts';
 import { isWebAddress, pathKey, planRedirects, type RedirectRule, type RedirectSource } from '#src/lib/urls/redirects.ts';
 import { postSlugFromPath, SETTINGS_FILE, siteRelativePath } from '#src/lib/urls/site-paths.ts';

@@ -1,3 +1,4 @@
+/** Mistakes in src/site.config.ts, reported on the settings line like a post problem. */
 import sharp from 'sharp';
 import type { SiteConfig } from '#src/site.config.ts';
 import { settingsLineFinder } from './settings-lines.ts';

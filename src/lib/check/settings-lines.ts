@@ -1,3 +1,4 @@
+/** Where a setting is written in src/site.config.ts, for problem lines. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';

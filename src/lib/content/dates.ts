@@ -1,3 +1,4 @@
+/** Post dates: the forms editors write, real calendar days, the site time zone. */
 import { TZDate } from '@date-fns/tz';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -1,3 +1,4 @@
+/** The post as pages use it, made once from the collection entries. */
 import { SITE } from '#src/site.config.ts';
 import type { PostFrontmatter } from './post-schema.ts';
 import { computeReadingMinutes } from './reading-time.ts';

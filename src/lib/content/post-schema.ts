@@ -1,3 +1,4 @@
+/** The frontmatter schema (zod): every field a post may have and what it must be. */
 import { z } from 'astro/zod';
 import { SITE } from '#src/site.config.ts';
 import { ACCEPTED_DATE_FORMS, implausibleDateProblem, parsePostDate } from './dates.ts';

@@ -1,3 +1,4 @@
+/** Loading the blog collection once per build, and the bodies Astro leaves out of its store. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mdxRenderer from '@astrojs/mdx/server.js';

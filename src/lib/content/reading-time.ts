@@ -1,3 +1,4 @@
+/** Minutes to read a post, counting prose only. */
 import readingTime from 'reading-time';
 
 /** The words a reader reads: code blocks, image syntax and link targets left out. */

@@ -1,3 +1,4 @@
+/** The one slug function for posts, categories, tags and authors. */
 import transliterateSlug from '@sindresorhus/slugify';
 import { slug as unicodeSlug } from 'github-slugger';
 

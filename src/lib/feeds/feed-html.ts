@@ -1,3 +1,4 @@
+/** A post body made fit for feed readers: absolute URLs, sanitised. */
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';

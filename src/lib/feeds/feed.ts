@@ -1,3 +1,4 @@
+/** RSS items with full content, and the cache keys of the feed routes. */
 import rss from '@astrojs/rss';
 import pMap from 'p-map';
 import { feedHtml } from './feed-html.ts';

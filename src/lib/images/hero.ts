@@ -1,3 +1,4 @@
+/** A post hero as pages show it, the variant link previews use, and the enclosure feeds carry. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IMAGE_CACHE_FOLDER, produceVariants, responsiveImage, type ImageVariant, type ResponsiveImage } from './images.ts';

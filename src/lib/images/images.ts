@@ -1,3 +1,4 @@
+/** Responsive webp variants: which widths, their names, and encoding them with sharp. */
 import { createHash } from 'node:crypto';
 import { glob, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';

@@ -1,3 +1,4 @@
+/** The raster logo search engines need, made from the `logo` setting. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

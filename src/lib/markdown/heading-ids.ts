@@ -1,3 +1,4 @@
+/** The ids a post's headings get, for checking links to #fragments. */
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';

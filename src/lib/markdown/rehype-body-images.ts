@@ -1,3 +1,4 @@
+/** Body images given responsive variants and sizes. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';

@@ -1,3 +1,4 @@
+/** Raw HTML in posts cleaned to what is safe to publish. */
 import type { Element, Root, RootContent, Text } from 'hast';
 import { raw } from 'hast-util-raw';
 import { visit, SKIP } from 'unist-util-visit';

@@ -1,3 +1,4 @@
+/** Links to our own domain made root-relative under the base path. */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { siteRelativePath, withBase } from '#src/lib/urls/site-paths.ts';

@@ -1,3 +1,4 @@
+/** Wide tables made to scroll inside the column. */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';

@@ -1,3 +1,4 @@
+/** A repeated title or hero at the top of a body removed. */
 import type { Heading, Image, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';

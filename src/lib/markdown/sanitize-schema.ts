@@ -1,3 +1,4 @@
+/** What the sanitizer lets through: elements, attributes, video embeds. */
 import type { Element, Root } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';

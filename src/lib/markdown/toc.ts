@@ -1,3 +1,4 @@
+/** The table of contents of a long post. */
 export interface Heading {
   depth: number;
   slug: string;

@@ -1,3 +1,4 @@
+/** Finding a post's FAQ section cheaply before parsing any of it. */
 import { isFaqHeading } from './faq-text.ts';
 
 /**

@@ -1,3 +1,4 @@
+/** The questions and answers of a post's FAQ section, for the FAQPage rich result. */
 import type { Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';

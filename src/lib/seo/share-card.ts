@@ -1,3 +1,4 @@
+/** Which image a post's link preview shows. */
 import { SITE } from '#src/site.config.ts';
 import { imageContentHash } from '#src/lib/images/images.ts';
 import type { Post } from '#src/lib/content/post-model.ts';

@@ -1,3 +1,4 @@
+/** The site as JSON-LD names it: publisher, Organization, WebSite. */
 import { SITE } from '#src/site.config.ts';
 import { siteLogoImage } from '#src/lib/images/site-logo.ts';
 import type { SiteIdentity } from './structured-data.ts';

@@ -1,3 +1,4 @@
+/** What pages tell the sitemap: noindex pages and last-modified dates. */
 import { buildRegistry } from '#src/lib/build/registries.ts';
 import { withTrailingSlash } from '#src/lib/urls/site-paths.ts';
 

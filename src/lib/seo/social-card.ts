@@ -1,3 +1,4 @@
+/** The generated 1200x630 link-preview cards, planned by pages and drawn after. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

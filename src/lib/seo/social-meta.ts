@@ -1,3 +1,4 @@
+/** Open Graph and X (Twitter) tag values from the settings. */
 import { slugify } from '#src/lib/content/slug.ts';
 
 /**

@@ -1,3 +1,4 @@
+/** schema.org JSON-LD: BlogPosting, Organization, WebSite, BreadcrumbList, FAQPage. */
 import type { FaqEntry } from './faq.ts';
 import type { Post } from '#src/lib/content/post-model.ts';
 

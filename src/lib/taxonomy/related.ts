@@ -1,3 +1,4 @@
+/** Related posts by shared tags and category, with lookups built once per post list. */
 import type { Post } from '#src/lib/content/post-model.ts';
 
 /**

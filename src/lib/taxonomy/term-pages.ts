@@ -1,3 +1,4 @@
+/** Category and tag listing pages: what differs between them, and their routes. */
 import type { PaginateFunction } from 'astro';
 import { listingPageKey } from '#src/lib/build/page-keys.ts';
 import { getPosts } from '#src/lib/content/posts.ts';

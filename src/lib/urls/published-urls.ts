@@ -1,3 +1,4 @@
+/** The record of post URLs the site has published, so none silently disappears. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathKey } from './redirects.ts';

@@ -1,3 +1,4 @@
+/** The static pages and _redirects lines written for each redirect. */
 import path from 'node:path';
 import { isWebAddress, type RedirectRule } from './redirects.ts';
 import { withBase } from './site-paths.ts';

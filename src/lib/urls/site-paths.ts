@@ -1,3 +1,4 @@
+/** Site paths and project folders: canonical page paths, the base path, where files are. */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 

@@ -1,3 +1,4 @@
+/** Every internal URL, under the site's base path. */
 import { withTrailingSlash } from './site-paths.ts';
 import type { Post } from '#src/lib/content/post-model.ts';
 import type { Term } from '#src/lib/taxonomy/terms.ts';
