@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { devFailure } from './dev-faults.ts';
+import { serveMadeOnDemand } from './dev-routes.ts';
 import { scanOutput } from './output-scan.ts';
 import {
   IMAGE_CACHE_FOLDER,
@@ -52,18 +51,14 @@ export function blogImages(): AstroIntegration {
         for (const [name, job] of Object.entries(manifest)) if (!registry.has(name)) registry.set(name, job as never);
       },
       'astro:server:setup': ({ server, logger }) => {
-        server.middlewares.use(`/${IMAGE_ROUTE}/`, (req, res, next) => {
-          const name = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
-          if (!imageRegistry().has(name)) return next();
-          produceVariants([name], { cacheDir })
-            .then(() => variantFolder(cacheDir).save())
-            .then(
-              () => {
-                res.setHeader('Content-Type', 'image/webp');
-                createReadStream(path.join(cacheDir, name)).pipe(res);
-              },
-              devFailure({ root, url: `/${IMAGE_ROUTE}/${name}`, logger, res, next }),
-            );
+        serveMadeOnDemand(server, {
+          route: IMAGE_ROUTE,
+          cacheDir,
+          root,
+          logger,
+          contentType: 'image/webp',
+          known: (name) => imageRegistry().has(name),
+          make: (name) => produceVariants([name], { cacheDir }).then(() => variantFolder(cacheDir).save()),
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

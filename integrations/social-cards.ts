@@ -1,11 +1,11 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import pMap from 'p-map';
-import { devFailure } from './dev-faults.ts';
+import { serveMadeOnDemand } from './dev-routes.ts';
 import { scanOutput } from './output-scan.ts';
 import {
   beforePageCacheRecord,
@@ -66,19 +66,17 @@ export function socialCards(): AstroIntegration {
         });
       },
       'astro:server:setup': ({ server, logger }) => {
-        server.middlewares.use(`/${CARD_ROUTE}/`, (req, res, next) => {
-          const name = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
-          if (!cardRegistry().has(name)) return next();
-          mkdir(cacheDir, { recursive: true })
-            .then(() => ensureCard(name, cacheDir))
-            .then(() => verifiedFolder(cacheDir, 'social card').save())
-            .then(
-              () => {
-                res.setHeader('Content-Type', 'image/jpeg');
-                createReadStream(path.join(cacheDir, name)).pipe(res);
-              },
-              devFailure({ root, url: `/${CARD_ROUTE}/${name}`, logger, res, next }),
-            );
+        serveMadeOnDemand(server, {
+          route: CARD_ROUTE,
+          cacheDir,
+          root,
+          logger,
+          contentType: 'image/jpeg',
+          known: (name) => cardRegistry().has(name),
+          make: (name) =>
+            mkdir(cacheDir, { recursive: true })
+              .then(() => ensureCard(name, cacheDir))
+              .then(() => verifiedFolder(cacheDir, 'social card').save()),
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

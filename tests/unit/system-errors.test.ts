@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devFailure } from '../../integrations/dev-faults.ts';
+import { devFailure } from '../../integrations/dev-routes.ts';
 import { describeSystemFault, findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
 
 const ROOT = '/site';

@@ -1,5 +1,9 @@
+/** The dev server's own routes for files made on demand (image variants, social cards), and how they fail. */
+import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
 
 /**
@@ -30,4 +34,33 @@ export function devFailure(options: {
     options.res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     options.res.end(`${line}\n`);
   };
+}
+
+/**
+ * Serves `/<route>/<name>` from `cacheDir` once `make(name)` has made it, for
+ * names the pages registered (`known`); any other path goes on to Vite.
+ */
+export function serveMadeOnDemand(
+  server: ViteDevServer,
+  options: {
+    route: string;
+    cacheDir: string;
+    root: string;
+    logger: AstroIntegrationLogger;
+    contentType: string;
+    known: (name: string) => boolean;
+    make: (name: string) => Promise<unknown>;
+  },
+): void {
+  server.middlewares.use(`/${options.route}/`, (req, res, next) => {
+    const name = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
+    if (!options.known(name)) return next();
+    options.make(name).then(
+      () => {
+        res.setHeader('Content-Type', options.contentType);
+        createReadStream(path.join(options.cacheDir, name)).pipe(res);
+      },
+      devFailure({ root: options.root, url: `/${options.route}/${name}`, logger: options.logger, res, next }),
+    );
+  });
 }
