@@ -16,6 +16,7 @@ import { pageCacheFolder, savePageCacheRecords } from '#src/lib/build/cache-inte
 import { publishFileSync, writeCacheFile } from '#src/lib/build/publish-file.ts';
 import { ASTRO_DIST, importAstroFile, readAstroFile } from './astro-files.ts';
 import { changedMethods } from './source-hash.ts';
+import { switchedOff } from './switched-off.ts';
 
 interface MetaStore {
   get(key: string): unknown;
@@ -183,6 +184,9 @@ async function linkCachedPages(): Promise<boolean> {
 
 /** Applies both patches; returns the names of those left out because Astro's files have changed. */
 export async function patchAstro(): Promise<string[]> {
-  const applied = await Promise.all([skipUnchangedMetadata(), linkCachedPages()]);
+  const applied = await Promise.all([
+    switchedOff('metadata') || skipUnchangedMetadata(),
+    switchedOff('links') || linkCachedPages(),
+  ]);
   return ['unchanged data-store metadata', 'linked cached pages'].filter((_, i) => !applied[i]);
 }

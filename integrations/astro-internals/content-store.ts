@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { sourceHash } from './source-hash.ts';
+import { switchedOff } from './switched-off.ts';
 
 /** Astro's virtual module holding the content layer's data store (astro/dist/content/consts.js). */
 export const DATA_STORE_MODULE = '\0astro:data-layer-content';
@@ -47,7 +48,7 @@ export function contentStore(): AstroIntegration {
     name: 'content-store',
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
-        if (command !== 'build' || config.output !== 'static') return;
+        if (command !== 'build' || config.output !== 'static' || switchedOff('store')) return;
         const file = fileURLToPath(new URL(DATA_STORE_FILE, config.cacheDir));
         let warned = false;
         const code = `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;

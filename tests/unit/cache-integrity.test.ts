@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -93,5 +93,68 @@ describe('a record read after this build wrote files', () => {
     await folder.save();
     const next = await nextBuild();
     expect(next.isIntact('a.txt') && next.isIntact('b.txt')).toBe(true);
+  });
+});
+
+describe('files read intact once are trusted on their stamp (inode, size, mtime)', () => {
+  /** Files written a minute ago, read intact by one build: what the build after finds. */
+  async function stampedFolder(files: Record<string, string>): Promise<void> {
+    await writtenFolder(files);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    for (const name of Object.keys(files)) utimesSync(path.join(dir, name), minuteAgo, minuteAgo);
+    const reader = await nextBuild();
+    expect(Object.keys(files).every((name) => reader.isIntact(name))).toBe(true);
+    expect(reader.filesRead).toBe(Object.keys(files).length);
+    await reader.save();
+  }
+
+  it('the next build reads none of them', async () => {
+    await stampedFolder({ 'a.txt': 'alpha', 'b.txt': 'bravo' });
+    const next = await nextBuild();
+    expect(next.isIntact('a.txt') && next.isIntact('b.txt')).toBe(true);
+    expect(next.filesRead).toBe(0);
+  });
+
+  it('a write into a stamped file (same size, as a deploy step editing dist/ in place) is still caught', async () => {
+    await stampedFolder({ 'a.txt': 'alpha', 'b.txt': 'bravo' });
+    writeFileSync(path.join(dir, 'b.txt'), 'BRAVO');
+    const before = damageFound()['test file'] ?? 0;
+    const next = await nextBuild();
+    expect([next.isIntact('a.txt'), next.isIntact('b.txt')]).toEqual([true, false]);
+    expect((damageFound()['test file'] ?? 0) - before).toBe(1);
+  });
+
+  it('a file restored with its old mtime (tar, a CI cache) is a new inode, so it is read again', async () => {
+    await stampedFolder({ 'a.txt': 'alpha' });
+    const file = path.join(dir, 'a.txt');
+    const { mtime } = statSync(file);
+    writeFileSync(`${file}.restored`, 'ALPHA');
+    renameSync(`${file}.restored`, file);
+    utimesSync(file, mtime, mtime);
+    const next = await nextBuild();
+    expect(next.isIntact('a.txt')).toBe(false);
+    expect(next.filesRead).toBe(1);
+  });
+
+  it('a file changed in the last two seconds is read again next time (file times tick in steps)', async () => {
+    await writtenFolder({ 'a.txt': 'alpha' });
+    const reader = await nextBuild();
+    expect(reader.isIntact('a.txt')).toBe(true);
+    await reader.save();
+    const next = await nextBuild();
+    expect(next.isIntact('a.txt')).toBe(true);
+    expect(next.filesRead).toBe(1);
+  });
+
+  it('a file written again by a build loses its stamp', async () => {
+    await stampedFolder({ 'a.txt': 'alpha' });
+    const writer = await nextBuild();
+    await writer.write('a.txt', 'ALPHA');
+    await writer.save();
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(path.join(dir, 'a.txt'), minuteAgo, minuteAgo);
+    const next = await nextBuild();
+    expect(next.isIntact('a.txt')).toBe(true);
+    expect(next.filesRead).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 /** Cached files checked before they are reused: a size and CRC-32 recorded when each was made. */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -117,6 +117,32 @@ export function damageSummary(found: Record<string, number> = damageFound()): st
 const RECORD = 'integrity.json';
 
 /**
+ * Where a file was, and when it last changed, when its contents were read and
+ * found as written: its inode and modification time. Every way a cached file
+ * gets damaged changes one of them: writing into it (a deploy step editing
+ * `dist/`, junk from a dying runner) changes the mtime; restoring or copying
+ * a cache (tar, actions/cache, cp) makes new inodes. So a file with the same
+ * size and stamp as when it was read is the file that was read, and the next
+ * build trusts it for one stat instead of reading it. Hard links and the
+ * background delete of the previous site change the ctime, so it is not used.
+ */
+type Stamp = `${number}:${number}`;
+const stampOf = (stats: Stats): Stamp => `${stats.ino}:${stats.mtimeMs}`;
+/**
+ * A file modified this recently is read again next time rather than stamped:
+ * file times tick in steps (a few ms on Linux, up to 2 s on some file
+ * systems), so a write in the same step as the check would keep the stamp
+ * (git's "racy" index entries, handled the same way).
+ */
+const RACY_MS = 2_000;
+
+/** The sealed record: fingerprints of the files, and the stamps of those read intact. */
+interface IntegrityRecord {
+  files: Record<string, Fingerprint>;
+  stamps: Record<string, Stamp>;
+}
+
+/**
  * A cache folder whose files are each checked against the fingerprint
  * recorded when they were written, before a build reuses them. Published
  * files are hard links into the cache (publish-file.ts), so a file edited in
@@ -130,8 +156,13 @@ export class VerifiedFolder {
   readonly #kind: string;
   readonly #recordFile: string;
   #entries: Record<string, Fingerprint> = {};
+  #stamps: Record<string, Stamp> = {};
+  /** Files whose contents this process read to check them (the others were trusted on their stamp). */
+  filesRead = 0;
   /** Names checked or written by this process, so each file is read at most once. */
   #intact = new Set<string>();
+  /** Names this process wrote: a stamp in the record read later is of their old contents. */
+  #written: Record<string, true> = {};
   #loaded: Promise<void> | undefined;
   #changed = false;
   /** Saves run one after another: two at once would share a temporary file name. */
@@ -145,13 +176,21 @@ export class VerifiedFolder {
 
   /** Reads the record once per process; a damaged record counts as one damaged entry and trusts nothing. */
   load(): Promise<void> {
-    return (this.#loaded ??= readSealedJson<Record<string, Fingerprint>>(this.#recordFile).then((record) => {
+    return (this.#loaded ??= readSealedJson<IntegrityRecord>(this.#recordFile).then((record) => {
       if (record === 'damaged') {
         noteDamage(`${this.#kind} record`);
         this.#changed = true;
       }
+      // A record from before stamps were kept is its fingerprints alone: nothing is trusted unread.
+      const read: IntegrityRecord =
+        typeof record !== 'object'
+          ? { files: {}, stamps: {} }
+          : 'files' in record && 'stamps' in record
+            ? record
+            : { files: record as unknown as Record<string, Fingerprint>, stamps: {} };
       // Files this process wrote before the record was read keep their new fingerprints.
-      this.#entries = { ...(record === undefined || record === 'damaged' ? {} : record), ...this.#entries };
+      this.#entries = { ...read.files, ...this.#entries };
+      for (const [name, stamp] of Object.entries(read.stamps)) if (!(name in this.#written)) this.#stamps[name] = stamp;
     }));
   }
 
@@ -163,14 +202,29 @@ export class VerifiedFolder {
     if (this.#intact.has(name)) return true;
     const expected = this.#entries[name];
     if (!expected) return false;
-    const actual = fingerprintOfFile(file, Number(expected.slice(0, expected.indexOf(':'))));
-    if (actual === undefined) return false;
-    if (actual === expected) {
+    const size = Number(expected.slice(0, expected.indexOf(':')));
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats) return false;
+    if (stats.size === size && this.#stamps[name] === stampOf(stats)) {
       this.#intact.add(name);
       return true;
     }
+    const actual = stats.size === size ? fingerprintOfFile(file, size) : undefined;
+    this.filesRead += 1;
+    if (actual === expected) {
+      this.#intact.add(name);
+      const stamp = Date.now() - stats.mtimeMs > RACY_MS ? stampOf(stats) : undefined;
+      if (stamp !== this.#stamps[name]) {
+        if (stamp) this.#stamps[name] = stamp;
+        else delete this.#stamps[name];
+        this.#changed = true;
+      }
+      return true;
+    }
+    if (actual === undefined && stats.size === size) return false; // gone between the stat and the read
     noteDamage(this.#kind);
     delete this.#entries[name];
+    delete this.#stamps[name];
     this.#changed = true;
     return false;
   }
@@ -191,12 +245,16 @@ export class VerifiedFolder {
   /** Records a file this process wrote by other means, from the bytes it wrote. */
   record(name: string, bytes: Uint8Array | string): void {
     this.#entries[name] = fingerprint(bytes);
+    // New contents: the next build reads them once before it trusts their stamp.
+    delete this.#stamps[name];
+    this.#written[name] = true;
     this.#intact.add(name);
     this.#changed = true;
   }
 
-  #sorted(): Record<string, Fingerprint> {
-    return Object.fromEntries(Object.entries(this.#entries).sort(([a], [b]) => (a < b ? -1 : 1)));
+  #sorted(): IntegrityRecord {
+    const sorted = <T>(entries: Record<string, T>) => Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1)));
+    return { files: sorted(this.#entries), stamps: sorted(this.#stamps) };
   }
 
   /** Saves the record when this process wrote or found damaged entries. Entries not used in this build keep theirs. */
