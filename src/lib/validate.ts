@@ -44,12 +44,12 @@ export interface CheckOptions extends ProjectPaths {
 }
 
 export const CONTENT_DIR = 'src/content/blog';
-const FRONTMATTER = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+export const FRONTMATTER = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 
-function fieldLine(frontmatter: string, field: string): number {
+export function fieldLine(frontmatter: string, field: string): number {
   const lines = frontmatter.split('\n');
   const index = lines.findIndex((line) => new RegExp(`^${field}\\s*:`).test(line));
   return index === -1 ? 1 : index + 2; // +1 for the opening ---, +1 for 1-based lines
