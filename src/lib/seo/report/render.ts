@@ -58,7 +58,7 @@ export function renderReport(result: AuditResult, options: ReportOptions): strin
   const average = posts.length === 0 ? 0 : Math.round(posts.reduce((sum, post) => sum + post.score, 0) / posts.length);
   const unreadable = result.findings.filter((finding) => finding.rule === 'unreadable');
   const when = options.generated.toISOString().replace('T', ' ').slice(0, 16);
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.site.language)}">
 <head>
 <meta charset="utf-8">
@@ -85,7 +85,7 @@ ${chartSpecs(posts, options.site.timeZone).map(barChart).join('\n')}
 </div>
 <h2 id="posts-heading">Posts</h2>
 <p class="hint" hidden>Select a column heading to sort by it; select it again to reverse the order.</p>
-<div class="table-wrap" role="region" aria-labelledby="posts-heading" tabindex="0">
+<section class="table-wrap" aria-labelledby="posts-heading" tabindex="0">
 <table class="posts">
 <caption>Worst score first. Findings: errors / warnings / notices. Reading time: stated / computed minutes.</caption>
 <thead><tr><th scope="col">Post</th><th scope="col" aria-sort="ascending">Score</th><th scope="col">Findings</th><th scope="col">Words</th><th scope="col">Keywords used</th><th scope="col">FAQ questions</th><th scope="col">Links out</th><th scope="col">Links in</th><th scope="col">Reading (min)</th><th scope="col">Published</th></tr></thead>
@@ -93,7 +93,7 @@ ${chartSpecs(posts, options.site.timeZone).map(barChart).join('\n')}
 ${posts.map(row).join('\n')}
 </tbody>
 </table>
-</div>
+</section>
 <h2>Findings by post</h2>
 <div class="cards">
 ${unreadable.length === 0 ? '' : `<article class="card" aria-labelledby="unreadable-title"><h3 id="unreadable-title">Posts not audited</h3><ol class="findings">${unreadable.map((finding) => `<li class="error"><span class="badge error">error</span><code>${escapeHtml(`${finding.file}:${finding.line}`)}</code><br>${escapeHtml(finding.message)}<p class="fix">Fix: ${escapeHtml(finding.fix)}</p></li>`).join('')}</ol></article>`}
