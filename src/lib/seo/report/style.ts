@@ -35,9 +35,9 @@ th, td { padding: 8px 12px; border-bottom: 1px solid var(--line); text-align: ri
 th:first-child, td:first-child { text-align: left; }
 thead th { font-size: 0.85rem; white-space: nowrap; }
 th button { font: inherit; font-weight: 700; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
-th button::after { content: " \\2195"; color: var(--muted); }
-th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--text); }
-th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--text); }
+th button::after { content: " \\2195" / ""; color: var(--muted); }
+th[aria-sort="ascending"] button::after { content: " \\2191" / ""; color: var(--text); }
+th[aria-sort="descending"] button::after { content: " \\2193" / ""; color: var(--text); }
 th button:focus-visible, a:focus-visible, .table-wrap:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 tbody tr:last-child td { border-bottom: 0; }
 .score { display: inline-block; min-width: 2.6em; text-align: center; border-radius: 999px; padding: 1px 8px; font-weight: 700; }
