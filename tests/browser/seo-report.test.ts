@@ -52,7 +52,8 @@ afterAll(async () => {
 });
 
 /** The Words column of the table, top to bottom. */
-const wordsColumn = () => page.$$eval('table.posts tbody tr', (rows) => rows.map((row) => Number(row.querySelectorAll('td')[3]!.dataset['sort'])));
+const wordsColumn = () =>
+  page.$$eval('table.posts tbody tr', (rows) => rows.map((row) => Number(row.querySelectorAll('td')[3]!.dataset['sort'])));
 const sortOf = (name: string) => page.getByRole('columnheader', { name, exact: true }).getAttribute('aria-sort');
 
 describe('seo-report.html in a browser', () => {
@@ -73,7 +74,9 @@ describe('seo-report.html in a browser', () => {
     expect(await sortOf('Words')).toBe('descending');
     // Text columns sort by their text.
     await page.getByRole('button', { name: 'Post', exact: true }).click();
-    const titles = await page.$$eval('table.posts tbody tr td:first-child a', (links) => links.map((link) => link.textContent!.toLowerCase()));
+    const titles = await page.$$eval('table.posts tbody tr td:first-child a', (links) =>
+      links.map((link) => link.textContent!.toLowerCase()),
+    );
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
   });
 

@@ -10,7 +10,11 @@ let root: string;
 let cleanRoot: string;
 beforeAll(async () => {
   root = await makeProjectCopy({ contentDir: path.join(SEO_FIXTURE, 'blog'), publicDir: path.join(SEO_FIXTURE, 'public'), name: 'seo' });
-  cleanRoot = await makeProjectCopy({ contentDir: path.join(SEO_FIXTURE, 'blog'), publicDir: path.join(SEO_FIXTURE, 'public'), name: 'seo-clean' });
+  cleanRoot = await makeProjectCopy({
+    contentDir: path.join(SEO_FIXTURE, 'blog'),
+    publicDir: path.join(SEO_FIXTURE, 'public'),
+    name: 'seo-clean',
+  });
   for (const file of ['dup-a.md', 'dup-b.md', 'near-c.md', 'flawed-body.md', 'flawed-fields.md', 'no-keywords.md', 'unreadable.md'])
     await rm(path.join(cleanRoot, 'src/content/blog', file));
 });

@@ -19,7 +19,11 @@ const SEEDED: Array<[string, string, RegExp]> = [
   ['dup-b.md:5', 'duplicate-keyword', /also the primary keyword of blog\/dup-a\.md$/],
   ['flawed-body.md:5', 'keyword-stuffing', /^"cold brew" is 7 of the body's 98 words \(7\.1%, over 3%\)$/],
   ['flawed-body.md:15', 'heading-skip', /^a #### heading follows a ##, skipping a level$/],
-  ['flawed-body.md:17', 'link-redirect', /^links to "\/guides\/old-sourdough\/", an old address that redirects to "\/blog\/sourdough-starter-from-scratch\/"$/],
+  [
+    'flawed-body.md:17',
+    'link-redirect',
+    /^links to "\/guides\/old-sourdough\/", an old address that redirects to "\/blog\/sourdough-starter-from-scratch\/"$/,
+  ],
   ['flawed-body.md:19', 'heading-empty', /^a ## heading has no text$/],
   ['flawed-body.md:21', 'image-alt-missing', /^image "\/diagram\.webp" has no alt text$/],
   ['flawed-body.md:23', 'image-alt-filename', /\("diagram\.webp"\)$/],
@@ -51,7 +55,11 @@ beforeAll(async () => {
 
 describe('npm run seo rules over the seeded fixture', () => {
   it('finds every seeded problem at its file and line, and nothing else', () => {
-    const found = result.findings.map((finding) => [`${finding.file.replace(/^blog\//, '')}:${finding.line}`, finding.rule, finding.message]);
+    const found = result.findings.map((finding) => [
+      `${finding.file.replace(/^blog\//, '')}:${finding.line}`,
+      finding.rule,
+      finding.message,
+    ]);
     expect(found.map(([where, rule]) => `${where}  ${rule}`)).toEqual(SEEDED.map(([where, rule]) => `${where}  ${rule}`));
     found.forEach(([, , message], index) => expect(message).toMatch(SEEDED[index]![2]));
   });

@@ -79,7 +79,11 @@ export function checkDuplicates(context: AuditContext): CrossFinding[] {
     ...sameValue(
       context,
       (post) => normalise(post.description),
-      (post, _, others) => ({ line: post.lines.description, rule: 'duplicate-description', message: `the description is also the description of ${others}` }),
+      (post, _, others) => ({
+        line: post.lines.description,
+        rule: 'duplicate-description',
+        message: `the description is also the description of ${others}`,
+      }),
     ),
     ...nearDuplicates(context),
     ...sameValue(

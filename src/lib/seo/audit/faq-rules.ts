@@ -29,6 +29,7 @@ export function checkFaq(post: AuditPost): RawFinding[] {
   // Pointed out at the body's last line, where the section would go.
   const end = post.bodyLine + (post.tree.position?.end.line ?? 1) - 1;
   if (!faq) return [{ line: end, rule: 'faq-missing', message: 'the post has no FAQ section' }];
-  if (faq.questions === 0) return [{ line: faq.line, rule: 'faq-empty', message: 'the FAQ section has no questions the FAQ rich result can read' }];
+  if (faq.questions === 0)
+    return [{ line: faq.line, rule: 'faq-empty', message: 'the FAQ section has no questions the FAQ rich result can read' }];
   return [];
 }

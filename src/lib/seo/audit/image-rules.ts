@@ -16,10 +16,7 @@ export const imageRules = {
 
 const IMAGE_EXTENSION = /\.(?:jpe?g|png|webp|avif|gif|svg|tiff?|heic)$/i;
 const CAMERA_NAME = /^(?:img|dsc|dscn|dcim|pxl|image|photo|screenshot|screen shot)[\s_-]?\d[\d\s_-]*$/i;
-const baseName = (src: string) =>
-  (src.split(/[?#]/)[0]!.split('/').pop() ?? '')
-    .replace(/\.[a-z0-9]+$/i, '')
-    .toLowerCase();
+const baseName = (src: string) => (src.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/\.[a-z0-9]+$/i, '').toLowerCase();
 
 /** Alt text that is a file name ("hero.webp", "IMG_2041", or the image's own name) rather than a description. */
 export function isFileNameAlt(alt: string, src: string): boolean {

@@ -29,7 +29,8 @@ export const primaryKeyword = (post: AuditPost): string | undefined => post.data
 export function checkKeywordPlacement(post: AuditPost): RawFinding[] {
   const keyword = primaryKeyword(post);
   const keywordsLine = post.fieldLine('keywords');
-  if (keyword === undefined) return [{ line: keywordsLine, rule: 'keyword-missing', message: 'the post has no keywords, so nothing says what search it is for' }];
+  if (keyword === undefined)
+    return [{ line: keywordsLine, rule: 'keyword-missing', message: 'the post has no keywords, so nothing says what search it is for' }];
   const quoted = `the primary keyword "${keyword}"`;
   const findings: RawFinding[] = [];
   const titleField = post.data.seoTitle ? 'seoTitle' : 'title';

@@ -17,7 +17,8 @@ export const keywordUseRules = {
 } satisfies Record<string, RuleInfo>;
 
 /** The post's searchable text in compared form: title, description and body. */
-const searchableText = (post: AuditPost) => normalise(`${post.data.seoTitle ?? ''} ${post.data.title} ${post.data.description} ${post.text}`);
+const searchableText = (post: AuditPost) =>
+  normalise(`${post.data.seoTitle ?? ''} ${post.data.title} ${post.data.description} ${post.text}`);
 
 /** The keywords the post's text never mentions. */
 export function unusedKeywords(post: AuditPost): string[] {
@@ -35,7 +36,11 @@ export function checkKeywordUse(post: AuditPost): RawFinding[] {
     const count = occurrences(body, keyword);
     if (words > 0 && count / words > STUFFING_SHARE) {
       const share = ((count / words) * 100).toFixed(1);
-      findings.push({ line, rule: 'keyword-stuffing', message: `"${keyword}" is ${count} of the body's ${words} words (${share}%, over 3%)` });
+      findings.push({
+        line,
+        rule: 'keyword-stuffing',
+        message: `"${keyword}" is ${count} of the body's ${words} words (${share}%, over 3%)`,
+      });
     }
   }
   const unused = unusedKeywords(post);

@@ -17,7 +17,8 @@ export const lengthRules = {
 
 function lengthFinding(rule: string, what: string, text: string, limits: { min: number; max: number }, line: number): RawFinding[] {
   const length = [...text].length;
-  if (length < limits.min) return [{ line, rule, message: `${what} is ${length} characters, under ${limits.min}; search results have room for more` }];
+  if (length < limits.min)
+    return [{ line, rule, message: `${what} is ${length} characters, under ${limits.min}; search results have room for more` }];
   if (length > limits.max)
     return [{ line, rule, message: `${what} is ${length} characters, over ${limits.max}; search results cut it off` }];
   return [];

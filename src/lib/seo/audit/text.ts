@@ -36,7 +36,11 @@ export function readableText(tree: Root): string {
  * one space, so "on-device inference" matches "on device inference".
  */
 export function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\-‐‑–—_]+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-‐‑–—_]+/g, ' ')
+    .trim();
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -45,7 +45,10 @@ export function chartSpecs(posts: readonly PostReport[], timeZone: string): Char
   const inbound = posts.map((post) => post.linksIn);
   const byMonth = Map.groupBy(posts, (post) => monthOf(post.stats.pubDate, timeZone));
   const months = byMonth.size === 0 ? [] : monthsBetween([...byMonth.keys()].sort()[0]!, [...byMonth.keys()].sort().at(-1)!);
-  const busiest = months.reduce((best, month) => ((byMonth.get(month)?.length ?? 0) > (byMonth.get(best)?.length ?? 0) ? month : best), months[0] ?? '');
+  const busiest = months.reduce(
+    (best, month) => ((byMonth.get(month)?.length ?? 0) > (byMonth.get(best)?.length ?? 0) ? month : best),
+    months[0] ?? '',
+  );
   return [
     {
       id: 'chart-words',

@@ -37,7 +37,8 @@ function row(post: PostReport, index: number): string {
 
 function card(post: PostReport, index: number): string {
   const items = post.findings.map(
-    (finding) => `<li class="${finding.severity}"><span class="badge ${finding.severity}">${finding.severity}</span><span class="rule">${escapeHtml(finding.rule)}</span> <code>${escapeHtml(`${finding.file}:${finding.line}`)}</code><br>${escapeHtml(finding.message)}<p class="fix">Fix: ${escapeHtml(finding.fix)}</p></li>`,
+    (finding) =>
+      `<li class="${finding.severity}"><span class="badge ${finding.severity}">${finding.severity}</span><span class="rule">${escapeHtml(finding.rule)}</span> <code>${escapeHtml(`${finding.file}:${finding.line}`)}</code><br>${escapeHtml(finding.message)}<p class="fix">Fix: ${escapeHtml(finding.fix)}</p></li>`,
   );
   return `<article class="card" id="${anchor(index)}" aria-labelledby="${anchor(index)}-title">
 <div class="card-head"><h3 id="${anchor(index)}-title">${escapeHtml(post.title)}</h3>${scoreBadge(post.score)}</div>
