@@ -9,10 +9,13 @@ export default defineConfig({
     // fixture site, which the global setup makes once per run.
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // `npm run seo` builds nothing, so its tests need no site build.
+      { test: { name: 'seo', include: ['tests/browser/seo-report.test.ts', 'tests/site/seo-command.test.ts'] } },
       {
         test: {
           name: 'site',
           include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          exclude: ['tests/browser/seo-report.test.ts', 'tests/site/seo-command.test.ts'],
           globalSetup: ['tests/global-setup.ts'],
         },
       },
