@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { damageFound } from '../src/lib/cache-integrity.ts';
+import { checkProfiles } from '../src/lib/check/profiles-check.ts';
 import { settingsProblems } from '../src/lib/settings-check.ts';
 import { checkPosts, type CheckOptions, type CheckReport } from '../src/lib/validate.ts';
 
@@ -15,6 +16,8 @@ export interface CheckResult extends CheckReport {
 }
 
 const options = workerData as CheckOptions;
-const { problems, redirects, publishedUrls } = await checkPosts(options);
+const { problems, redirects, publishedUrls, posts } = await checkPosts(options);
 problems.unshift(...(await settingsProblems(options.site, options)));
+// Author and category files: a broken one stops the build like a broken post (its warnings are for `npm run check`).
+problems.push(...(await checkProfiles(options, posts, options.site.defaultAuthor)).problems);
 parentPort?.postMessage({ problems, redirects, publishedUrls, damage: damageFound() } satisfies CheckResult);

@@ -44,12 +44,12 @@ export interface CheckOptions extends ProjectPaths {
 }
 
 export const CONTENT_DIR = 'src/content/blog';
-const FRONTMATTER = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+export const FRONTMATTER = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 
-function fieldLine(frontmatter: string, field: string): number {
+export function fieldLine(frontmatter: string, field: string): number {
   const lines = frontmatter.split('\n');
   const index = lines.findIndex((line) => new RegExp(`^${field}\\s*:`).test(line));
   return index === -1 ? 1 : index + 2; // +1 for the opening ---, +1 for 1-based lines
@@ -77,7 +77,7 @@ function unclosedQuote(value: string): '"' | "'" | null {
  * they made it: a tab, a quote never closed, a field given twice, a colon in
  * an unquoted value. js-yaml's own wording is the fallback.
  */
-function yamlProblem(frontmatter: string, error: yaml.YAMLException): { line: number; field: string; message: string } {
+export function yamlProblem(frontmatter: string, error: yaml.YAMLException): { line: number; field: string; message: string } {
   const lines = frontmatter.split('\n');
   const errorIndex = Math.min(error.mark?.line ?? 0, Math.max(lines.length - 1, 0));
   const at = (index: number) => index + 2; // +1 for the opening ---, +1 for 1-based lines
