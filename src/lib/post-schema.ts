@@ -96,7 +96,9 @@ export const postFrontmatterSchema = z
     author: z
       .union([text(`author: "${SITE.defaultAuthor}"`), z.array(text(`author: ["${SITE.defaultAuthor}", "Jonas Müller"]`)).min(1)], {
         error: (issue) =>
-          issue.input === undefined ? undefined : `must be a name in quotes, or a list of names: author: ["${SITE.defaultAuthor}", "Jonas Müller"]`,
+          issue.input === undefined
+            ? undefined
+            : `must be a name in quotes, or a list of names: author: ["${SITE.defaultAuthor}", "Jonas Müller"]`,
       })
       .optional(),
     readingTime: z

@@ -81,7 +81,13 @@ export function webSite(site: SiteIdentity & { description: string; language: st
  * the avatar and the profile links as `sameAs` (the accounts that are the
  * same person, which search engines use to tie them together).
  */
-export function person(author: { name: string; url: string; jobTitle?: string | undefined; image?: string | undefined; sameAs?: string[] }): Json {
+export function person(author: {
+  name: string;
+  url: string;
+  jobTitle?: string | undefined;
+  image?: string | undefined;
+  sameAs?: string[];
+}): Json {
   return {
     '@type': 'Person',
     name: author.name,

@@ -44,7 +44,9 @@ describe('npm run check on broken author and category files', () => {
       .map((line) => line.trim());
     expect(lines).toEqual([
       expect.stringMatching(/^src\/content\/authors\/jonas-mueller\.md:3 {2}jobtitle {2}is not a known field; did you mean "jobTitle"\?$/),
-      expect.stringMatching(/^src\/content\/authors\/jonas-mueller\.md:5 {2}website {2}must be a whole web address starting with https:\/\//),
+      expect.stringMatching(
+        /^src\/content\/authors\/jonas-mueller\.md:5 {2}website {2}must be a whole web address starting with https:\/\//,
+      ),
       expect.stringMatching(
         /^src\/content\/authors\/jonas\.md:2 {2}name {2}"Jonas Müller" has the author page \/author\/jonas-mueller\/, but this file is jonas\.md; rename the file to jonas-mueller\.md/,
       ),

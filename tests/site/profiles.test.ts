@@ -24,7 +24,11 @@ const jsonLd = (doc: Document) =>
 const ofType = (doc: Document, type: string) => jsonLd(doc).filter((block) => block['@type'] === type);
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 /** Every variant of a srcset exists in the built site. */
-const srcsetFiles = (img: Element) => img.getAttribute('srcset')!.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!);
+const srcsetFiles = (img: Element) =>
+  img
+    .getAttribute('srcset')!
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0]!);
 
 describe('author pages', () => {
   it('show the avatar, job title, bio and links above the posts', () => {
@@ -117,7 +121,10 @@ describe('bylines', () => {
       ['Person', 'Jonas Müller', `${SITE}/author/jonas-mueller/`],
       ['Person', 'Ana Lima', `${SITE}/author/ana-lima/`],
     ]);
-    expect(authors[1]).toMatchObject({ jobTitle: 'Fixture Machine Learning Engineer', sameAs: expect.arrayContaining(['https://github.com/jonas-fixture']) });
+    expect(authors[1]).toMatchObject({
+      jobTitle: 'Fixture Machine Learning Engineer',
+      sameAs: expect.arrayContaining(['https://github.com/jonas-fixture']),
+    });
     expect(distHas(dist, new URL(authors[1]!['image'] as string).pathname)).toBe(true);
     expect(authors[2]).not.toHaveProperty('sameAs');
     expect(authors[2]).not.toHaveProperty('jobTitle');
@@ -159,13 +166,20 @@ describe('category landing pages', () => {
   it('give the description on /categories/', () => {
     const items = [...page(dist, '/categories/').querySelectorAll('.term-index li')];
     const ai = items.find((li) => li.querySelector('a')!.textContent === 'Artificial Intelligence')!;
-    expect(text(ai.querySelector('.term-index__description'))).toBe('Fixture landing page for AI posts: models on phones and in pipelines.');
+    expect(text(ai.querySelector('.term-index__description'))).toBe(
+      'Fixture landing page for AI posts: models on phones and in pipelines.',
+    );
     const cpp = items.find((li) => li.querySelector('a')!.textContent === 'C++')!;
     expect(cpp.querySelector('.term-index__description')).toBeNull();
   });
 
   it('carry a CollectionPage whose ItemList is the listed posts, in order, on category and tag pages', () => {
-    for (const urlPath of ['/category/artificial-intelligence/', '/category/c-plus-plus/', '/tag/machine-learning/', '/category/artificial-intelligence/2/']) {
+    for (const urlPath of [
+      '/category/artificial-intelligence/',
+      '/category/c-plus-plus/',
+      '/tag/machine-learning/',
+      '/category/artificial-intelligence/2/',
+    ]) {
       const doc = page(dist, urlPath);
       const [collection, ...others] = ofType(doc, 'CollectionPage');
       expect(others, urlPath).toEqual([]);
@@ -174,7 +188,10 @@ describe('category landing pages', () => {
       expect(list['@type']).toBe('ItemList');
       const listed = [...doc.querySelectorAll('.card__title a')].map((a) => `${SITE}${a.getAttribute('href')}`);
       const items = list['itemListElement'] as Json[];
-      expect(items.map((item) => item['url']), urlPath).toEqual(listed);
+      expect(
+        items.map((item) => item['url']),
+        urlPath,
+      ).toEqual(listed);
       expect(items.every((item) => item['@type'] === 'ListItem')).toBe(true);
       // Positions run on across pages.
       const first = urlPath.endsWith('/2/') ? 11 : 1;
@@ -248,7 +265,9 @@ describe('npm run check and profiles', () => {
     expect(result.stderr).toMatch(/^⚠ 2 warnings \(the site still builds\):$/m);
     const warnings = result.stderr.split('\n').filter((line) => /^ {4}\S+:\d+ {2}author {2}/.test(line));
     expect(warnings).toEqual([
-      expect.stringMatching(/^ {4}src\/content\/blog\/delta\.md:7 {2}author {2}"HiFi Studio And Mobile" has no profile \(named by 2 posts\)/),
+      expect.stringMatching(
+        /^ {4}src\/content\/blog\/delta\.md:7 {2}author {2}"HiFi Studio And Mobile" has no profile \(named by 2 posts\)/,
+      ),
       expect.stringMatching(
         /^ {4}src\/content\/blog\/delta\.md:7 {2}author {2}"Ana Lima" has no profile, so the byline shows the name alone; add src\/content\/authors\/ana-lima\.md/,
       ),

@@ -56,7 +56,13 @@ interface Parsed<T> {
 }
 
 /** Frontmatter, YAML, unknown fields and the schema, as in posts; `data` is set only when all of them passed. */
-function parseProfile<S extends z.ZodType>(file: string, raw: string, schema: S, fields: string[], report: (line: number, field: string, message: string) => void): Parsed<z.output<S>> {
+function parseProfile<S extends z.ZodType>(
+  file: string,
+  raw: string,
+  schema: S,
+  fields: string[],
+  report: (line: number, field: string, message: string) => void,
+): Parsed<z.output<S>> {
   const match = FRONTMATTER.exec(raw);
   if (!match) {
     report(1, 'frontmatter', 'is missing: start the file with a line "---", the fields, and another "---"');
@@ -113,7 +119,13 @@ export async function checkProfiles(paths: ProjectPaths, posts: readonly Checked
     const report = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
     const slug = path.basename(file, '.md');
     profiled.add(slug);
-    const { data, frontmatter } = parseProfile(file, readFileSync(path.join(paths.root, file), 'utf8'), authorProfileSchema, AUTHOR_FIELDS, report);
+    const { data, frontmatter } = parseProfile(
+      file,
+      readFileSync(path.join(paths.root, file), 'utf8'),
+      authorProfileSchema,
+      AUTHOR_FIELDS,
+      report,
+    );
     if (!data) continue;
     const nameSlug = slugify(data.name);
     if (nameSlug !== slug)
@@ -130,7 +142,13 @@ export async function checkProfiles(paths: ProjectPaths, posts: readonly Checked
 
   for (const file of filesIn(paths.root, CATEGORIES_DIR)) {
     const report = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
-    const { data, frontmatter } = parseProfile(file, readFileSync(path.join(paths.root, file), 'utf8'), categoryPageSchema, CATEGORY_FIELDS, report);
+    const { data, frontmatter } = parseProfile(
+      file,
+      readFileSync(path.join(paths.root, file), 'utf8'),
+      categoryPageSchema,
+      CATEGORY_FIELDS,
+      report,
+    );
     if (data?.heroImage) {
       const problem = await imageProblem(data.heroImage, file, paths);
       if (problem) report(fieldLine(frontmatter, 'heroImage'), 'heroImage', problem);

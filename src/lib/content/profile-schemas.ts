@@ -11,8 +11,7 @@ import { z } from 'astro/zod';
 const text = (example: string) =>
   z
     .string({
-      error: (issue) =>
-        issue.input === undefined ? `is missing; add it, e.g. ${example}` : `must be text in quotes, e.g. ${example}`,
+      error: (issue) => (issue.input === undefined ? `is missing; add it, e.g. ${example}` : `must be text in quotes, e.g. ${example}`),
     })
     .trim()
     .min(1, `is empty; write it, e.g. ${example}`);
@@ -71,7 +70,11 @@ export const categoryPageSchema = z
         message: 'is required when heroImage is set; describe the image for readers who cannot see it',
       });
     if (page.heroImageAlt && !page.heroImage)
-      ctx.addIssue({ code: 'custom', path: ['heroImageAlt'], message: 'is set but heroImage is not; add heroImage or remove heroImageAlt' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['heroImageAlt'],
+        message: 'is set but heroImage is not; add heroImage or remove heroImageAlt',
+      });
   });
 
 export type AuthorProfileData = z.output<typeof authorProfileSchema>;
