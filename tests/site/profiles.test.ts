@@ -219,7 +219,9 @@ describe('"Related:" link cards', () => {
   });
 
   it('show the target’s hero thumbnail, with every webp variant built', () => {
-    for (const card of body().querySelectorAll('.link-card')) {
+    const cards = [...body().querySelectorAll('.link-card')];
+    expect(cards).toHaveLength(2);
+    for (const card of cards) {
       const img = card.querySelector('img')!;
       expect(img.getAttribute('alt')).toBe('');
       expect(img.getAttribute('loading')).toBe('lazy');
