@@ -12,6 +12,7 @@ import { socialCards } from './integrations/social-cards.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from '#src/lib/seo/csp.ts';
 import { isNoindex, lastModified } from '#src/lib/seo/sitemap-registry.ts';
 import { rehypeBodyImages } from '#src/lib/markdown/rehype-body-images.ts';
+import { rehypeLinkCards } from '#src/lib/markdown/rehype-link-cards.ts';
 import { rehypeSanitizePost } from '#src/lib/markdown/rehype-sanitize-post.ts';
 import { rehypeTableScroll } from '#src/lib/markdown/rehype-table-scroll.ts';
 import { rehypeSiteLinks } from '#src/lib/markdown/rehype-site-links.ts';
@@ -66,6 +67,8 @@ export default defineConfig({
         rehypeSanitizePost,
         rehypeTableScroll,
         [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
+        // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
+        [rehypeLinkCards, { base }],
         [rehypeBodyImages, { root, publicDir: fileURLToPath(new URL('./public/', import.meta.url)), base }],
       ],
     }),

@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { damageFound } from '#src/lib/build/cache-integrity.ts';
+import { checkProfiles } from '../src/lib/check/profiles-check.ts';
 import { settingsProblems } from '#src/lib/check/settings-check.ts';
 import { checkPosts, type CheckReport } from '#src/lib/check/check-posts.ts';
 import type { CheckOptions } from '#src/lib/check/problems.ts';
@@ -16,6 +17,8 @@ export interface CheckResult extends CheckReport {
 }
 
 const options = workerData as CheckOptions;
-const { problems, redirects, publishedUrls } = await checkPosts(options);
+const { problems, redirects, publishedUrls, posts } = await checkPosts(options);
 problems.unshift(...(await settingsProblems(options.site, options)));
+// Author and category files: a broken one stops the build like a broken post (its warnings are for `npm run check`).
+problems.push(...(await checkProfiles(options, posts, options.site.defaultAuthor)).problems);
 parentPort?.postMessage({ problems, redirects, publishedUrls, damage: damageFound() } satisfies CheckResult);

@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkProfiles } from '../src/lib/check/profiles-check.ts';
 import { settingsProblems } from '#src/lib/check/settings-check.ts';
 import { checkPosts } from '#src/lib/check/check-posts.ts';
-import { printFailure, printProblems } from './cli-output.ts';
+import { printFailure, printProblems, printWarnings } from './cli-output.ts';
 import { projectOptions } from './project.ts';
 
 const options = projectOptions();
@@ -26,6 +27,9 @@ const { posts, problems } = await checkPosts(options).catch((error: unknown) => 
   process.exit(1);
 });
 problems.unshift(...(await settingsProblems(options.site, options)));
+const profiles = await checkProfiles(options, posts, options.site.defaultAuthor);
+problems.push(...profiles.problems);
+printWarnings(profiles.warnings);
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (problems.length > 0) {
   printProblems(problems, `Fix them and run \`${command}\` again.`);

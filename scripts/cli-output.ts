@@ -1,4 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
+import { AUTHORS_DIR, CATEGORIES_DIR } from '../src/lib/content/profile-schemas.ts';
 import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
 import type { Problem } from '#src/lib/check/problems.ts';
 import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
@@ -9,14 +10,28 @@ const red = (text: string) => (useColour ? `\x1b[31m${text}\x1b[0m` : text);
 
 /** Prints every problem as `file:line  field  message`, grouped under one headline. */
 export function printProblems(problems: Problem[], consequence: string): void {
-  const posts = new Set(problems.filter((p) => p.file !== SETTINGS_FILE).map((p) => p.file)).size;
+  const isProfile = (file: string) => file.startsWith(`${AUTHORS_DIR}/`) || file.startsWith(`${CATEGORIES_DIR}/`);
+  const posts = new Set(problems.filter((p) => p.file !== SETTINGS_FILE && !isProfile(p.file)).map((p) => p.file)).size;
+  const profiles = new Set(problems.filter((p) => isProfile(p.file)).map((p) => p.file)).size;
   const where = [
     ...(posts > 0 ? [`${posts} post${posts === 1 ? '' : 's'}`] : []),
+    ...(profiles > 0 ? [`${profiles} author or category file${profiles === 1 ? '' : 's'}`] : []),
     ...(problems.some((p) => p.file === SETTINGS_FILE) ? ['the settings'] : []),
   ].join(' and ');
   const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${where}`;
   console.error(red(`✗ ${count}. ${consequence}`));
   for (const problem of problems) console.error(`  ${formatProblem(problem)}`);
+}
+
+/**
+ * Prints warnings (things that build, but may not be what the editor meant)
+ * under one headline, each as `file:line  field  message`, indented deeper
+ * than problems so tools reading problem lines do not take them for errors.
+ */
+export function printWarnings(warnings: Problem[]): void {
+  if (warnings.length === 0) return;
+  warn(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (the site still builds):`);
+  for (const warning of warnings) console.error(`    ${formatProblem(warning)}`);
 }
 
 /** Ends a command with one clear message (and an optional hint), without a stack trace. */

@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { authorProfileSchema, categoryPageSchema } from './lib/content/profile-schemas.ts';
 import { postFrontmatterSchema } from './lib/content/post-schema.ts';
 
 // Entries are keyed by file path, not slug: Astro would otherwise merge two
@@ -13,4 +14,17 @@ const blog = defineCollection({
   schema: postFrontmatterSchema,
 });
 
-export const collections = { blog };
+/** The file name is the slug: src/content/authors/jonas-mueller.md is /author/jonas-mueller/. */
+const bySlug = ({ entry }: { entry: string }) => entry.replace(/\.md$/, '');
+
+const authors = defineCollection({
+  loader: glob({ base: './src/content/authors', pattern: '*.md', generateId: bySlug }),
+  schema: authorProfileSchema,
+});
+
+const categories = defineCollection({
+  loader: glob({ base: './src/content/categories', pattern: '*.md', generateId: bySlug }),
+  schema: categoryPageSchema,
+});
+
+export const collections = { blog, authors, categories };

@@ -184,9 +184,6 @@ async function linkCachedPages(): Promise<boolean> {
 
 /** Applies both patches; returns the names of those left out because Astro's files have changed. */
 export async function patchAstro(): Promise<string[]> {
-  const applied = await Promise.all([
-    switchedOff('metadata') || skipUnchangedMetadata(),
-    switchedOff('links') || linkCachedPages(),
-  ]);
+  const applied = await Promise.all([switchedOff('metadata') || skipUnchangedMetadata(), switchedOff('links') || linkCachedPages()]);
   return ['unchanged data-store metadata', 'linked cached pages'].filter((_, i) => !applied[i]);
 }

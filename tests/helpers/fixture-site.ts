@@ -52,6 +52,7 @@ export async function writeFixtureImages(root: string): Promise<void> {
   await writeTestImage(path.join(root, 'public/hero-gamma.webp'), 1600, 900, 280);
   await writeTestImage(path.join(root, 'public/images/inline.webp'), 1000, 600, 30);
   await writeTestImage(path.join(root, 'src/content/blog/beta-post/hero.webp'), 1200, 675, 20);
+  await writeTestImage(path.join(root, 'public/avatars/jonas.webp'), 400, 400, 120);
 }
 
 /** The fixture's X accounts; the author's is keyed by another spelling of "Jonas Müller" (same slug). */

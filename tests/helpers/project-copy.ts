@@ -1,10 +1,12 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { constants } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+/** The sample site's content, which a copy replaces with its own. */
+const CONTENT_FOLDERS = ['blog', 'authors', 'categories'];
 const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'integrations', 'scripts', 'src'];
 
 /**
@@ -22,10 +24,15 @@ export async function makeProjectCopy(options: {
   for (const entry of CODE) {
     await cp(path.join(PROJECT_ROOT, entry), path.join(root, entry), {
       recursive: true,
-      filter: (source) => !source.startsWith(path.join(PROJECT_ROOT, 'src/content/blog')),
+      filter: (source) => !CONTENT_FOLDERS.some((folder) => source.startsWith(path.join(PROJECT_ROOT, 'src/content', folder))),
     });
   }
   await cp(options.contentDir, path.join(root, 'src/content/blog'), { recursive: true });
+  // A fixture's author profiles and category pages sit beside its posts (content/blog, content/authors, …).
+  for (const folder of CONTENT_FOLDERS.slice(1)) {
+    const source = path.join(options.contentDir, '..', folder);
+    if (existsSync(source)) await cp(source, path.join(root, 'src/content', folder), { recursive: true });
+  }
   await mkdir(path.join(root, 'public'), { recursive: true });
   if (options.publicDir) await cp(options.publicDir, path.join(root, 'public'), { recursive: true });
   // Every page links the favicon, and the site logo is made from it (the `logo` setting), so a copy

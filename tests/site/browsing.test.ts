@@ -168,7 +168,7 @@ describe('category and tag pages', () => {
   });
 
   it("lists an author's posts", () => {
-    expect(cardLinks('/author/jonas-mueller/')).toEqual(['/blog/alpha-post/']);
+    expect(cardLinks('/author/jonas-mueller/')).toEqual(['/blog/alpha-post/', '/blog/delta/']);
     expect(page(dist, '/author/jonas-mueller/').querySelector('h1')!.textContent).toBe('Jonas Müller');
   });
 });

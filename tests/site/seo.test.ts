@@ -139,7 +139,7 @@ describe('JSON-LD', () => {
       headline: 'Alpha Post: Edge Inference & You',
       datePublished: '2026-03-04T05:00:00.000Z',
       dateModified: '2026-03-10T04:00:00.000Z',
-      author: { '@type': 'Person', name: 'Jonas Müller', url: `${SITE}/author/jonas-mueller/` },
+      author: [expect.objectContaining({ '@type': 'Person', name: 'Jonas Müller', url: `${SITE}/author/jonas-mueller/` })],
       publisher: { '@type': 'Organization', name: 'Signal & Noise' },
       keywords: 'C++, Machine Learning, edge ai, on-device inference',
       articleSection: 'Artificial Intelligence',

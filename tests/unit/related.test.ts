@@ -15,6 +15,7 @@ function post(slug: string, day: number, category: string, tags: string[]): Post
     tags: tags.map(term),
     category: term(category),
     author: term('A'),
+    authors: [term('A')],
     pubDate: new Date(Date.UTC(2026, 0, day)),
     updatedDate: undefined,
     hero: undefined,

@@ -23,7 +23,7 @@ const heroStamps = new Map<string, string>();
  * hash, so a replaced hero must change the key of every card showing it; the
  * file's size and modification time say so without reading it.
  */
-function heroStamp(file: string): string {
+export function heroStamp(file: string): string {
   let stamp = heroStamps.get(file);
   if (stamp === undefined) {
     try {
@@ -62,6 +62,18 @@ export interface ArticleNeighbours {
   related: readonly Post[];
   newer: Post | undefined;
   older: Post | undefined;
+  /** Posts its body links to: a "Related:" link card shows the target's card facts. */
+  linked?: readonly Post[];
+  /** What the byline and JSON-LD show of each author's profile (`profileStamp`). */
+  authorStamps?: readonly string[];
+}
+
+/**
+ * A profile file's identity for keys: Astro's digest of the file and its
+ * image's stamp (a replaced avatar gets new variant names).
+ */
+export function profileStamp(profile: { digest: string; image: string | undefined } | undefined): string {
+  return profile ? JSON.stringify([profile.digest, profile.image ? heroStamp(profile.image) : null]) : '-';
 }
 
 /**
@@ -80,6 +92,9 @@ export function articlePageKey(post: Post, digest: string | undefined, neighbour
   for (const other of neighbours.related) hash.update('\n').update(cardFingerprint(other));
   for (const other of [neighbours.newer, neighbours.older])
     hash.update('\n').update(other ? JSON.stringify([other.slug, other.title]) : '-');
+  // Added only when present, so the keys of pages without them stay as they were.
+  for (const other of neighbours.linked ?? []) hash.update('\nlinked ').update(cardFingerprint(other));
+  for (const stamp of neighbours.authorStamps ?? []) hash.update('\nauthor ').update(stamp);
   return hash.digest('base64url');
 }
 
@@ -100,7 +115,7 @@ export function feedKey(facts: unknown, posts: readonly Post[], digests: readonl
           digests[i],
           post.slug,
           post.hero ? heroStamp(post.hero.file) : null,
-          post.author.name,
+          post.authors.map((author) => author.name),
           post.category.name,
           post.tags.map((tag) => tag.name),
         ]),

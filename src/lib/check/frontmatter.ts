@@ -1,5 +1,6 @@
 /** Checks of a post's frontmatter: valid YAML, known fields, the schema, and what a slug or term needs. */
 import { closest, distance } from 'fastest-levenshtein';
+import type { z } from 'astro/zod';
 import yaml from 'js-yaml';
 import { POST_FIELDS, postFrontmatterSchema, type PostFrontmatter } from '#src/lib/content/post-schema.ts';
 import { isPlaceholder } from '#src/lib/content/post-template.ts';
@@ -13,43 +14,61 @@ export interface FieldProblem {
   message: string;
 }
 
-function suggestField(key: string): { field?: string; message: string } {
-  const match = closest(key, POST_FIELDS);
+function suggestField(key: string, fields: readonly string[]): { field?: string; message: string } {
+  const match = closest(key, fields as string[]);
   const near = key.toLowerCase() === match.toLowerCase() || distance(key.toLowerCase(), match.toLowerCase()) <= 3;
   return near
     ? { field: match, message: `is not a known field; did you mean "${match}"?` }
-    : { message: `is not a known field; the fields are ${POST_FIELDS.join(', ')}` };
+    : { message: `is not a known field; the fields are ${fields.join(', ')}` };
 }
+
+/** What a kind of file (a post, an author profile, a category page) may hold. */
+export interface FieldRules<T> {
+  schema: z.ZodType<T>;
+  fields: readonly string[];
+}
+
+const POST_RULES: FieldRules<PostFrontmatter> = { schema: postFrontmatterSchema, fields: POST_FIELDS };
 
 /**
  * The post's fields as the schema reads them, or no data when they do not
  * pass (`yamlRead` false when not even the YAML could be read), with every problem found: YAML mistakes, unknown fields (with the
  * field they were probably meant to be), and schema errors.
  */
-export function readFields(frontmatter: string, file: string): { yamlRead: boolean; data?: PostFrontmatter; problems: FieldProblem[] } {
+export function readFields<T = PostFrontmatter>(
+  frontmatter: string,
+  file: string,
+  rules: FieldRules<T> = POST_RULES as unknown as FieldRules<T>,
+): { yamlRead: boolean; data?: T; unknownFields: string[]; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   let parsed: unknown;
   try {
     parsed = yaml.load(frontmatter, { schema: yaml.CORE_SCHEMA, filename: file }) ?? {};
   } catch (error) {
-    return { yamlRead: false, problems: [yamlProblem(frontmatter, error as yaml.YAMLException)] };
+    return { yamlRead: false, unknownFields: [], problems: [yamlProblem(frontmatter, error as yaml.YAMLException)] };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { yamlRead: false, problems: [{ line: 2, field: 'frontmatter', message: 'must be a list of "field: value" lines' }] };
+    return {
+      yamlRead: false,
+      unknownFields: [],
+      problems: [{ line: 2, field: 'frontmatter', message: 'must be a list of "field: value" lines' }],
+    };
   }
   const data: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
   /** Fields a misspelling stands for: "pubDate is missing" would only repeat "pubdate: did you mean pubDate?". */
   const misspelled = new Set<string>();
+  const unknownFields: string[] = [];
   for (const key of Object.keys(data)) {
-    if (!POST_FIELDS.includes(key)) {
-      const suggestion = suggestField(key);
+    if (!rules.fields.includes(key)) {
+      unknownFields.push(key);
+      const suggestion = suggestField(key, rules.fields);
       problems.push({ line: fieldLine(frontmatter, key), field: key, message: suggestion.message });
       if (suggestion.field) misspelled.add(suggestion.field);
       delete data[key];
     }
   }
-  const result = postFrontmatterSchema.safeParse(data);
-  if (result.success) return { yamlRead: true, data: result.data, problems };
+  const result = rules.schema.safeParse(data);
+  if (result.success) return { yamlRead: true, data: result.data, unknownFields, problems };
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'frontmatter');
     if (misspelled.has(field) && data[field] === undefined) continue;
@@ -57,7 +76,7 @@ export function readFields(frontmatter: string, file: string): { yamlRead: boole
     const lineOf = field === 'heroImageAlt' && data[field] === undefined ? 'heroImage' : field;
     problems.push({ line: fieldLine(frontmatter, lineOf), field, message: issue.message });
   }
-  return { yamlRead: true, problems };
+  return { yamlRead: true, unknownFields, problems };
 }
 
 /** The post's slug: its own, or made from the file name. */

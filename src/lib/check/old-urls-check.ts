@@ -3,6 +3,7 @@ import { lostUrls, nextPublishedUrls, readPublishedUrls, type CurrentPost, type 
 import { isWebAddress, pathKey, planRedirects, type RedirectRule, type RedirectSource } from '#src/lib/urls/redirects.ts';
 import { postSlugFromPath, SETTINGS_FILE, siteRelativePath } from '#src/lib/urls/site-paths.ts';
 import { settingsLineFinder } from './settings-lines.ts';
+import { authorNames } from '#src/lib/content/post-schema.ts';
 import { slugify } from '#src/lib/content/slug.ts';
 import type { CheckedPost, CheckOptions, Problem } from './problems.ts';
 
@@ -17,7 +18,7 @@ function livePages(posts: readonly CheckedPost[], defaultAuthor: string): Map<st
     if (!post.published) continue;
     const terms: Array<[string, string]> = [
       ['category', post.data.category],
-      ['author', post.data.author ?? defaultAuthor],
+      ...authorNames(post.data.author, defaultAuthor).map((name): [string, string] => ['author', name]),
       ...(post.data.tags ?? post.data.keywords).map((tag): [string, string] => ['tag', tag]),
     ];
     for (const [kind, name] of terms) {

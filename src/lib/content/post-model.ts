@@ -1,6 +1,6 @@
 /** The post as pages use it, made once from the collection entries. */
 import { SITE } from '#src/site.config.ts';
-import type { PostFrontmatter } from './post-schema.ts';
+import { authorNames, type PostFrontmatter } from './post-schema.ts';
 import { computeReadingMinutes } from './reading-time.ts';
 import { resolvePostAsset, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import { slugFromFile } from './slug.ts';
@@ -24,7 +24,10 @@ export interface Post {
   keywords: string[];
   tags: Term[];
   category: Term;
+  /** The first author: the one link previews and feeds name first. */
   author: Term;
+  /** Every author, in the order the post lists them (co-authors). */
+  authors: Term[];
   pubDate: Date;
   updatedDate: Date | undefined;
   hero: { file: string; reference: string; alt: string } | undefined;
@@ -69,13 +72,14 @@ export function buildPosts(entries: readonly SourceEntry[], options: BuildOption
   const names = {
     tags: canonicalNames(visible.flatMap(tagSpellings)),
     category: canonicalNames(visible.map((e) => e.data.category)),
-    author: canonicalNames(visible.map((e) => e.data.author ?? SITE.defaultAuthor)),
+    author: canonicalNames(visible.flatMap((e) => authorNames(e.data.author, SITE.defaultAuthor))),
   };
   const posts = visible.map((entry): Post => {
     const { data } = entry;
     const absolute = `${options.paths.root}/${entry.filePath}`;
     const heroFile = data.heroImage ? resolvePostAsset(data.heroImage, absolute, options.paths) : null;
     const ogFile = data.ogImage ? resolvePostAsset(data.ogImage, absolute, options.paths) : null;
+    const authors = toTerms(authorNames(data.author, SITE.defaultAuthor), names.author);
     return {
       id: entry.id,
       file: entry.filePath,
@@ -85,7 +89,8 @@ export function buildPosts(entries: readonly SourceEntry[], options: BuildOption
       keywords: data.keywords,
       tags: toTerms(tagSpellings(entry), names.tags),
       category: toTerms([data.category], names.category)[0]!,
-      author: toTerms([data.author ?? SITE.defaultAuthor], names.author)[0]!,
+      author: authors[0]!,
+      authors,
       pubDate: data.pubDate,
       updatedDate: data.updatedDate,
       hero: heroFile && data.heroImage ? { file: heroFile, reference: data.heroImage, alt: data.heroImageAlt ?? '' } : undefined,

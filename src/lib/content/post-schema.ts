@@ -93,7 +93,15 @@ export const postFrontmatterSchema = z
       .min(1, 'is empty; describe the image for readers who cannot see it')
       .optional(),
     category: text('category: "Web Development"'),
-    author: text(`author: "${SITE.defaultAuthor}"`).optional(),
+    // One name, or a list of co-authors (`author: ["Ana Lima", "Jonas Müller"]`).
+    author: z
+      .union([text(`author: "${SITE.defaultAuthor}"`), z.array(text(`author: ["${SITE.defaultAuthor}", "Jonas Müller"]`)).min(1)], {
+        error: (issue) =>
+          issue.input === undefined
+            ? undefined
+            : `must be a name in quotes, or a list of names: author: ["${SITE.defaultAuthor}", "Jonas Müller"]`,
+      })
+      .optional(),
     readingTime: z
       .union([z.string(), z.number()], { error: 'must be minutes, e.g. readingTime: "9 min"' })
       .transform((value, ctx) => {
@@ -164,6 +172,12 @@ export const postFrontmatterSchema = z
   });
 
 export type PostFrontmatter = z.output<typeof postFrontmatterSchema>;
+
+/** The names a post's `author` gives: one, several co-authors, or the site's default author. */
+export function authorNames(author: PostFrontmatter['author'], defaultAuthor: string): string[] {
+  if (author === undefined) return [defaultAuthor];
+  return typeof author === 'string' ? [author] : author;
+}
 
 /** Every field a post may have, for "did you mean" suggestions. */
 export const POST_FIELDS = Object.keys(postFrontmatterSchema.shape);

@@ -35,7 +35,7 @@ async function feedItem(post: Post, site: URL): Promise<FeedItem> {
     pubDate: post.pubDate,
     content: feedHtml(html, link),
     categories: [post.category.name, ...post.tags.map((tag) => tag.name)],
-    customData: `<dc:creator>${xml(post.author.name)}</dc:creator>`,
+    customData: post.authors.map((author) => `<dc:creator>${xml(author.name)}</dc:creator>`).join(''),
     ...(hero && { enclosure: { url: new URL(hero.variant.url, site).href, length: hero.length, type: 'image/webp' } }),
   };
 }

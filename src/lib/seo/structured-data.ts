@@ -30,7 +30,8 @@ export function blogPosting(
   options: {
     url: string;
     images: ImageObject[];
-    authorUrl: string;
+    /** Every author, as `person()` gives them. */
+    authors: Json[];
     site: SiteIdentity;
     language: string;
     wordCount: number;
@@ -46,7 +47,7 @@ export function blogPosting(
     image: options.images.map((image) => ({ '@type': 'ImageObject', ...image })),
     datePublished: post.pubDate.toISOString(),
     dateModified: (post.updatedDate ?? post.pubDate).toISOString(),
-    author: { '@type': 'Person', name: post.author.name, url: options.authorUrl },
+    author: options.authors,
     publisher: publisherOf(options.site),
     keywords: post.keywords.join(', '),
     articleSection: post.category.name,
@@ -73,6 +74,58 @@ export function webSite(site: SiteIdentity & { description: string; language: st
     description: site.description,
     inLanguage: site.language,
     publisher: publisherOf(site),
+  };
+}
+
+/**
+ * An author as schema.org Person. With a profile it carries the job title,
+ * the avatar and the profile links as `sameAs` (the accounts that are the
+ * same person, which search engines use to tie them together).
+ */
+export function person(author: {
+  name: string;
+  url: string;
+  jobTitle?: string | undefined;
+  image?: string | undefined;
+  sameAs?: string[];
+}): Json {
+  return {
+    '@type': 'Person',
+    name: author.name,
+    url: author.url,
+    ...(author.jobTitle && { jobTitle: author.jobTitle }),
+    ...(author.image && { image: author.image }),
+    ...(author.sameAs && author.sameAs.length > 0 && { sameAs: author.sameAs }),
+  };
+}
+
+/** A category or tag page: a CollectionPage whose ItemList is the posts it lists, in page order. */
+export function collectionPage(page: {
+  name: string;
+  description: string;
+  url: string;
+  language: string;
+  /** Position of the first item: 1 on the first page, 11 on the second of ten a page, … */
+  firstPosition: number;
+  items: Array<{ name: string; url: string }>;
+}): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: page.name,
+    description: page.description,
+    url: page.url,
+    inLanguage: page.language,
+    mainEntity: {
+      '@type': 'ItemList',
+      numberOfItems: page.items.length,
+      itemListElement: page.items.map((item, index) => ({
+        '@type': 'ListItem',
+        position: page.firstPosition + index,
+        url: item.url,
+        name: item.name,
+      })),
+    },
   };
 }
 

@@ -56,7 +56,7 @@ export type TermKind = 'category' | 'tag' | 'author';
 
 function termsOf(post: Post, kind: TermKind): Term[] {
   if (kind === 'tag') return post.tags;
-  return [kind === 'category' ? post.category : post.author];
+  return kind === 'category' ? [post.category] : post.authors;
 }
 
 /** Every term of a kind with its posts, ordered by name. `posts` must be newest first. */

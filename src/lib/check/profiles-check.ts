@@ -1,0 +1,154 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { z } from 'astro/zod';
+import { AUTHORS_DIR, authorProfileSchema, CATEGORIES_DIR, categoryPageSchema } from '../content/profile-schemas.ts';
+import { authorNames } from '#src/lib/content/post-schema.ts';
+import { isFile, resolvePostAsset, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
+import { slugify } from '#src/lib/content/slug.ts';
+import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
+import { readFields } from './frontmatter.ts';
+import type { CheckedPost, Problem } from './problems.ts';
+import { fieldLine } from './yaml-errors.ts';
+
+/**
+ * Checks the profile collections the way the post checker checks posts:
+ * src/content/authors/<slug>.md and src/content/categories/<slug>.md, each
+ * mistake as `file:line  field  message`. Also finds the authors posts name
+ * who have no profile: not an error (their byline is plain), a warning once
+ * per author.
+ */
+export interface ProfileReport {
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+/** Markdown files directly in a folder of the project, sorted; none when the folder does not exist. */
+function filesIn(root: string, dir: string): string[] {
+  try {
+    return readdirSync(path.join(root, dir))
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+      .map((name) => `${dir}/${name}`);
+  } catch {
+    return [];
+  }
+}
+
+async function imageProblem(reference: string, file: string, paths: ProjectPaths): Promise<string | null> {
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(reference))
+    return `"${reference}" is a web address, but images must be files in the project; save it in public/ and write "/name.webp"`;
+  const resolved = resolvePostAsset(reference, path.join(paths.root, file), paths);
+  if (!resolved) return `"${reference}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/`;
+  if (!(await isFile(resolved)))
+    return `"${reference}" does not exist (looked for ${path.relative(paths.root, resolved)}); check the name, or add the file`;
+  try {
+    const meta = await sharp(resolved).metadata();
+    if (!meta.width || !meta.height) return `"${reference}" has no pixel size; use a webp, jpeg, png or avif file`;
+  } catch {
+    return `"${reference}" is not an image that can be read; use a webp, jpeg, png or avif file`;
+  }
+  return null;
+}
+
+interface Parsed<T> {
+  data: T | undefined;
+  frontmatter: string;
+}
+
+/** Frontmatter, YAML, unknown fields and the schema, read as in posts; `data` is set only when all of them passed. */
+function parseProfile<S extends z.ZodType>(
+  file: string,
+  raw: string,
+  schema: S,
+  fields: string[],
+  report: (line: number, field: string, message: string) => void,
+): Parsed<z.output<S>> {
+  const split = splitFrontmatter(raw);
+  if (typeof split !== 'object') {
+    report(1, 'frontmatter', 'is missing: start the file with a line "---", the fields, and another "---"');
+    return { data: undefined, frontmatter: '' };
+  }
+  const read = readFields(split.frontmatter, file, { schema: schema as z.ZodType<z.output<S>>, fields });
+  for (const problem of read.problems) report(problem.line, problem.field, problem.message);
+  return { data: read.unknownFields.length > 0 ? undefined : read.data, frontmatter: split.frontmatter };
+}
+
+/** The frontmatter of a post file ('' when it has none). */
+const frontmatterOf = (raw: string) => {
+  const split = splitFrontmatter(raw);
+  return typeof split === 'object' ? split.frontmatter : '';
+};
+
+const AUTHOR_FIELDS = Object.keys(authorProfileSchema.shape);
+const CATEGORY_FIELDS = ['title', 'description', 'heroImage', 'heroImageAlt'];
+
+export async function checkProfiles(paths: ProjectPaths, posts: readonly CheckedPost[], defaultAuthor: string): Promise<ProfileReport> {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const profiled = new Set<string>();
+
+  for (const file of filesIn(paths.root, AUTHORS_DIR)) {
+    const report = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
+    const slug = path.basename(file, '.md');
+    profiled.add(slug);
+    const { data, frontmatter } = parseProfile(
+      file,
+      readFileSync(path.join(paths.root, file), 'utf8'),
+      authorProfileSchema,
+      AUTHOR_FIELDS,
+      report,
+    );
+    if (!data) continue;
+    const nameSlug = slugify(data.name);
+    if (nameSlug !== slug)
+      report(
+        fieldLine(frontmatter, 'name'),
+        'name',
+        `"${data.name}" has the author page /author/${nameSlug}/, but this file is ${slug}.md; rename the file to ${nameSlug}.md so posts by "${data.name}" find it`,
+      );
+    if (data.avatar) {
+      const problem = await imageProblem(data.avatar, file, paths);
+      if (problem) report(fieldLine(frontmatter, 'avatar'), 'avatar', problem);
+    }
+  }
+
+  for (const file of filesIn(paths.root, CATEGORIES_DIR)) {
+    const report = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
+    const { data, frontmatter } = parseProfile(
+      file,
+      readFileSync(path.join(paths.root, file), 'utf8'),
+      categoryPageSchema,
+      CATEGORY_FIELDS,
+      report,
+    );
+    if (data?.heroImage) {
+      const problem = await imageProblem(data.heroImage, file, paths);
+      if (problem) report(fieldLine(frontmatter, 'heroImage'), 'heroImage', problem);
+    }
+  }
+
+  // Named by a post but without a profile: once per author, at the first post that names them.
+  const unprofiled = new Map<string, { post: CheckedPost; name: string; count: number }>();
+  for (const post of posts) {
+    if (post.data.author === undefined) continue;
+    for (const name of authorNames(post.data.author, defaultAuthor)) {
+      const slug = slugify(name);
+      if (!slug || profiled.has(slug)) continue;
+      const known = unprofiled.get(slug);
+      if (known) known.count += 1;
+      else unprofiled.set(slug, { post, name, count: 1 });
+    }
+  }
+  for (const [slug, { post, name, count }] of unprofiled) {
+    const raw = readFileSync(path.join(paths.root, post.file), 'utf8');
+    const others = count > 1 ? ` (named by ${count} posts)` : '';
+    warnings.push({
+      file: post.file,
+      line: fieldLine(frontmatterOf(raw), 'author'),
+      field: 'author',
+      message: `"${name}" has no profile${others}, so the byline shows the name alone; add ${AUTHORS_DIR}/${slug}.md (name, jobTitle, avatar, links, a bio) to show more`,
+    });
+  }
+  return { problems, warnings };
+}
