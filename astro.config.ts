@@ -74,7 +74,9 @@ export default defineConfig({
         [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
         [rehypeBodyImages, { root, publicDir: fileURLToPath(new URL('./public/', import.meta.url)), base }],
         rehypeCodeBlocks,
-        ...rehypeHeadingLinks,
+        // Two plugins: Astro's heading ids first, then the links to them.
+        rehypeHeadingLinks[0],
+        rehypeHeadingLinks[1],
       ],
     }),
     // Both themes as CSS variables; global.css picks one per colour scheme.

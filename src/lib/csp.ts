@@ -27,18 +27,24 @@ export const CSP_STYLE_SOURCES = ["'self'", "'unsafe-inline'"] as const;
 /** The one inline script: the theme, applied before the first paint. */
 export const CSP_SCRIPT_HASHES = [THEME_SCRIPT_HASH] as const;
 
+type DirectiveName = (typeof CSP_DIRECTIVES)[number] extends `${infer Name} ${string}` ? Name : never;
+
 /** Sources a service adds, by directive. */
 export type CspAdditions = Partial<Record<'script-src' | 'style-src' | 'connect-src' | 'img-src' | 'frame-src' | 'form-action', string[]>>;
 
 /** The policy with `extra` sources appended to their directives, in Astro's `security.csp` shape. */
-export function cspPolicy(extra: CspAdditions = {}): { directives: string[]; scriptSources: string[]; styleSources: string[] } {
+export function cspPolicy(extra: CspAdditions = {}): {
+  directives: Array<`${DirectiveName} ${string}`>;
+  scriptSources: string[];
+  styleSources: string[];
+} {
   const add = (directive: string, sources: readonly string[]) => [
     ...new Set([...sources, ...(extra[directive as keyof CspAdditions] ?? [])]),
   ];
   return {
     directives: CSP_DIRECTIVES.map((line) => {
-      const [name = '', ...sources] = line.split(' ');
-      return [name, ...add(name, sources)].join(' ');
+      const [name, ...sources] = line.split(' ') as [DirectiveName, ...string[]];
+      return `${name} ${add(name, sources).join(' ')}` as const;
     }),
     scriptSources: add('script-src', CSP_SCRIPT_SOURCES),
     styleSources: add('style-src', CSP_STYLE_SOURCES),

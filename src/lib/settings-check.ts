@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { SiteConfig } from '../site.config.ts';
+import { servicesProblems } from './check/services-check.ts';
 import { settingsLineFinder } from './settings-lines.ts';
 import { isFile, SETTINGS_FILE } from './site-paths.ts';
 import { LOGO_MIN_SIZE, logoSource } from './site-logo.ts';
@@ -57,5 +58,6 @@ export async function settingsProblems(site: SiteConfig, paths: { root: string; 
   };
   if (site.twitter.site !== undefined) handle('twitter.site', site.twitter.site);
   for (const [author, value] of Object.entries(site.twitter.authors)) handle(`twitter.authors["${author}"]`, value);
+  for (const problem of servicesProblems(site.services, lineOf)) add(problem.field, problem.line, problem.message);
   return problems;
 }

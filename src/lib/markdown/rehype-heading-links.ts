@@ -1,8 +1,7 @@
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import type { PluggableList } from 'unified';
+import rehypeAutolinkHeadings, { type Options } from 'rehype-autolink-headings';
 import { PAGE_ONLY } from './page-only.ts';
 
 /**
@@ -14,19 +13,16 @@ import { PAGE_ONLY } from './page-only.ts';
  * search and feeds read as before; readers of assistive technology hear
  * "Link to this section: <heading>".
  */
-export const rehypeHeadingLinks: PluggableList = [
-  rehypeHeadingIds,
-  [
-    rehypeAutolinkHeadings,
-    {
-      behavior: 'append',
-      test: ['h2', 'h3', 'h4'],
-      properties: (heading: Element) => ({
-        className: ['heading-link'],
-        ariaLabel: `Link to this section: ${toString(heading).trim()}`,
-        ...PAGE_ONLY,
-      }),
-      content: { type: 'element', tagName: 'span', properties: { className: ['heading-link__mark'], ariaHidden: 'true' }, children: [] },
-    },
-  ],
-];
+const options: Options = {
+  behavior: 'append',
+  test: ['h2', 'h3', 'h4'],
+  properties: (heading: Element) => ({
+    className: ['heading-link'],
+    ariaLabel: `Link to this section: ${toString(heading).trim()}`,
+    ...PAGE_ONLY,
+  }),
+  content: { type: 'element', tagName: 'span', properties: { className: ['heading-link__mark'], ariaHidden: 'true' }, children: [] },
+};
+
+/** The two plugins, in order, for `rehypePlugins`. */
+export const rehypeHeadingLinks = [rehypeHeadingIds, [rehypeAutolinkHeadings, options]] satisfies [unknown, [unknown, Options]];
