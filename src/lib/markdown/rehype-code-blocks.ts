@@ -6,6 +6,14 @@ import { PAGE_ONLY } from './page-only.ts';
 /** Set in a post's remarkPluginFrontmatter when its body has a code block: the page then loads the copy script. */
 export const HAS_CODE = 'hasCodeBlocks';
 
+/** A fence's language as remark-rehype writes it (`<code class="language-js">`), where no highlighter set `data-language`. */
+function codeLanguage(pre: Element): string | undefined {
+  const code = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+  const classes = code?.properties['className'];
+  const name = Array.isArray(classes) ? classes.map(String).find((c) => c.startsWith('language-')) : undefined;
+  return name?.slice('language-'.length);
+}
+
 /**
  * Gives each highlighted code block a bar with its language and a copy
  * button. The button is `hidden` until the copy script (CodeCopy.astro) runs,
@@ -19,7 +27,7 @@ export function rehypeCodeBlocks() {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
       found = true;
       node.properties['tabIndex'] = 0;
-      const language = String(node.properties['dataLanguage'] ?? 'plaintext');
+      const language = String(node.properties['dataLanguage'] ?? codeLanguage(node) ?? 'plaintext');
       parent.children[index] = {
         type: 'element',
         tagName: 'div',
