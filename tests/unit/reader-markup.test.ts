@@ -59,10 +59,10 @@ describe('heading links', () => {
 });
 
 describe('code blocks', () => {
-  it('get a bar with their language and a copy button hidden until the script shows it', () => {
+  it('get a bar with their language and a copy button', () => {
     const { html, frontmatter } = render('Text.\n\n```js\nconst a = 1;\n```\n');
     expect(html).toMatch(
-      /^<p>Text.<\/p>\n<div class="code-block"><div class="code-block__bar" data-page-only><span class="code-block__language">js<\/span><button type="button" class="code-block__copy" hidden data-copy>Copy<\/button><span class="visually-hidden" role="status" data-copy-status><\/span><\/div><pre tabindex="0">/,
+      /^<p>Text.<\/p>\n<div class="code-block"><div class="code-block__bar" data-page-only><span class="code-block__language">js<\/span><button type="button" class="code-block__copy" data-copy>Copy<\/button><span class="visually-hidden" role="status" data-copy-status><\/span><\/div><pre tabindex="0">/,
     );
     expect(frontmatter[HAS_CODE]).toBe(true);
   });

@@ -16,8 +16,9 @@ function codeLanguage(pre: Element): string | undefined {
 
 /**
  * Gives each highlighted code block a bar with its language and a copy
- * button. The button is `hidden` until the copy script (CodeCopy.astro) runs,
- * so without JavaScript no control shows that cannot work; the block itself
+ * button, which CSS shows only where scripts run (<html data-js>, set by the
+ * head script; code.css) and CodeCopy.astro makes work, so without
+ * JavaScript no control shows that cannot work; the block itself
  * (Shiki's <pre tabindex="0">) scrolls long lines and is reachable by keyboard.
  */
 export function rehypeCodeBlocks() {
@@ -47,7 +48,7 @@ export function rehypeCodeBlocks() {
               {
                 type: 'element',
                 tagName: 'button',
-                properties: { type: 'button', className: ['code-block__copy'], hidden: true, dataCopy: '' },
+                properties: { type: 'button', className: ['code-block__copy'], dataCopy: '' },
                 children: [{ type: 'text', value: 'Copy' }],
               },
               {
