@@ -9,20 +9,27 @@ import { contentStore } from './integrations/astro-internals/content-store.ts';
 import { searchIndex } from './integrations/search-index.ts';
 import { siteLogo } from './integrations/site-logo.ts';
 import { socialCards } from './integrations/social-cards.ts';
-import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from '#src/lib/seo/csp.ts';
+import { headersFile } from './integrations/headers-file.ts';
+import { CSP_SCRIPT_HASHES, cspHeader, cspPolicy } from '#src/lib/seo/csp.ts';
+import { serviceCspSources } from '#src/lib/services/csp-sources.ts';
 import { isNoindex, lastModified } from '#src/lib/seo/sitemap-registry.ts';
 import { rehypeBodyImages } from '#src/lib/markdown/rehype-body-images.ts';
-import { rehypeLinkCards } from '#src/lib/markdown/rehype-link-cards.ts';
+import { rehypeCodeBlocks } from '#src/lib/markdown/rehype-code-blocks.ts';
+import { rehypeHeadingLinks } from '#src/lib/markdown/rehype-heading-links.ts';
 import { rehypeSanitizePost } from '#src/lib/markdown/rehype-sanitize-post.ts';
 import { rehypeTableScroll } from '#src/lib/markdown/rehype-table-scroll.ts';
 import { rehypeSiteLinks } from '#src/lib/markdown/rehype-site-links.ts';
 import { remarkPostCleanup } from '#src/lib/markdown/remark-post-cleanup.ts';
 import { SITE } from '#src/site.config.ts';
 import { basePathFromEnv, cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
+import { rehypeLinkCards } from '#src/lib/markdown/rehype-link-cards.ts';
 
 /** Sub-folder hosting (e.g. GitHub project pages): BASE_PATH=/repo-name/ */
 const base = basePathFromEnv();
 const root = fileURLToPath(new URL('.', import.meta.url));
+// The opt-in services' hosts (src/site.config.ts `services`), in the <meta> and in _headers alike.
+const cspExtra = serviceCspSources(SITE.services);
+const csp = cspPolicy(cspExtra);
 
 export default defineConfig({
   site: SITE.url,
@@ -50,13 +57,13 @@ export default defineConfig({
     },
   },
   // A Content-Security-Policy <meta> on every page, for hosts that cannot send
-  // headers (GitHub Pages); public/_headers sends the same policy plus what a
+  // headers (GitHub Pages); dist/_headers sends the same policy plus what a
   // <meta> cannot carry (frame-ancestors) where the host reads it.
   security: {
     csp: {
-      directives: [...CSP_DIRECTIVES],
-      scriptDirective: { resources: [...CSP_SCRIPT_SOURCES] },
-      styleDirective: { resources: [...CSP_STYLE_SOURCES] },
+      directives: csp.directives,
+      scriptDirective: { resources: csp.scriptSources, hashes: [...CSP_SCRIPT_HASHES] },
+      styleDirective: { resources: csp.styleSources },
     },
   },
   markdown: {
@@ -70,6 +77,10 @@ export default defineConfig({
         // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
         [rehypeLinkCards, { base }],
         [rehypeBodyImages, { root, publicDir: fileURLToPath(new URL('./public/', import.meta.url)), base }],
+        rehypeCodeBlocks,
+        // Two plugins: Astro's heading ids first, then the links to them.
+        rehypeHeadingLinks[0],
+        rehypeHeadingLinks[1],
       ],
     }),
     // Both themes as CSS variables; global.css picks one per colour scheme.
@@ -90,5 +101,6 @@ export default defineConfig({
     socialCards(),
     siteLogo({ logo: SITE.logo }),
     searchIndex({ language: SITE.language }),
+    headersFile({ csp: cspHeader(cspExtra) }),
   ],
 });

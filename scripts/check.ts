@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkProfiles } from '../src/lib/check/profiles-check.ts';
+import { checkProfiles } from '#src/lib/check/profiles-check.ts';
 import { settingsProblems } from '#src/lib/check/settings-check.ts';
 import { checkPosts } from '#src/lib/check/check-posts.ts';
 import { printFailure, printProblems, printWarnings } from './cli-output.ts';

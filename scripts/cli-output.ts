@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { AUTHORS_DIR, CATEGORIES_DIR } from '../src/lib/content/profile-schemas.ts';
+import { AUTHORS_DIR, CATEGORIES_DIR } from '#src/lib/content/profile-schemas.ts';
 import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
 import type { Problem } from '#src/lib/check/problems.ts';
 import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';

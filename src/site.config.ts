@@ -1,3 +1,5 @@
+import type { Services } from './lib/services/settings.ts';
+
 /**
  * The one place for site-wide settings. `SITE_URL` overrides `url` so preview
  * deploys get correct canonical and feed URLs without editing this file.
@@ -56,6 +58,13 @@ export interface SiteConfig {
    * published unless a redirect keeps it alive or it is listed here.
    */
   removedUrls: readonly string[];
+  /**
+   * Third-party services, all off until named here (README, "Opt-in services"):
+   * `analytics` (Plausible, Umami, GoatCounter or Google Analytics 4), `comments`
+   * (giscus, loaded when a reader asks) and `newsletter` (a sign-up form).
+   * Each adds exactly its hosts to the Content-Security-Policy.
+   */
+  services: Services;
 }
 
 const defaults: SiteConfig = {
@@ -71,6 +80,7 @@ const defaults: SiteConfig = {
   removedUrls: [],
   logo: 'favicon.svg',
   twitter: { authors: {} },
+  services: {},
 };
 
 function normaliseUrl(url: string): string {

@@ -1,6 +1,7 @@
 /**
  * axe-core over the built fixture site in Chromium: no WCAG 2.x A/AA violations (WCAG 2.2 AA
- * tags) on each kind of page, in the light and in the dark colour scheme (each has its palette).
+ * tags) on each kind of page, in the light and in the dark colour scheme (each has its palette),
+ * and with dark chosen in the theme switch on a light system.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +24,7 @@ const PAGES: Record<string, string> = {
   'article with co-authors and "Related:" link cards': '/blog/delta/',
   tag: '/tag/edge-ai/',
   archive: '/blog/',
+  'search with results': '/search/?q=alpha',
   '404': '/no-such-page/',
 };
 
@@ -67,9 +69,15 @@ describe('axe finds no WCAG 2.2 AA violations, light and dark', () => {
       const page = await context.newPage();
       await page.goto(`${site.url}${target}`, { waitUntil: 'load' });
       const found: string[] = [];
+      if (target.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
       // One load, both schemes: the markup is the same, only the colours change.
-      for (const colorScheme of ['light', 'dark'] as const) {
+      for (const [colorScheme, chosen] of [
+        ['light', 'system'],
+        ['dark', 'system'],
+        ['light', 'dark'],
+      ] as const) {
         await page.emulateMedia({ colorScheme });
+        await page.getByLabel('Theme').selectOption(chosen);
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
         // axe.run in the page itself ("legacy" mode): the pages have no frames of their own, and the
         // default runPartial/finishRun opens a second page for every analysis.
@@ -78,7 +86,7 @@ describe('axe finds no WCAG 2.2 AA violations, light and dark', () => {
           .options({ resultTypes: ['violations'] })
           .setLegacyMode(true)
           .analyze();
-        found.push(...describeViolations(colorScheme, results.violations));
+        found.push(...describeViolations(`${colorScheme}, theme ${chosen}`, results.violations));
       }
       expect(found).toEqual([]);
       await page.close();

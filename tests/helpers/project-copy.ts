@@ -36,12 +36,14 @@ export async function makeProjectCopy(options: {
   await mkdir(path.join(root, 'public'), { recursive: true });
   if (options.publicDir) await cp(options.publicDir, path.join(root, 'public'), { recursive: true });
   // Every page links the favicon, and the site logo is made from it (the `logo` setting), so a copy
-  // without one is a broken site; a copy with its own keeps it.
-  await copyFile(path.join(PROJECT_ROOT, 'public/favicon.svg'), path.join(root, 'public/favicon.svg'), constants.COPYFILE_EXCL).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    },
-  );
+  // without one is a broken site; _headers carries the security headers the build completes. A copy
+  // with its own keeps it.
+  for (const file of ['favicon.svg', '_headers'])
+    await copyFile(path.join(PROJECT_ROOT, 'public', file), path.join(root, 'public', file), constants.COPYFILE_EXCL).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      },
+    );
   await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   return root;
 }

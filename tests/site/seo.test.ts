@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 import sharp from 'sharp';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { htmlPages } from '../helpers/crawl.ts';
 import { distHas, page } from '../helpers/dist.ts';
+import { THEME_SCRIPT } from '#src/lib/theme/theme-script.ts';
 
 const SITE = 'https://blog.example.com';
 const NASTY = '</script><script>alert(1)</script> "quotes" & <tags>';
@@ -164,12 +166,19 @@ describe('a title, description and alt text with markup in them', () => {
 
   it('never break out of the page: no injected script element exists', () => {
     const html = betaFile();
-    // Parsed the way browsers parse (parse5): the only scripts are the JSON-LD data blocks.
+    // Parsed the way browsers parse (parse5): the only scripts are the JSON-LD data blocks, the
+    // theme's head script and the theme switch's file.
     const scripts: Element[] = [];
     visit(fromHtml(html), 'element', (node: Element) => {
       if (node.tagName === 'script') scripts.push(node);
     });
-    expect(scripts.map((script) => script.properties['type'])).toEqual(['application/ld+json', 'application/ld+json']);
+    expect(scripts.map((script) => script.properties['type'] ?? toString(script))).toEqual([
+      THEME_SCRIPT,
+      'application/ld+json',
+      'application/ld+json',
+      'module',
+    ]);
+    expect(String(scripts.at(-1)!.properties['src'])).toMatch(/^\/_astro\/ThemeSwitch\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/);
     // In text, markup is escaped; inside quoted attribute values it is inert.
     expect(html.replace(/"[^"]*"/g, '""')).not.toContain('<script>alert(');
     const doc = page(dist, '/blog/beta-post/');

@@ -3,8 +3,8 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { splitAtLinkCards } from '../../src/lib/markdown/link-card-split.ts';
-import { linkedPostSlugs, rehypeLinkCards } from '../../src/lib/markdown/rehype-link-cards.ts';
+import { splitAtLinkCards } from '#src/lib/markdown/link-card-split.ts';
+import { linkedPostSlugs, rehypeLinkCards } from '#src/lib/markdown/rehype-link-cards.ts';
 import { articlePageKey } from '#src/lib/build/page-keys.ts';
 import type { Post } from '#src/lib/content/post-model.ts';
 

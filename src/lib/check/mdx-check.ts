@@ -10,7 +10,7 @@ export interface MdxProblem {
   message: string;
 }
 
-// What a bare `import '../../Chart'` may mean: the file as written, or with one of
+// What a bare `import './Chart'` may mean: the file as written, or with one of
 // the extensions Vite and Astro resolve.
 const EXTENSIONS = ['', '.astro', '.tsx', '.jsx', '.ts', '.js', '.mjs', '.mdx', '.md', '.svelte', '.vue'];
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { z } from 'astro/zod';
-import { AUTHORS_DIR, authorProfileSchema, CATEGORIES_DIR, categoryPageSchema } from '../content/profile-schemas.ts';
+import { AUTHORS_DIR, authorProfileSchema, CATEGORIES_DIR, categoryPageSchema } from '#src/lib/content/profile-schemas.ts';
 import { authorNames } from '#src/lib/content/post-schema.ts';
 import { isFile, resolvePostAsset, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import { slugify } from '#src/lib/content/slug.ts';

@@ -1,8 +1,9 @@
-/** A post body made fit for feed readers: absolute URLs, sanitised. */
-import type { Element } from 'hast';
+/** A post body made fit for feed readers: absolute URLs, sanitised, page-only controls left out. */
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
+import { PAGE_ONLY as PAGE_ONLY_MARK } from '#src/lib/markdown/page-only.ts';
 import { sanitizePostTree } from '#src/lib/markdown/sanitize-schema.ts';
 
 /** Attributes holding one URL, per element. */
@@ -27,13 +28,24 @@ function absolute(value: string, pageUrl: string): string {
   }
 }
 
+/** Drops heading links and code toolbars: they need the page's styles and scripts. */
+function withoutPageOnly<T extends Root>(tree: T): T {
+  const marker = Object.keys(PAGE_ONLY_MARK)[0]!;
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!(marker in node.properties) || !parent || index === undefined) return;
+    parent.children.splice(index, 1);
+    return index;
+  });
+  return tree;
+}
+
 /**
  * A rendered post body made fit for a feed reader: sanitised with the same
  * schema as posts (no scripts, event handlers or `javascript:` URLs survive),
  * every link and image URL absolute, in-page anchors pointing at the post.
  */
 export function feedHtml(html: string, pageUrl: string): string {
-  const tree = sanitizePostTree(fromHtml(html, { fragment: true }));
+  const tree = sanitizePostTree(withoutPageOnly(fromHtml(html, { fragment: true })));
   visit(tree, 'element', (node: Element) => {
     const props = node.properties;
     for (const name of URL_ATTRIBUTES[node.tagName] ?? []) {

@@ -1,8 +1,11 @@
+import { THEME_SCRIPT_HASH } from '#src/lib/theme/theme-script.ts';
+
 /**
  * The site's Content-Security-Policy, in one place: astro.config.ts gives it
  * to Astro's `security.csp` (a <meta> on every page, adding hashes of what
- * Astro bundles), and public/_headers sends it as a header with
- * `frame-ancestors`, which a <meta> cannot carry (a test keeps the two equal).
+ * Astro bundles), and the build writes it into dist/_headers with
+ * `frame-ancestors`, which a <meta> cannot carry (tests keep the two equal).
+ * The opt-in services (src/lib/services/) add their hosts through `extra`.
  */
 export const CSP_DIRECTIVES = [
   "default-src 'self'",
@@ -21,13 +24,40 @@ export const CSP_DIRECTIVES = [
 export const CSP_SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 /** Shiki colours code with style attributes; styles cannot run code. */
 export const CSP_STYLE_SOURCES = ["'self'", "'unsafe-inline'"] as const;
+/** The one inline script: the theme, applied before the first paint. */
+export const CSP_SCRIPT_HASHES = [THEME_SCRIPT_HASH] as const;
+
+type DirectiveName = (typeof CSP_DIRECTIVES)[number] extends `${infer Name} ${string}` ? Name : never;
+
+/** Sources a service adds, by directive. */
+export type CspAdditions = Partial<Record<'script-src' | 'style-src' | 'connect-src' | 'img-src' | 'frame-src' | 'form-action', string[]>>;
+
+/** The policy with `extra` sources appended to their directives, in Astro's `security.csp` shape. */
+export function cspPolicy(extra: CspAdditions = {}): {
+  directives: Array<`${DirectiveName} ${string}`>;
+  scriptSources: string[];
+  styleSources: string[];
+} {
+  const add = (directive: string, sources: readonly string[]) => [
+    ...new Set([...sources, ...(extra[directive as keyof CspAdditions] ?? [])]),
+  ];
+  return {
+    directives: CSP_DIRECTIVES.map((line) => {
+      const [name, ...sources] = line.split(' ') as [DirectiveName, ...string[]];
+      return `${name} ${add(name, sources).join(' ')}` as const;
+    }),
+    scriptSources: add('script-src', CSP_SCRIPT_SOURCES),
+    styleSources: add('style-src', CSP_STYLE_SOURCES),
+  };
+}
 
 /** The policy as the header sends it. */
-export function cspHeader(): string {
+export function cspHeader(extra: CspAdditions = {}): string {
+  const policy = cspPolicy(extra);
   return [
-    ...CSP_DIRECTIVES,
-    `script-src ${CSP_SCRIPT_SOURCES.join(' ')}`,
-    `style-src ${CSP_STYLE_SOURCES.join(' ')}`,
+    ...policy.directives,
+    `script-src ${[...policy.scriptSources, ...CSP_SCRIPT_HASHES.map((hash) => `'${hash}'`)].join(' ')}`,
+    `style-src ${policy.styleSources.join(' ')}`,
     "frame-ancestors 'none'",
   ].join('; ');
 }

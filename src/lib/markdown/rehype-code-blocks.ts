@@ -1,0 +1,71 @@
+import type { Element, Root } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { PAGE_ONLY } from './page-only.ts';
+
+/** Set in a post's remarkPluginFrontmatter when its body has a code block: the page then loads the copy script. */
+export const HAS_CODE = 'hasCodeBlocks';
+
+/** A fence's language as remark-rehype writes it (`<code class="language-js">`), where no highlighter set `data-language`. */
+function codeLanguage(pre: Element): string | undefined {
+  const code = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+  const classes = code?.properties['className'];
+  const name = Array.isArray(classes) ? classes.map(String).find((c) => c.startsWith('language-')) : undefined;
+  return name?.slice('language-'.length);
+}
+
+/**
+ * Gives each highlighted code block a bar with its language and a copy
+ * button, which CSS shows only where scripts run (<html data-js>, set by the
+ * head script; code.css) and CodeCopy.astro makes work, so without
+ * JavaScript no control shows that cannot work; the block itself
+ * (Shiki's <pre tabindex="0">) scrolls long lines and is reachable by keyboard.
+ */
+export function rehypeCodeBlocks() {
+  return (tree: Root, file: VFile) => {
+    let found = false;
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'pre' || !parent || index === undefined) return;
+      found = true;
+      node.properties['tabIndex'] = 0;
+      const language = String(node.properties['dataLanguage'] ?? codeLanguage(node) ?? 'plaintext');
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-block'] },
+        children: [
+          {
+            type: 'element',
+            tagName: 'div',
+            properties: { className: ['code-block__bar'], ...PAGE_ONLY },
+            children: [
+              {
+                type: 'element',
+                tagName: 'span',
+                properties: { className: ['code-block__language'] },
+                children: [{ type: 'text', value: language === 'plaintext' ? 'text' : language }],
+              },
+              {
+                type: 'element',
+                tagName: 'button',
+                properties: { type: 'button', className: ['code-block__copy'], dataCopy: '' },
+                children: [{ type: 'text', value: 'Copy' }],
+              },
+              {
+                type: 'element',
+                tagName: 'span',
+                properties: { className: ['visually-hidden'], role: 'status', dataCopyStatus: '' },
+                children: [],
+              },
+            ],
+          },
+          node,
+        ],
+      };
+      return SKIP;
+    });
+    if (!found) return;
+    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+    (astro.frontmatter ??= {})[HAS_CODE] = true;
+  };
+}
