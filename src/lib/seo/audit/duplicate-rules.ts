@@ -43,9 +43,36 @@ function sameValue(
   return findings;
 }
 
+/** How many of each UTF-16 unit a title has (the units the edit distance counts). */
+function characterCounts(key: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let index = 0; index < key.length; index += 1) {
+    const unit = key.charCodeAt(index);
+    counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * A lower bound of the edit distance, from character counts alone: each edit
+ * adds, removes or swaps one character, so it changes the surplus of one
+ * title over the other by at most one. Most pairs of 1,000 titles are ruled
+ * out by it at a fraction of the distance's cost.
+ */
+function fewestEdits(a: Map<number, number>, b: Map<number, number>): number {
+  let surplusA = 0;
+  let surplusB = 0;
+  for (const [char, count] of a) surplusA += Math.max(0, count - (b.get(char) ?? 0));
+  for (const [char, count] of b) surplusB += Math.max(0, count - (a.get(char) ?? 0));
+  return Math.max(surplusA, surplusB);
+}
+
 /** Pairs of different titles within a few edits of each other. */
 function nearDuplicates(context: AuditContext): CrossFinding[] {
-  const keyed = context.posts.map((post) => ({ post, key: titleKey(post) }));
+  const keyed = context.posts.map((post) => {
+    const key = titleKey(post);
+    return { post, key, counts: characterCounts(key) };
+  });
   const near = new Map<PostFacts, string[]>();
   for (let i = 0; i < keyed.length; i += 1) {
     const a = keyed[i]!;
@@ -55,6 +82,7 @@ function nearDuplicates(context: AuditContext): CrossFinding[] {
       const longest = Math.max(a.key.length, b.key.length);
       // Titles whose lengths differ this much cannot be close enough; skip the edit distance.
       if (Math.abs(a.key.length - b.key.length) > longest * (1 - NEAR_DUPLICATE_SIMILARITY)) continue;
+      if (1 - fewestEdits(a.counts, b.counts) / longest < NEAR_DUPLICATE_SIMILARITY) continue;
       if (1 - distance(a.key, b.key) / longest < NEAR_DUPLICATE_SIMILARITY) continue;
       near.set(a.post, [...(near.get(a.post) ?? []), b.post.file]);
       near.set(b.post, [...(near.get(b.post) ?? []), a.post.file]);

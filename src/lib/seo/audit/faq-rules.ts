@@ -15,8 +15,17 @@ export const faqRules = {
   },
 } satisfies Record<string, RuleInfo>;
 
+type FaqSummary = { line: number; questions: number } | null;
+/** Once per post: the report's table and the FAQ rule both ask, and each answer parses the FAQ section. */
+const summaries = new WeakMap<AuditPost, FaqSummary>();
+
 /** The FAQ section as the page's FAQPage JSON-LD reads it: where its heading is and how many questions it has. */
-export function faqSummary(post: AuditPost): { line: number; questions: number } | null {
+export function faqSummary(post: AuditPost): FaqSummary {
+  if (!summaries.has(post)) summaries.set(post, findFaq(post));
+  return summaries.get(post)!;
+}
+
+function findFaq(post: AuditPost): FaqSummary {
   const heading = post.tree.children.find((node): node is Heading => node.type === 'heading' && isFaqHeading(toString(node)));
   if (!heading) return null;
   return { line: post.bodyLine + (heading.position?.start.line ?? 1) - 1, questions: extractFaq(post.body).length };

@@ -20,10 +20,18 @@ export const keywordUseRules = {
 const searchableText = (post: AuditPost) =>
   normalise(`${post.data.seoTitle ?? ''} ${post.data.title} ${post.data.description} ${post.text}`);
 
+/** Once per post: the report's table and the rule both ask, and each answer searches the whole text for every keyword. */
+const unusedOf = new WeakMap<AuditPost, string[]>();
+
 /** The keywords the post's text never mentions. */
 export function unusedKeywords(post: AuditPost): string[] {
-  const text = searchableText(post);
-  return post.data.keywords.filter((keyword) => !mentions(text, keyword));
+  let unused = unusedOf.get(post);
+  if (!unused) {
+    const text = searchableText(post);
+    unused = post.data.keywords.filter((keyword) => !mentions(text, keyword));
+    unusedOf.set(post, unused);
+  }
+  return unused;
 }
 
 /** Stuffed keywords (over 3% of words), and the keywords that appear nowhere. */

@@ -4,7 +4,8 @@ import type { CheckOptions } from '#src/lib/check/problems.ts';
 import type { AuditContext } from './context.ts';
 import { checkDuplicates } from './duplicate-rules.ts';
 import { checkLinks, inboundCounts, linkedSlugs } from './link-rules.ts';
-import { auditPost, type PostStats } from './post-audit.ts';
+import { auditEach, type AuditSpeed } from './cached-audit.ts';
+import type { PostStats } from './post-audit.ts';
 import { RULES } from './rules.ts';
 import { countBySeverity, scoreOf } from './score.ts';
 import type { Finding, RawFinding, Severity } from './types.ts';
@@ -29,6 +30,8 @@ export interface AuditResult {
   findings: Finding[];
   /** Posts the checker could not read (each is one `unreadable` finding). */
   unreadable: string[];
+  /** Posts whose own audit came from the cache (unchanged since the last run). */
+  reused: number;
 }
 
 const withRule = (file: string, raw: RawFinding): Finding => {
@@ -43,12 +46,13 @@ const byPlace = (a: Finding, b: Finding) => a.file.localeCompare(b.file) || a.li
  * The SEO audit of every post (`npm run seo`): reads posts through the post
  * checker (the same files, frontmatter and schema as the build), runs each
  * post's rules on its Markdown tree and the rules across posts on what every
- * post links to and is called. Builds nothing.
+ * post links to and is called. Builds nothing. Each post's own audit is
+ * cached; the rules across posts always run on every post's facts.
  */
-export async function auditProject(options: CheckOptions): Promise<AuditResult> {
+export async function auditProject(options: CheckOptions, speed: AuditSpeed = {}): Promise<AuditResult> {
   const checked = await checkPosts(options);
   const site = { origins: options.site.origins ?? options.site.url, base: options.base ?? '/' };
-  const audits = checked.posts.map((post) => auditPost(post, options.root, site));
+  const { audits, reused } = await auditEach(checked.posts, options, site, speed);
 
   const readable = new Set(checked.posts.map((post) => post.file));
   const unreadableProblems = Map.groupBy(
@@ -90,5 +94,6 @@ export async function auditProject(options: CheckOptions): Promise<AuditResult> 
     posts,
     findings: [...posts.flatMap((post) => post.findings), ...unreadable].sort(byPlace),
     unreadable: unreadable.map((finding) => finding.file),
+    reused,
   };
 }

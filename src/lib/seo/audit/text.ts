@@ -44,45 +44,72 @@ export function normalise(text: string): string {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const patterns = new Map<string, RegExp>();
+
+/**
+ * A phrase's whole-word pattern, and the text every match contains: the
+ * phrase up to the stem of its last word. Most keywords are absent from most
+ * posts, and looking for that text first is far cheaper than the pattern's
+ * Unicode look-behind at every position.
+ */
+interface PhraseSearch {
+  pattern: RegExp;
+  literal: string;
+}
+const searches = new Map<string, PhraseSearch>();
 
 /** "stablecoins" and "stablecoin" are one keyword: the last word may take or drop a plural s/es. */
-function withPlural(phrase: string): string {
+function withPlural(phrase: string): { source: string; literal: string } {
   const match = /^(.*?)(\p{L}{4,})$/u.exec(phrase);
-  if (!match) return escape(phrase);
+  if (!match) return { source: escape(phrase), literal: phrase };
   const stem = match[2]!.endsWith('s') && !match[2]!.endsWith('ss') ? match[2]!.slice(0, -1) : match[2]!;
-  return `${escape(match[1]!)}${escape(stem)}(?:s|es)?`;
+  return { source: `${escape(match[1]!)}${escape(stem)}(?:s|es)?`, literal: `${match[1]!}${stem}` };
 }
 
 /**
  * A whole-word pattern for a normalised phrase ("c++" and "node.js" included:
  * the edges are letters or digits only), plural or singular.
  */
-function phrasePattern(phrase: string): RegExp {
-  let pattern = patterns.get(phrase);
-  if (!pattern) {
-    if (patterns.size > 10_000) patterns.clear();
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${withPlural(phrase)}(?![\\p{L}\\p{N}])`, 'gu');
-    patterns.set(phrase, pattern);
+function phraseSearch(phrase: string): PhraseSearch {
+  let search = searches.get(phrase);
+  if (!search) {
+    if (searches.size > 10_000) searches.clear();
+    const { source, literal } = withPlural(phrase);
+    search = { pattern: new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'gu'), literal };
+    searches.set(phrase, search);
   }
-  pattern.lastIndex = 0;
-  return pattern;
+  search.pattern.lastIndex = 0;
+  return search;
+}
+
+/** Keywords repeat across posts and rules: each is normalised once. */
+const normalisedPhrases = new Map<string, string>();
+function normalisePhrase(phrase: string): string {
+  let wanted = normalisedPhrases.get(phrase);
+  if (wanted === undefined) {
+    if (normalisedPhrases.size > 10_000) normalisedPhrases.clear();
+    wanted = normalise(phrase);
+    normalisedPhrases.set(phrase, wanted);
+  }
+  return wanted;
 }
 
 /** How often a phrase occurs in normalised text, as whole words. */
 export function occurrences(normalisedText: string, phrase: string): number {
-  const wanted = normalise(phrase);
+  const wanted = normalisePhrase(phrase);
   if (!wanted) return 0;
+  const { pattern, literal } = phraseSearch(wanted);
+  if (!normalisedText.includes(literal)) return 0;
   let count = 0;
-  const pattern = phrasePattern(wanted);
   while (pattern.exec(normalisedText)) count += 1;
   return count;
 }
 
 /** Whether a phrase occurs in normalised text as whole words. */
 export function mentions(normalisedText: string, phrase: string): boolean {
-  const wanted = normalise(phrase);
-  return wanted !== '' && phrasePattern(wanted).test(normalisedText);
+  const wanted = normalisePhrase(phrase);
+  if (wanted === '') return false;
+  const { pattern, literal } = phraseSearch(wanted);
+  return normalisedText.includes(literal) && pattern.test(normalisedText);
 }
 
 /** The first `count` words of a text. */
