@@ -24,7 +24,9 @@
  * 12 shared inline images), --out file.json, --keep (keep the project copy),
  * --echo (show build output), --no-floor, --dir <folder> (where the copy goes;
  * default the OS temp folder), --corpus-only (write the copy, build nothing),
- * --runs cold,warm (which builds to run, in this order; default all four).
+ * --runs cold,warm (which builds to run, in this order; default all four),
+ * --vs-hugo (the same corpus built by Hugo in the same run, cold after the
+ * cold build and warm after the warm one; scripts/dev/bench/hugo.ts).
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -32,6 +34,8 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus, type CorpusPost } from './bench/corpus.ts';
+import { compareWithHugo, hugoBuild, hugoMissing, hugoTable, hugoVersion, type HugoRow } from './bench/hugo.ts';
+import { writeHugoSite } from './bench/hugo-site.ts';
 import { measure, type Measured } from './bench/measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -51,8 +55,16 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     'corpus-only': { type: 'boolean', default: false },
     runs: { type: 'string', default: 'cold,warm,full,edit' },
+    'vs-hugo': { type: 'boolean', default: false },
   },
 });
+if (values['vs-hugo']) {
+  const missing = hugoMissing();
+  if (missing) {
+    console.error(missing);
+    process.exit(1);
+  }
+}
 const runs = new Set(values.runs.split(',').map((run) => run.trim()));
 for (const run of runs)
   if (!['cold', 'warm', 'full', 'edit'].includes(run)) throw new Error(`--runs takes cold, warm, full and edit, not "${run}"`);
@@ -300,16 +312,36 @@ log(
   `  corpus written in ${round((performance.now() - writing) / 1000)}s (${corpus.imagesDrawn} images drawn, the rest from .cache/bench/images)`,
 );
 
+// Outside the project copy, so neither build sees the other's files.
+const hugoSite = values['vs-hugo'] ? `${root}-hugo` : null;
+if (hugoSite) {
+  await writeHugoSite(root, hugoSite, corpus.posts);
+  log(`  Hugo site: ${hugoSite}`);
+}
+
 if (values['corpus-only']) {
   console.log(root);
   process.exit(0);
 }
 
 try {
+  const hugoRows: HugoRow[] = [];
+  // Each Hugo build right after the blog's of the same kind, so both meet the same load.
+  const hugo = async (run: HugoRow['run']) => {
+    if (!hugoSite) return;
+    log(`  Hugo ${run} build…`);
+    const row = await hugoBuild(hugoSite, run, values.echo);
+    log(`    ${row.seconds}s, ${row.pages} pages, ${row.variantsMade} variants made, peak RSS ${row.peakRssMB} MB`);
+    hugoRows.push(row);
+  };
   const cold = await build(root, 'cold');
+  await hugo('cold');
   const floorRow = values['no-floor'] ? null : await floor(root);
   const rows: BuildRow[] = [cold];
-  if (runs.has('warm')) rows.push(await build(root, 'warm'));
+  if (runs.has('warm')) {
+    rows.push(await build(root, 'warm'));
+    await hugo('warm');
+  }
   if (runs.has('full')) {
     await dropPageCache(root);
     rows.push(await build(root, 'full'));
@@ -319,15 +351,17 @@ try {
   const row = (run: BuildRow['run']) => rows.find((r) => r.run === run);
   const [warm, full, edit] = [row('warm'), row('full'), row('edit')];
   const encoding = cold.imageVariants?.encodingSeconds ?? null;
+  const vsHugo = hugoSite ? compareWithHugo(rows, hugoRows) : null;
   const report = {
     date: started.toISOString(),
-    command: `npm run bench -- --posts ${postCount}${values.images ? ' --images' : ''}${values.runs === 'cold,warm,full,edit' ? '' : ` --runs ${values.runs}`}`,
+    command: `npm run bench -- --posts ${postCount}${values.images ? ' --images' : ''}${values.runs === 'cold,warm,full,edit' ? '' : ` --runs ${values.runs}`}${hugoSite ? ' --vs-hugo' : ''}`,
     machine: machine(),
     posts: postCount,
     images: values.images ? 'distinct' : 'shared',
     editedPost: edited,
     rows,
     floor: floorRow,
+    hugo: hugoSite ? { version: hugoVersion(), rows: hugoRows, comparison: vsHugo } : null,
     ratios: {
       /** Cold build's image encoding wall time over the plain-sharp floor's. */
       coldImageToFloor: floorRow && encoding !== null && floorRow.seconds > 0 ? round(encoding / floorRow.seconds) : null,
@@ -338,16 +372,20 @@ try {
     },
   };
   console.log(table(rows, floorRow));
+  if (vsHugo) console.log(`\n${hugoTable(hugoRows, vsHugo)}`);
   const summary = [
     ...(warm ? [`warm ${warm.pagesPerSecond} pages/s`] : []),
     ...(full ? [`full ${full.pagesPerSecond} pages/s`] : []),
     ...(report.ratios.editToFull !== null ? [`edit/full ${Math.round(report.ratios.editToFull * 100)}%`] : []),
     ...(report.ratios.coldImageToFloor !== null ? [`cold image encoding / plain-sharp floor ${report.ratios.coldImageToFloor}x`] : []),
+    ...(vsHugo ?? []).map((c) => `${c.run} time per page / Hugo's ${c.ratio}x`),
   ];
   console.log(`\n${summary.join(' · ')}`);
   console.log(`\n${JSON.stringify(report, null, 2)}`);
   if (values.out) await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
 } finally {
-  if (!values.keep) await rm(root, { recursive: true, force: true });
-  else log(`  kept ${root}`);
+  if (!values.keep) {
+    await rm(root, { recursive: true, force: true });
+    if (hugoSite) await rm(hugoSite, { recursive: true, force: true });
+  } else log(`  kept ${root}${hugoSite ? ` and ${hugoSite}` : ''}`);
 }
