@@ -77,13 +77,13 @@ describe('npm run bench', () => {
   });
 
   it.skipIf(hugoMissing() !== null)(
-    '--vs-hugo builds the same posts with Hugo, cold and warm, and gives time per page for both',
+    '--vs-hugo builds the same posts with Hugo, cold and warm, and gives time per page for both; --dev times the dev server',
     { timeout: 600_000 },
     async () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'blog-bench-hugo-test-'));
       try {
         const out = path.join(dir, 'bench.json');
-        const args = ['scripts/dev/bench.ts', '--posts', '20', '--runs', 'cold,warm', '--no-floor', '--vs-hugo', '--keep'];
+        const args = ['scripts/dev/bench.ts', '--posts', '20', '--runs', 'cold,warm', '--no-floor', '--vs-hugo', '--dev', '--keep'];
         const result = spawnSync(process.execPath, [...args, '--dir', dir, '--out', out], {
           cwd: PROJECT_ROOT,
           encoding: 'utf8',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus, type CorpusPost } from '../../scripts/dev/bench/corpus.ts';
+import { addParagraph } from '../../scripts/dev/bench/dev-server.ts';
 import { compareWithHugo, hugoMissing, isHugoPage, type HugoRow } from '../../scripts/dev/bench/hugo.ts';
 import { hugoPost, hugoTemplates, postBody, writeHugoSite } from '../../scripts/dev/bench/hugo-site.ts';
 import { PROJECT_ROOT } from '../helpers/project-copy.ts';
@@ -103,5 +104,13 @@ describe('comparing with Hugo', () => {
 
   it('says how to install Hugo when it cannot run', () => {
     expect(hugoMissing('/nonexistent/hugo')).toMatch(/apt-get install -y hugo/);
+  });
+});
+
+describe('the dev run’s edit', () => {
+  it('adds the marker paragraph before the first section and keeps the rest', () => {
+    const source = '---\ntitle: x\n---\n\nIntro.\n\n## One\n\nText.\n';
+    expect(addParagraph(source, 'MARK')).toBe('---\ntitle: x\n---\n\nIntro.\n\n\nMARK\n\n## One\n\nText.\n');
+    expect(() => addParagraph('no sections', 'MARK')).toThrow(/no ## section/);
   });
 });
