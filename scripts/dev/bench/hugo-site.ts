@@ -24,6 +24,8 @@ languageCode = "en"
 paginate = ${POSTS_PER_PAGE}
 rssLimit = ${FEED_ITEMS}
 disableKinds = ["robotsTXT", "404"]
+# Hugo stops a page that takes longer than 30 s by default; on a busy machine its images can.
+timeout = "3600s"
 
 [taxonomies]
   tag = "tags"
