@@ -387,7 +387,7 @@ try {
   const vsHugo = hugoSite ? compareWithHugo(rows, hugoRows) : null;
   const report = {
     date: started.toISOString(),
-    command: `npm run bench -- --posts ${postCount}${values.images ? ' --images' : ''}${values.runs === 'cold,warm,full,edit' ? '' : ` --runs ${values.runs}`}${hugoSite ? ' --vs-hugo' : ''}`,
+    command: `npm run bench -- --posts ${postCount}${values.images ? ' --images' : ''}${values.runs === 'cold,warm,full,edit' ? '' : ` --runs ${values.runs}`}${hugoSite ? ' --vs-hugo' : ''}${values.dev ? ' --dev' : ''}`,
     machine: machine(),
     posts: postCount,
     images: values.images ? 'distinct' : 'shared',
