@@ -24,7 +24,12 @@
  * 12 shared inline images), --out file.json, --keep (keep the project copy),
  * --echo (show build output), --no-floor, --dir <folder> (where the copy goes;
  * default the OS temp folder), --corpus-only (write the copy, build nothing),
- * --runs cold,warm (which builds to run, in this order; default all four).
+ * --runs cold,warm (which builds to run, in this order; default all four),
+ * --vs-hugo (the same corpus built by Hugo in the same run, cold after the
+ * cold build and warm after the warm one; scripts/dev/bench/hugo.ts),
+ * --dev (after the builds, `astro dev` started twice on their warm caches: time
+ * to the first article, time for a saved edit to show, peak memory;
+ * scripts/dev/bench/dev-server.ts).
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -32,6 +37,9 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus, type CorpusPost } from './bench/corpus.ts';
+import { compareWithHugo, hugoBuild, hugoMissing, hugoTable, hugoVersion, type HugoRow } from './bench/hugo.ts';
+import { measureDev, type DevRow } from './bench/dev-server.ts';
+import { writeHugoSite } from './bench/hugo-site.ts';
 import { measure, type Measured } from './bench/measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -51,8 +59,17 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     'corpus-only': { type: 'boolean', default: false },
     runs: { type: 'string', default: 'cold,warm,full,edit' },
+    'vs-hugo': { type: 'boolean', default: false },
+    dev: { type: 'boolean', default: false },
   },
 });
+if (values['vs-hugo']) {
+  const missing = hugoMissing();
+  if (missing) {
+    console.error(missing);
+    process.exit(1);
+  }
+}
 const runs = new Set(values.runs.split(',').map((run) => run.trim()));
 for (const run of runs)
   if (!['cold', 'warm', 'full', 'edit'].includes(run)) throw new Error(`--runs takes cold, warm, full and edit, not "${run}"`);
@@ -137,6 +154,23 @@ function phases(result: Measured): Record<string, number> {
   return found;
 }
 
+const buildEnv = (): NodeJS.ProcessEnv => ({ ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' });
+
+function devTable(rows: Array<DevRow & { start: string }>): string {
+  const header = ['dev start', 'first article s', 'edit shown s', 'peak RSS MB', 'load'];
+  const body = rows.map((r) => [
+    r.start,
+    r.firstArticleSeconds.toFixed(2),
+    r.editShownSeconds.toFixed(2),
+    String(r.peakRssMB),
+    r.loadBefore.toFixed(1),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
 async function build(root: string, run: BuildRow['run']): Promise<BuildRow> {
   log(`  ${run} build…`);
   const loadBefore = round(loadavg()[0]!);
@@ -146,7 +180,7 @@ async function build(root: string, run: BuildRow['run']): Promise<BuildRow> {
   const [command, args] = gnuTime ? [TIME, ['-f', '%U %S', '-o', timeFile, NODE, 'scripts/build.ts']] : [NODE, ['scripts/build.ts']];
   const result = await measure(command, args, {
     cwd: root,
-    env: { ...process.env, BLOG_CACHE_DIR: CACHE, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...buildEnv(), BLOG_CACHE_DIR: CACHE },
     echo: values.echo,
   });
   if (result.status !== 0) throw new Error(`The ${run} build failed:\n${result.output.split('\n').slice(-40).join('\n')}`);
@@ -300,34 +334,68 @@ log(
   `  corpus written in ${round((performance.now() - writing) / 1000)}s (${corpus.imagesDrawn} images drawn, the rest from .cache/bench/images)`,
 );
 
+// Outside the project copy, so neither build sees the other's files.
+const hugoSite = values['vs-hugo'] ? `${root}-hugo` : null;
+if (hugoSite) {
+  await writeHugoSite(root, hugoSite, corpus.posts);
+  log(`  Hugo site: ${hugoSite}`);
+}
+
 if (values['corpus-only']) {
   console.log(root);
   process.exit(0);
 }
 
 try {
+  const hugoRows: HugoRow[] = [];
+  // Each Hugo build right after the blog's of the same kind, so both meet the same load.
+  const hugo = async (run: HugoRow['run']) => {
+    if (!hugoSite) return;
+    log(`  Hugo ${run} build…`);
+    const row = await hugoBuild(hugoSite, run, values.echo);
+    log(`    ${row.seconds}s, ${row.pages} pages, ${row.variantsMade} variants made, peak RSS ${row.peakRssMB} MB`);
+    hugoRows.push(row);
+  };
   const cold = await build(root, 'cold');
+  await hugo('cold');
   const floorRow = values['no-floor'] ? null : await floor(root);
   const rows: BuildRow[] = [cold];
-  if (runs.has('warm')) rows.push(await build(root, 'warm'));
+  if (runs.has('warm')) {
+    rows.push(await build(root, 'warm'));
+    await hugo('warm');
+  }
   if (runs.has('full')) {
     await dropPageCache(root);
     rows.push(await build(root, 'full'));
   }
   const edited = runs.has('edit') ? await editOnePost(root, corpus.posts) : null;
   if (edited) rows.push(await build(root, 'edit'));
+  const devRows: Array<DevRow & { start: 'first' | 'again' }> = [];
+  if (values.dev) {
+    // A post from the first third, so not the one the edit build changed.
+    const post = corpus.posts[Math.floor(corpus.posts.length / 3)]!;
+    for (const start of ['first', 'again'] as const) {
+      log(`  dev server (${start} start)…`);
+      const dev = await measureDev(root, post, { env: { ...buildEnv(), BLOG_CACHE_DIR: CACHE }, echo: values.echo });
+      log(`    first article ${dev.firstArticleSeconds}s, edit shown ${dev.editShownSeconds}s, peak RSS ${dev.peakRssMB} MB`);
+      devRows.push({ start, ...dev });
+    }
+  }
   const row = (run: BuildRow['run']) => rows.find((r) => r.run === run);
   const [warm, full, edit] = [row('warm'), row('full'), row('edit')];
   const encoding = cold.imageVariants?.encodingSeconds ?? null;
+  const vsHugo = hugoSite ? compareWithHugo(rows, hugoRows) : null;
   const report = {
     date: started.toISOString(),
-    command: `npm run bench -- --posts ${postCount}${values.images ? ' --images' : ''}${values.runs === 'cold,warm,full,edit' ? '' : ` --runs ${values.runs}`}`,
+    command: `npm run bench -- --posts ${postCount}${values.images ? ' --images' : ''}${values.runs === 'cold,warm,full,edit' ? '' : ` --runs ${values.runs}`}${hugoSite ? ' --vs-hugo' : ''}${values.dev ? ' --dev' : ''}`,
     machine: machine(),
     posts: postCount,
     images: values.images ? 'distinct' : 'shared',
     editedPost: edited,
     rows,
     floor: floorRow,
+    dev: values.dev ? devRows : null,
+    hugo: hugoSite ? { version: hugoVersion(), rows: hugoRows, comparison: vsHugo } : null,
     ratios: {
       /** Cold build's image encoding wall time over the plain-sharp floor's. */
       coldImageToFloor: floorRow && encoding !== null && floorRow.seconds > 0 ? round(encoding / floorRow.seconds) : null,
@@ -338,16 +406,22 @@ try {
     },
   };
   console.log(table(rows, floorRow));
+  if (vsHugo) console.log(`\n${hugoTable(hugoRows, vsHugo)}`);
+  if (devRows.length > 0) console.log(`\n${devTable(devRows)}`);
   const summary = [
     ...(warm ? [`warm ${warm.pagesPerSecond} pages/s`] : []),
     ...(full ? [`full ${full.pagesPerSecond} pages/s`] : []),
     ...(report.ratios.editToFull !== null ? [`edit/full ${Math.round(report.ratios.editToFull * 100)}%`] : []),
     ...(report.ratios.coldImageToFloor !== null ? [`cold image encoding / plain-sharp floor ${report.ratios.coldImageToFloor}x`] : []),
+    ...devRows.map((dev) => `dev (${dev.start} start): first article ${dev.firstArticleSeconds}s, edit shown ${dev.editShownSeconds}s`),
+    ...(vsHugo ?? []).map((c) => `${c.run} time per page / Hugo's ${c.ratio}x`),
   ];
   console.log(`\n${summary.join(' · ')}`);
   console.log(`\n${JSON.stringify(report, null, 2)}`);
   if (values.out) await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
 } finally {
-  if (!values.keep) await rm(root, { recursive: true, force: true });
-  else log(`  kept ${root}`);
+  if (!values.keep) {
+    await rm(root, { recursive: true, force: true });
+    if (hugoSite) await rm(hugoSite, { recursive: true, force: true });
+  } else log(`  kept ${root}${hugoSite ? ` and ${hugoSite}` : ''}`);
 }

@@ -147,3 +147,25 @@ describe('article page /blog/<slug>/', () => {
     expect(distHas(dist, '/blog/future-post/')).toBe(false);
   });
 });
+
+describe('article hero preload', () => {
+  it('preloads the hero from <head> with exactly its srcset and sizes, first', () => {
+    for (const slug of ['alpha-post', 'beta-post']) {
+      const doc = page(dist, `/blog/${slug}/`);
+      const hero = doc.querySelector('.article__hero img')!;
+      const preloads = [...doc.querySelectorAll('link[rel="preload"][as="image"]')];
+      expect(preloads, slug).toHaveLength(1);
+      const preload = preloads[0]!;
+      expect(preload.parentElement!.tagName.toLowerCase()).toBe('head');
+      expect(preload.getAttribute('imagesrcset')).toBe(hero.getAttribute('srcset'));
+      expect(preload.getAttribute('imagesizes')).toBe(hero.getAttribute('sizes'));
+      expect(preload.getAttribute('fetchpriority')).toBe('high');
+      expect(preload.hasAttribute('href')).toBe(false);
+    }
+  });
+
+  it('preloads nothing on an article without a hero, nor on listings', () => {
+    for (const url of ['/blog/delta/', '/blog/', '/'])
+      expect(page(dist, url).querySelectorAll('link[rel="preload"][as="image"]'), url).toHaveLength(0);
+  });
+});

@@ -177,6 +177,16 @@ export interface CorpusPost {
   slug: string;
   /** Path relative to the project root. */
   file: string;
+  title: string;
+  description: string;
+  /** Publication time as an ISO string (the frontmatter spells it one of three ways). */
+  date: string;
+  keywords: string[];
+  category: string;
+  author: string;
+  /** Site path of the hero image, as in the frontmatter. */
+  hero: string;
+  heroAlt: string;
 }
 
 function pick<T>(rng: Rng, list: readonly T[]): T {
@@ -312,6 +322,8 @@ export async function writeCorpus(root: string, options: CorpusOptions): Promise
     while (keywords.size < target) keywords.add(keywords.size % 2 === 0 ? byCategory[categoryIndex]!() : global());
     const terms = [...keywords];
     const title = pick(rng, TITLE_PATTERNS)(capitalise(terms[0]!), capitalise(terms[1]!));
+    // Oldest first, one post a day up to 2026-11-20.
+    const at = new Date(newest - (count - 1 - n) * 86_400_000);
     const base = `${terms[0]} ${terms[1]}`
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
@@ -325,8 +337,9 @@ export async function writeCorpus(root: string, options: CorpusOptions): Promise
       terms,
       category: CATEGORIES[categoryIndex]!,
       author: pick(rng, AUTHORS),
-      // Oldest first, one post a day up to 2026-11-20; dates spread over the three accepted forms.
-      date: pick(rng, DATE_FORMS)(new Date(newest - (count - 1 - n) * 86_400_000)),
+      at,
+      // Dates spread over the three accepted forms.
+      date: pick(rng, DATE_FORMS)(at),
     };
   });
 
@@ -367,14 +380,16 @@ export async function writeCorpus(root: string, options: CorpusOptions): Promise
     for (let q = 0; q < 4; q += 1) {
       lines.push(`### Is ${pick(rng, terms)} worth it for ${pick(rng, terms)}?`, '', paragraph(rng, terms, 3), '');
     }
+    const description = sentence(rng, terms).replace(/"/g, '');
+    const heroAlt = `${capitalise(terms[0]!)} shown as a photograph`;
     const frontmatter = [
       `title: "${plan.title}"`,
-      `description: "${sentence(rng, terms).replace(/"/g, '')}"`,
+      `description: "${description}"`,
       `slug: "${plan.slug}"`,
       `keywords: [${terms.join(',')}]`,
       `pubDate: "${plan.date}"`,
       `heroImage: "${hero}"`,
-      `heroImageAlt: "${capitalise(terms[0]!)} shown as a photograph"`,
+      `heroImageAlt: "${heroAlt}"`,
       `category: "${plan.category}"`,
       `author: "${plan.author}"`,
       ...(n % 2 === 0 ? [`readingTime: "${9 + (n % 5)} min"`] : []),
@@ -383,7 +398,18 @@ export async function writeCorpus(root: string, options: CorpusOptions): Promise
     const file = path.join('src/content/blog', year, `${plan.slug}.md`);
     await mkdir(path.join(contentDir, year), { recursive: true });
     await writeFile(path.join(root, file), `---\n${frontmatter.join('\n')}\n---\n\n${lines.join('\n')}`);
-    posts.push({ slug: plan.slug, file });
+    posts.push({
+      slug: plan.slug,
+      file,
+      title: plan.title,
+      description,
+      date: plan.at.toISOString(),
+      keywords: terms,
+      category: plan.category,
+      author: plan.author,
+      hero,
+      heroAlt,
+    });
   }
   const imagesDrawn = await writeImages(options, path.join(root, 'public'));
   return { posts, imagesDrawn };

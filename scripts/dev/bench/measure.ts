@@ -21,7 +21,7 @@ export interface Measured {
 const PAGE = 4096;
 
 /** Resident bytes of `root` and all its descendants, and the largest VmHWM among them. */
-function treeMemory(root: number): { sum: number; hwm: number } {
+export function treeMemory(root: number): { sum: number; hwm: number } {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

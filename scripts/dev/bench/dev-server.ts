@@ -1,0 +1,125 @@
+/**
+ * The `dev` run of `npm run bench -- --dev`: `astro dev` (what `npm run dev` runs) started in the
+ * project copy after its builds, so the content store, image variants and cards are warm. It
+ * measures the seconds from start to the first response of an article, the seconds from saving an
+ * edit to that post to a response of the page that shows it (the page polled every 50 ms, as a
+ * reload after the live-reload message would fetch it), and the peak resident memory of the dev
+ * server's process tree over both.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { treeMemory } from './measure.ts';
+
+export interface DevRow {
+  /** Seconds from spawning the server to the first 200 response of the article. */
+  firstArticleSeconds: number;
+  /** Seconds from writing the edited file to the first response that contains the edit. */
+  editShownSeconds: number;
+  peakRssMB: number;
+  loadBefore: number;
+}
+
+const POLL_MS = 50;
+const TIMEOUT_MS = 600_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/** Resolves with the body of the first 200 response for which `done(body)` holds. */
+async function poll(url: string, done: (body: string) => boolean, failed: () => string | null): Promise<void> {
+  const until = performance.now() + TIMEOUT_MS;
+  while (performance.now() < until) {
+    const problem = failed();
+    if (problem) throw new Error(problem);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+      const body = await response.text();
+      if (response.status === 200 && done(body)) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  throw new Error(`${url} did not answer as expected within ${TIMEOUT_MS / 1000} s`);
+}
+
+/** Adds a paragraph with a marker to the post's body, before its first `##` section. */
+export function addParagraph(source: string, marker: string): string {
+  const at = source.indexOf('\n## ');
+  if (at === -1) throw new Error('the post has no ## section to put the edit before');
+  return `${source.slice(0, at)}\n\n${marker}\n${source.slice(at)}`;
+}
+
+export async function measureDev(
+  root: string,
+  post: { slug: string; file: string },
+  options: { env: NodeJS.ProcessEnv; echo?: boolean },
+): Promise<DevRow> {
+  const port = await freePort();
+  const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: root,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it stops whatever it started.
+    detached: true,
+  });
+  let output = '';
+  let exited: number | null = null;
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      output += chunk;
+      if (options.echo) process.stderr.write(chunk.replace(/^/gm, '    '));
+    });
+  }
+  child.on('exit', (code) => (exited = code ?? -1));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid === undefined) return;
+    const { sum, hwm } = treeMemory(child.pid);
+    peak = Math.max(peak, sum, hwm);
+  }, 100);
+  const failed = () => (exited === null ? null : `astro dev exited (${exited}):\n${output.split('\n').slice(-30).join('\n')}`);
+  try {
+    const url = `http://127.0.0.1:${port}/blog/${post.slug}/`;
+    await poll(url, () => true, failed);
+    const firstArticleSeconds = (performance.now() - started) / 1000;
+
+    const marker = `Edited by the benchmark at ${Date.now()}.`;
+    const file = path.join(root, post.file);
+    const source = await readFile(file, 'utf8');
+    const saved = performance.now();
+    await writeFile(file, addParagraph(source, marker));
+    await poll(url, (body) => body.includes(marker), failed);
+    const editShownSeconds = (performance.now() - saved) / 1000;
+    await writeFile(file, source);
+    return {
+      firstArticleSeconds: round(firstArticleSeconds),
+      editShownSeconds: round(editShownSeconds),
+      peakRssMB: Math.round(peak / 2 ** 20),
+      loadBefore,
+    };
+  } finally {
+    clearInterval(sampler);
+    if (exited === null && child.pid !== undefined) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      await gone;
+    }
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
