@@ -1,3 +1,4 @@
+/** Checks of author and category files, and the authors posts name without a profile. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';

@@ -1,3 +1,4 @@
+/** Mistakes in the opt-in services settings, each on its line. */
 import { ANALYTICS_PROVIDERS, COMMENT_PROVIDERS, GISCUS_MAPPINGS } from '#src/lib/services/settings.ts';
 
 /** One mistake in `services`: the field's path ("services.analytics.domain"), the line it is on, what is wrong and how to fix it. */

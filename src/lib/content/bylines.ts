@@ -1,3 +1,4 @@
+/** Authors as bylines and JSON-LD show them: the profile's name and avatar when there is one. */
 import type { ResponsiveImage } from '#src/lib/images/images.ts';
 import { profileStamp } from '#src/lib/build/page-keys.ts';
 import { person } from '#src/lib/seo/structured-data.ts';

@@ -6,7 +6,7 @@ import { parseReadingTime } from './reading-time.ts';
 import { EDITOR_SLUG } from './slug.ts';
 
 /** "https://example.com/x/": an http(s) address with a host, not a path on this site. */
-function isAbsoluteWebUrl(value: string): boolean {
+export function isAbsoluteWebUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.host !== '';

@@ -1,4 +1,6 @@
+/** The frontmatter schemas of author profiles and category landing pages. */
 import { z } from 'astro/zod';
+import { isAbsoluteWebUrl } from './post-schema.ts';
 
 /**
  * Frontmatter of the two profile collections: authors
@@ -16,21 +18,12 @@ const text = (example: string) =>
     .trim()
     .min(1, `is empty; write it, e.g. ${example}`);
 
-function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.host !== '';
-  } catch {
-    return false;
-  }
-}
-
 /** A profile link: a whole https:// address, because it is printed as it is and read by search engines (sameAs). */
 const webAddress = (example: string) =>
   z
     .string({ error: `must be a web address in quotes, e.g. ${example}` })
     .trim()
-    .refine(isWebAddress, { message: `must be a whole web address starting with https://, e.g. ${example}` })
+    .refine(isAbsoluteWebUrl, { message: `must be a whole web address starting with https://, e.g. ${example}` })
     .optional();
 
 const imagePath = (field: string) =>

@@ -1,3 +1,4 @@
+/** Loading author profiles and category pages from their collections, with their images. */
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { responsiveImage, type ResponsiveImage } from '#src/lib/images/images.ts';

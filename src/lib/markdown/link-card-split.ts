@@ -1,3 +1,4 @@
+/** A rendered body cut around its link-card paragraphs, so the article page renders each card. */
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';

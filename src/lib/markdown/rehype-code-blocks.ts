@@ -1,3 +1,4 @@
+/** Code blocks get a bar with their language and a copy button, and flag the post so its page loads the copy script. */
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';

@@ -1,3 +1,4 @@
+/** A link to itself after every `##`–`####` heading (rehype-autolink-headings), on Astro's own ids. */
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';

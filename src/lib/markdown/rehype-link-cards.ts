@@ -1,3 +1,4 @@
+/** Marks the paragraphs that are only a link to one of our posts, which the article page shows as a card. */
 import type { Element, ElementContent, Root } from 'hast';
 import { postSlugFromPath } from '#src/lib/urls/site-paths.ts';
 

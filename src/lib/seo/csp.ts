@@ -1,3 +1,4 @@
+/** The site's Content-Security-Policy: the pages' <meta> and dist/_headers. */
 import { THEME_SCRIPT_HASH } from '#src/lib/theme/theme-script.ts';
 
 /**

@@ -1,3 +1,4 @@
+/** The hosts each opt-in service adds to the Content-Security-Policy, and nothing else. */
 import type { CspAdditions } from '#src/lib/seo/csp.ts';
 import { DEFAULT_SCRIPT_URLS, giscusScriptUrl, type Analytics, type Services } from './settings.ts';
 

@@ -1,3 +1,4 @@
+/** The theme's head script, which sets the chosen theme before the first paint, and its CSP hash. */
 import { createHash } from 'node:crypto';
 import { THEME_STORAGE_KEY } from './theme-key.ts';
 

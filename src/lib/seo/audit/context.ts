@@ -1,3 +1,4 @@
+/** What the rules across posts know of each post, gathered while it was audited. */
 import type { RedirectRule } from '#src/lib/urls/redirects.ts';
 import type { InternalLink } from './links.ts';
 import type { RawFinding } from './types.ts';

@@ -1,3 +1,4 @@
+/** SEO rules across posts: duplicate and near-duplicate titles and descriptions, shared primary keywords. */
 import { distance } from 'fastest-levenshtein';
 import { normalise } from './text.ts';
 import { nameSome, type AuditContext, type CrossFinding, type PostFacts } from './context.ts';

@@ -1,3 +1,4 @@
+/** SEO rules for the FAQ section: found, and how many questions. */
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { extractFaq } from '#src/lib/seo/faq.ts';

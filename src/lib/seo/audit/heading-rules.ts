@@ -1,3 +1,4 @@
+/** SEO rules for headings: skipped levels, empty headings. */
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';

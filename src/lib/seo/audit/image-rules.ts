@@ -1,3 +1,4 @@
+/** SEO rules for images: alt text present, not a file name, not too long. */
 import type { Html, Image } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { AuditPost, RawFinding, RuleInfo } from './types.ts';

@@ -1,3 +1,4 @@
+/** SEO rules for the primary keyword: in the title, description, slug, intro and a `##`. */
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { slugify } from '#src/lib/content/slug.ts';

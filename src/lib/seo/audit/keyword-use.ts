@@ -1,3 +1,4 @@
+/** SEO rules for keyword use: stuffing, and keywords that appear nowhere. */
 import { countWords } from '#src/lib/content/reading-time.ts';
 import { mentions, normalise, occurrences } from './text.ts';
 import type { AuditPost, RawFinding, RuleInfo } from './types.ts';

@@ -1,3 +1,4 @@
+/** SEO rules for title and description lengths. */
 import type { AuditPost, RawFinding, RuleInfo } from './types.ts';
 
 /** Lengths search engines show whole (Google's snippets, in characters). */

@@ -1,3 +1,4 @@
+/** SEO rules for links: links out, links in (orphans), links through a redirect. */
 import { isWebAddress, pathKey } from '#src/lib/urls/redirects.ts';
 import type { AuditContext, CrossFinding, PostFacts } from './context.ts';
 import type { RuleInfo } from './types.ts';

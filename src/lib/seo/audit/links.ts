@@ -1,3 +1,4 @@
+/** A post's links, sorted into links to our posts and others. */
 import type { Definition, Html, Link, LinkReference } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { postSlugFromPath, siteRelativePath } from '#src/lib/urls/site-paths.ts';

@@ -1,3 +1,4 @@
+/** SEO rule: the stated reading time against the computed one. */
 import { computeReadingMinutes } from '#src/lib/content/reading-time.ts';
 import type { AuditPost, RawFinding, RuleInfo } from './types.ts';
 

@@ -1,3 +1,4 @@
+/** Every rule of `npm run seo`, with its severity and fix. */
 import { duplicateRules } from './duplicate-rules.ts';
 import { faqRules } from './faq-rules.ts';
 import { headingRules } from './heading-rules.ts';

@@ -1,3 +1,4 @@
+/** `npm run seo`'s audit of a whole project: the checker's posts, every rule, the scores. */
 import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
 import { checkPosts } from '#src/lib/check/check-posts.ts';
 import type { CheckOptions } from '#src/lib/check/problems.ts';

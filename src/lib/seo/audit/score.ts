@@ -1,3 +1,4 @@
+/** A post's SEO score from its findings. */
 import type { Finding, Severity } from './types.ts';
 
 /** Points a finding takes off a post's 100. */

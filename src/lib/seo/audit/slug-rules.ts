@@ -1,3 +1,4 @@
+/** SEO rules for slugs: length and number of words. */
 import type { AuditPost, RawFinding, RuleInfo } from './types.ts';
 
 export const SLUG_LIMITS = { characters: 60, words: 6 };

@@ -1,3 +1,4 @@
+/** A checked post read for the audit: its Markdown tree, text and field lines. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';

@@ -1,3 +1,4 @@
+/** The text a reader reads in a body, and keyword matching over it. */
 import type { Nodes, Root } from 'mdast';
 
 /** Blocks a reader does not read as prose. */

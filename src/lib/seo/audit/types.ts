@@ -1,3 +1,4 @@
+/** The SEO audit's findings, rules and severities. */
 import type { Root } from 'mdast';
 import type { PostFrontmatter } from '#src/lib/content/post-schema.ts';
 

@@ -1,3 +1,4 @@
+/** The figures the SEO report's charts draw, binned from the audit. */
 import type { PostReport } from '#src/lib/seo/audit/run.ts';
 import { niceStep, type Bar, type ChartSpec } from './charts.ts';
 

@@ -1,3 +1,4 @@
+/** Bar charts as inline SVG, drawn when the report is written. */
 import { escapeHtml } from './html.ts';
 
 /** One bar: its label under the axis, its height, and the tooltip a pointer shows. */

@@ -1,3 +1,4 @@
+/** The SEO report as one self-contained HTML file. */
 import type { SiteConfig } from '#src/site.config.ts';
 import type { AuditResult, PostReport } from '#src/lib/seo/audit/run.ts';
 import { chartSpecs } from './chart-data.ts';
