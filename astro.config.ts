@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { blogImages } from './integrations/blog-images.ts';
 import { contentCache } from './integrations/astro-internals/content-cache.ts';
@@ -13,16 +12,9 @@ import { headersFile } from './integrations/headers-file.ts';
 import { CSP_SCRIPT_HASHES, cspHeader, cspPolicy } from '#src/lib/seo/csp.ts';
 import { serviceCspSources } from '#src/lib/services/csp-sources.ts';
 import { isNoindex, lastModified } from '#src/lib/seo/sitemap-registry.ts';
-import { rehypeBodyImages } from '#src/lib/markdown/rehype-body-images.ts';
-import { rehypeCodeBlocks } from '#src/lib/markdown/rehype-code-blocks.ts';
-import { rehypeHeadingLinks } from '#src/lib/markdown/rehype-heading-links.ts';
-import { rehypeSanitizePost } from '#src/lib/markdown/rehype-sanitize-post.ts';
-import { rehypeTableScroll } from '#src/lib/markdown/rehype-table-scroll.ts';
-import { rehypeSiteLinks } from '#src/lib/markdown/rehype-site-links.ts';
-import { remarkPostCleanup } from '#src/lib/markdown/remark-post-cleanup.ts';
 import { SITE } from '#src/site.config.ts';
+import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
 import { basePathFromEnv, cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
-import { rehypeLinkCards } from '#src/lib/markdown/rehype-link-cards.ts';
 
 /** Sub-folder hosting (e.g. GitHub project pages): BASE_PATH=/repo-name/ */
 const base = basePathFromEnv();
@@ -69,26 +61,8 @@ export default defineConfig({
       styleDirective: { resources: csp.styleSources },
     },
   },
-  markdown: {
-    processor: unified({
-      remarkPlugins: [remarkPostCleanup],
-      rehypePlugins: [
-        // First: raw HTML is parsed and cleaned before anything else reads it.
-        rehypeSanitizePost,
-        rehypeTableScroll,
-        [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
-        // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
-        [rehypeLinkCards, { base }],
-        [rehypeBodyImages, { root, publicDir: fileURLToPath(new URL('./public/', import.meta.url)), base }],
-        rehypeCodeBlocks,
-        // Two plugins: Astro's heading ids first, then the links to them.
-        rehypeHeadingLinks[0],
-        rehypeHeadingLinks[1],
-      ],
-    }),
-    // Both themes as CSS variables; global.css picks one per colour scheme.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
-  },
+  // One pipeline for Astro and for the blog loader's render workers (src/lib/markdown/pipeline.ts).
+  markdown: { processor: markdownProcessor({ root, base }), shikiConfig },
   integrations: [
     contentCache(),
     contentStore(),

@@ -11,6 +11,8 @@ export const DEV_STORE_FOLDER = '.astro/';
 const RENDERING_CODE = [
   'astro.config.ts',
   'src/lib/markdown',
+  // The blog collection's loader: what it stores for each post, and where it renders it.
+  'src/lib/content/posts-loader.ts',
   'src/lib/images/images.ts',
   'src/lib/urls/site-paths.ts',
   'src/site.config.ts',

@@ -1,0 +1,184 @@
+/** The blog collection's loader: glob()'s files, ids, digests and entries, with Markdown bodies rendered on every core. */
+import { glob, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import pMap from 'p-map';
+import { markdownPlugins, type PipelineOptions } from '#src/lib/markdown/pipeline.ts';
+import { createBodyRenderer, sharedMarkdownOptions, type BodyJob, type RenderedBody } from '#src/lib/markdown/render-body.ts';
+import { createRenderPool, type RenderPool } from '#src/lib/markdown/render-pool.ts';
+import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
+
+const PATTERN = '**/*.{md,mdx}';
+/**
+ * Fewer bodies to render than this (an edit, a dev server) are rendered on
+ * the main thread: starting a worker loads the whole pipeline again (about a
+ * second), more than a handful of posts take.
+ */
+export const POOL_THRESHOLD = 24;
+
+type Render = (job: BodyJob, file: string) => Promise<RenderedBody>;
+type DataEntry = Parameters<LoaderContext['store']['set']>[0];
+
+/** One post file read, before the schema: what glob() gets from Astro's entry types. */
+interface Read {
+  entry: string;
+  absolute: string;
+  /** Relative to the project, with forward slashes (the entry's `filePath`). */
+  file: string;
+  digest: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** A plugin's name, to see that astro.config.ts's processor is the one the workers build. */
+const pluginNames = (plugins: unknown[] = []) =>
+  plugins.map((plugin) => {
+    const fn: unknown = Array.isArray(plugin) ? plugin[0] : plugin;
+    return typeof fn === 'function' ? fn.name : String(fn);
+  });
+
+function samePipeline(processor: { name: string; options: object }, pipeline: PipelineOptions): boolean {
+  const configured = processor.options as { remarkPlugins?: unknown[]; rehypePlugins?: unknown[] };
+  const ours = markdownPlugins(pipeline);
+  return (
+    processor.name === 'unified' &&
+    pluginNames(configured.remarkPlugins).join() === pluginNames(ours.remarkPlugins).join() &&
+    pluginNames(configured.rehypePlugins).join() === pluginNames(ours.rehypePlugins).join()
+  );
+}
+
+/** A path under the posts folder that the collection holds, as glob()'s entry ("a/b.md"), or null. */
+function entryOf(baseDir: string, file: string): string | null {
+  const entry = path.relative(baseDir, file).split(path.sep).join('/');
+  if (entry.startsWith('../') || path.isAbsolute(entry) || !/\.mdx?$/.test(entry)) return null;
+  return entry.split('/').some((segment) => segment.startsWith('.')) ? null : entry;
+}
+
+/**
+ * The posts in `base` (`**\/*.{md,mdx}`), each keyed by its path there, as
+ * `glob({ base, pattern, generateId: ({ entry }) => entry, retainBody: false })`
+ * stores them: the same ids, data (through the collection's schema), digests,
+ * file paths, rendered HTML and metadata for `.md`, and `deferredRender` for
+ * `.mdx`, which Astro's MDX integration compiles as before. Unchanged posts
+ * (same digest) are left as they are, so warm builds render nothing.
+ *
+ * What differs is where `.md` bodies are rendered: in a build with more than
+ * a few to render, in worker threads on every core, each with the pipeline of
+ * src/lib/markdown/pipeline.ts, which astro.config.ts's `markdown` uses too.
+ * Glob renders them one after another on the main thread (about 70 ms each).
+ * In the dev server (and for a few posts) they are rendered here, by Astro's
+ * configured processor, as glob() does. Bodies are not kept in the store
+ * (posts.ts reads them from the files).
+ */
+export interface PostsLoaderOptions {
+  /** The posts folder, relative to the project. */
+  base: string;
+  /** Bodies to render from which a build renders them on worker threads. */
+  poolThreshold?: number;
+  /** Worker threads; default one per core. */
+  poolSize?: number;
+}
+
+export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: PostsLoaderOptions): Loader {
+  return {
+    name: 'posts-loader',
+    load: async ({ config, store, parseData, generateDigest, watcher, logger }: LoaderContext) => {
+      const root = fileURLToPath(config.root);
+      const baseDir = path.resolve(root, base);
+      const pipeline: PipelineOptions = { root, base: basePathFromEnv() };
+      const shared = sharedMarkdownOptions(config);
+      let mainThread: Promise<Render> | undefined;
+      const renderHere = (): Promise<Render> =>
+        (mainThread ??= createBodyRenderer(config.markdown.processor, shared).then((render) => (job: BodyJob) => render(job)));
+
+      async function read(entry: string): Promise<Read> {
+        const absolute = path.join(baseDir, entry);
+        const file = path.relative(root, absolute).split(path.sep).join('/');
+        const contents = await readFile(absolute, 'utf8').catch((error: Error) => {
+          throw new Error(`${file}  file  could not be read: ${error.message}`, { cause: error });
+        });
+        let parsed: ReturnType<typeof parseFrontmatter>;
+        try {
+          parsed = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+        } catch (error) {
+          const yaml = error as { reason?: string; mark?: { line: number }; message: string };
+          const line = yaml.mark ? `:${yaml.mark.line + 1}` : '';
+          throw new Error(`${file}${line}  frontmatter  ${yaml.reason ?? yaml.message}`, { cause: error });
+        }
+        return { entry, absolute, file, digest: generateDigest(contents), data: parsed.frontmatter, body: parsed.content.trim() };
+      }
+
+      /** The store entry of one changed post: validated, and rendered when it is Markdown. */
+      async function entryFor(post: Read, render: Render): Promise<DataEntry> {
+        const data = await parseData({ id: post.entry, data: post.data, filePath: post.absolute });
+        const common = { id: post.entry, data, filePath: post.file, digest: post.digest };
+        if (post.entry.endsWith('.mdx')) return { ...common, deferredRender: true };
+        const rendered = await render({ body: post.body, frontmatter: post.data, filePath: post.absolute }, post.file);
+        return { ...common, rendered, assetImports: rendered.metadata.imagePaths };
+      }
+
+      /** Reads the posts, and validates and renders those whose digest changed. */
+      async function sync(entries: string[], inBuild: boolean): Promise<void> {
+        const posts = await pMap(entries, read, { concurrency: 16 });
+        const changed = posts.filter((post) => {
+          const existing = store.get(post.entry);
+          if (!existing || existing.digest !== post.digest || !existing.filePath) return true;
+          if (existing.deferredRender) store.addModuleImport(existing.filePath);
+          return false;
+        });
+        const bodies = changed.filter((post) => post.entry.endsWith('.md')).length;
+        let pool: RenderPool | undefined;
+        if (inBuild && bodies >= poolThreshold && samePipeline(config.markdown.processor, pipeline)) {
+          // sharp's native library must be loaded by the main thread before a worker loads it (scripts/build.ts).
+          await import('sharp');
+          pool = createRenderPool({ pipeline, shared }, poolSize === undefined ? {} : { size: poolSize });
+        }
+        const started = performance.now();
+        try {
+          const render = pool ? pool.render : await renderHere();
+          const concurrency = pool ? pool.size * 4 : 10;
+          const ready = await pMap(changed, (post) => entryFor(post, render), { concurrency });
+          // In file order, whatever order the workers finished in.
+          for (const entry of ready) store.set(entry);
+        } finally {
+          await pool?.close();
+        }
+        if (pool) {
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          logger.info(`${bodies} Markdown bodies rendered on ${pool.size} worker threads (${pool.counts().join(' + ')}) in ${seconds}s`);
+        }
+      }
+
+      const entries: string[] = [];
+      for await (const entry of glob(PATTERN, { cwd: baseDir })) entries.push(entry.split(path.sep).join('/'));
+      entries.sort();
+      if (entries.length === 0) logger.warn(`No files found matching "${PATTERN}" in directory "${path.relative(root, baseDir)}"`);
+      const untouched = new Set(store.keys());
+      for (const entry of entries) untouched.delete(entry);
+      for (const id of untouched) store.delete(id);
+      await sync(entries, !watcher);
+
+      if (!watcher) return;
+      // The dev server: a saved, added or deleted post changes its entry, as with glob().
+      watcher.add(baseDir);
+      const onChange = async (changedPath: string) => {
+        const entry = entryOf(baseDir, changedPath);
+        if (!entry) return;
+        try {
+          await sync([entry], false);
+          logger.info(`Reloaded data from ${entry}`);
+        } catch (error) {
+          logger.error(`Failed to reload ${entry}: ${(error as Error).message}`);
+        }
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', (deletedPath: string) => {
+        const entry = entryOf(baseDir, deletedPath);
+        if (entry) store.delete(entry);
+      });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/** The one Markdown pipeline: astro.config.ts's `markdown` settings and the content loader's render workers both build it here. */
+import path from 'node:path';
+import { unified, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { rehypeBodyImages } from './rehype-body-images.ts';
+import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
+import { rehypeHeadingLinks } from './rehype-heading-links.ts';
+import { rehypeLinkCards } from './rehype-link-cards.ts';
+import { rehypeSanitizePost } from './rehype-sanitize-post.ts';
+import { rehypeSiteLinks } from './rehype-site-links.ts';
+import { rehypeTableScroll } from './rehype-table-scroll.ts';
+import { remarkPostCleanup } from './remark-post-cleanup.ts';
+import { SITE } from '#src/site.config.ts';
+
+export interface PipelineOptions {
+  /** The project folder, with a trailing slash (public/ is in it). */
+  root: string;
+  /** The path the site is hosted under ("/" or "/repo/"). */
+  base: string;
+}
+
+/** Our remark and rehype plugins, in order. */
+export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcessorOptions {
+  return {
+    remarkPlugins: [remarkPostCleanup],
+    rehypePlugins: [
+      // First: raw HTML is parsed and cleaned before anything else reads it.
+      rehypeSanitizePost,
+      rehypeTableScroll,
+      [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
+      // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
+      [rehypeLinkCards, { base }],
+      [rehypeBodyImages, { root, publicDir: path.join(root, 'public/'), base }],
+      rehypeCodeBlocks,
+      // Two plugins: Astro's heading ids first, then the links to them.
+      rehypeHeadingLinks[0],
+      rehypeHeadingLinks[1],
+    ],
+  };
+}
+
+/** `markdown.processor`: Astro's unified processor with our plugins. */
+export function markdownProcessor(options: PipelineOptions) {
+  return unified(markdownPlugins(options));
+}
+
+/** `markdown.shikiConfig`: both themes as CSS variables; global.css picks one per colour scheme. */
+export const shikiConfig: ShikiConfig = { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false };

@@ -1,0 +1,62 @@
+/** One Markdown body to the HTML and metadata Astro stores for it, the way Astro's own `.md` entry type renders it. */
+import { pathToFileURL } from 'node:url';
+import type { AstroMarkdownOptions, MarkdownProcessor } from '@astrojs/markdown-remark';
+import type { AstroConfig } from 'astro';
+
+/** What a rendered entry keeps: Astro's `RenderedContent`, with plain data only (it crosses to and from workers). */
+export interface RenderedBody {
+  html: string;
+  metadata: {
+    headings: Array<{ depth: number; slug: string; text: string }>;
+    localImagePaths: string[];
+    remoteImagePaths: string[];
+    frontmatter: Record<string, unknown>;
+    imagePaths: string[];
+  };
+}
+
+export interface BodyJob {
+  /** The body after the frontmatter, trimmed (Astro's `entry.body`). */
+  body: string;
+  /** The frontmatter as parsed from the file, before the schema: plugins read and add to it. */
+  frontmatter: Record<string, unknown>;
+  /** The post's absolute path. */
+  filePath: string;
+}
+
+export type BodyRenderer = (job: BodyJob) => Promise<RenderedBody>;
+
+/**
+ * The options Astro hands `markdown.processor.createRenderer` (its `.md`
+ * entry type, `getRenderFunction`), as plain data a worker can be sent.
+ */
+export function sharedMarkdownOptions(config: AstroConfig): AstroMarkdownOptions {
+  const { markdown, image } = config;
+  // As Astro passes them; its config types say `x?: T | undefined` where these say `x?: T`.
+  return {
+    // remarkCollectImages reads only these two of the image settings (the rest does not cross to a worker).
+    image: { domains: image.domains, remotePatterns: image.remotePatterns },
+    syntaxHighlight: markdown.syntaxHighlight,
+    shikiConfig: markdown.shikiConfig,
+    gfm: markdown.gfm,
+    smartypants: markdown.smartypants,
+  } as AstroMarkdownOptions;
+}
+
+/** Astro's `.md` render function (astro/dist/vite-plugin-markdown/content-entry-type.js), for any processor. */
+export async function createBodyRenderer(
+  processor: Pick<MarkdownProcessor, 'createRenderer'>,
+  shared: AstroMarkdownOptions,
+): Promise<BodyRenderer> {
+  const renderer = await processor.createRenderer(shared);
+  return async ({ body, frontmatter, filePath }) => {
+    const result = await renderer.render(body, { frontmatter, fileURL: pathToFileURL(filePath) });
+    return {
+      html: result.code,
+      metadata: {
+        ...result.metadata,
+        imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths),
+      },
+    };
+  };
+}
