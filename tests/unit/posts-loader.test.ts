@@ -109,7 +109,7 @@ function context(dir: string, store: Store = new MutableDataStore(), extra: Part
       createHash('sha1')
         .update(typeof data === 'string' ? data : JSON.stringify(data))
         .digest('hex'),
-    entryTypes: new Map([
+    entryTypes: new Map<string, object>([
       ['.md', markdownContentEntryType],
       ['.mdx', { extensions: ['.mdx'], getEntryInfo: markdownContentEntryType.getEntryInfo, contentModuleTypes: '' }],
     ]),
@@ -268,7 +268,7 @@ describe('postsLoader', () => {
 
   it('fails the post a worker was rendering when the worker dies, and the waiting ones', async () => {
     const pool = createRenderPool(
-      { pipeline: { root: `${root}/`, base: '/' }, shared: { shikiConfig } },
+      { pipeline: { root: `${root}/`, base: '/' }, shared: {} },
       // Too little memory to load the pipeline: the worker dies as one would on a huge post.
       { size: 1, resourceLimits: { maxOldGenerationSizeMb: 8 } },
     );

@@ -5,8 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pMap from 'p-map';
-import { markdownPlugins, type PipelineOptions } from '#src/lib/markdown/pipeline.ts';
-import { createBodyRenderer, sharedMarkdownOptions, type BodyJob, type RenderedBody } from '#src/lib/markdown/render-body.ts';
+import { markdownPlugins, shikiConfig, type PipelineOptions } from '#src/lib/markdown/pipeline.ts';
+import {
+  createBodyRenderer,
+  sharedMarkdownOptions,
+  withoutFunctions,
+  type BodyJob,
+  type RenderedBody,
+} from '#src/lib/markdown/render-body.ts';
 import { createRenderPool, type RenderPool } from '#src/lib/markdown/render-pool.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
 
@@ -39,11 +45,15 @@ const pluginNames = (plugins: unknown[] = []) =>
     return typeof fn === 'function' ? fn.name : String(fn);
   });
 
-function samePipeline(processor: { name: string; options: object }, pipeline: PipelineOptions): boolean {
+/** Whether astro.config.ts's processor and Shiki transformers are pipeline.ts's, which the workers build. */
+function samePipeline(markdown: LoaderContext['config']['markdown'], pipeline: PipelineOptions): boolean {
+  const { processor } = markdown;
   const configured = processor.options as { remarkPlugins?: unknown[]; rehypePlugins?: unknown[] };
   const ours = markdownPlugins(pipeline);
+  const transformers = (list: Array<{ name?: string }> = []) => list.map((t) => t.name).join();
   return (
     processor.name === 'unified' &&
+    transformers(markdown.shikiConfig.transformers) === transformers(shikiConfig.transformers) &&
     pluginNames(configured.remarkPlugins).join() === pluginNames(ours.remarkPlugins).join() &&
     pluginNames(configured.rehypePlugins).join() === pluginNames(ours.rehypePlugins).join()
   );
@@ -56,6 +66,15 @@ function entryOf(baseDir: string, file: string): string | null {
   return entry.split('/').some((segment) => segment.startsWith('.')) ? null : entry;
 }
 
+export interface PostsLoaderOptions {
+  /** The posts folder, relative to the project. */
+  base: string;
+  /** Bodies to render from which they are rendered on worker threads. */
+  poolThreshold?: number;
+  /** Worker threads; default one per core. */
+  poolSize?: number;
+}
+
 /**
  * The posts in `base` (`**\/*.{md,mdx}`), each keyed by its path there, as
  * `glob({ base, pattern, generateId: ({ entry }) => entry, retainBody: false })`
@@ -64,23 +83,15 @@ function entryOf(baseDir: string, file: string): string | null {
  * `.mdx`, which Astro's MDX integration compiles as before. Unchanged posts
  * (same digest) are left as they are, so warm builds render nothing.
  *
- * What differs is where `.md` bodies are rendered: in a build with more than
- * a few to render, in worker threads on every core, each with the pipeline of
- * src/lib/markdown/pipeline.ts, which astro.config.ts's `markdown` uses too.
- * Glob renders them one after another on the main thread (about 70 ms each).
- * In the dev server (and for a few posts) they are rendered here, by Astro's
- * configured processor, as glob() does. Bodies are not kept in the store
- * (posts.ts reads them from the files).
+ * What differs is where `.md` bodies are rendered: when more than a few are
+ * to be rendered (a cold build, a dev server started without its store), in
+ * worker threads on every core, each with the pipeline of
+ * src/lib/markdown/pipeline.ts, which astro.config.ts's `markdown` uses too;
+ * glob() renders them one after another on the main thread (about 70 ms
+ * each). A few (an edit, a post saved in the dev server) are rendered here,
+ * by Astro's configured processor, as glob() does. Bodies are not kept in the
+ * store (posts.ts reads them from the files).
  */
-export interface PostsLoaderOptions {
-  /** The posts folder, relative to the project. */
-  base: string;
-  /** Bodies to render from which a build renders them on worker threads. */
-  poolThreshold?: number;
-  /** Worker threads; default one per core. */
-  poolSize?: number;
-}
-
 export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: PostsLoaderOptions): Loader {
   return {
     name: 'posts-loader',
@@ -120,7 +131,7 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
       }
 
       /** Reads the posts, and validates and renders those whose digest changed. */
-      async function sync(entries: string[], inBuild: boolean): Promise<void> {
+      async function sync(entries: string[]): Promise<void> {
         const posts = await pMap(entries, read, { concurrency: 16 });
         const changed = posts.filter((post) => {
           const existing = store.get(post.entry);
@@ -130,10 +141,10 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         });
         const bodies = changed.filter((post) => post.entry.endsWith('.md')).length;
         let pool: RenderPool | undefined;
-        if (inBuild && bodies >= poolThreshold && samePipeline(config.markdown.processor, pipeline)) {
+        if (bodies >= poolThreshold && samePipeline(config.markdown, pipeline)) {
           // sharp's native library must be loaded by the main thread before a worker loads it (scripts/build.ts).
           await import('sharp');
-          pool = createRenderPool({ pipeline, shared }, poolSize === undefined ? {} : { size: poolSize });
+          pool = createRenderPool({ pipeline, shared: withoutFunctions(shared) }, poolSize === undefined ? {} : { size: poolSize });
         }
         const started = performance.now();
         try {
@@ -158,7 +169,7 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
       const untouched = new Set(store.keys());
       for (const entry of entries) untouched.delete(entry);
       for (const id of untouched) store.delete(id);
-      await sync(entries, !watcher);
+      await sync(entries);
 
       if (!watcher) return;
       // The dev server: a saved, added or deleted post changes its entry, as with glob().
@@ -167,7 +178,7 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         const entry = entryOf(baseDir, changedPath);
         if (!entry) return;
         try {
-          await sync([entry], false);
+          await sync([entry]);
           logger.info(`Reloaded data from ${entry}`);
         } catch (error) {
           logger.error(`Failed to reload ${entry}: ${(error as Error).message}`);

@@ -43,5 +43,25 @@ export function markdownProcessor(options: PipelineOptions) {
   return unified(markdownPlugins(options));
 }
 
+type ShikiTransformer = NonNullable<ShikiConfig['transformers']>[number];
+
+/**
+ * Shiki stops tokenizing a line after 500 ms of wall-clock time and carries
+ * the half-read state into the next lines, so on a busy machine (render
+ * workers sharing its cores, a grammar's patterns compiled on first use) a
+ * code block came out in other colours than on a quiet one. A build waits for
+ * the whole line instead: the colours are always a quiet machine's.
+ */
+export const wholeLines: ShikiTransformer = {
+  name: 'blog:whole-lines',
+  preprocess(_code, options) {
+    options.tokenizeTimeLimit = 0;
+  },
+};
+
 /** `markdown.shikiConfig`: both themes as CSS variables; global.css picks one per colour scheme. */
-export const shikiConfig: ShikiConfig = { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false };
+export const shikiConfig: ShikiConfig = {
+  themes: { light: 'github-light', dark: 'github-dark' },
+  defaultColor: false,
+  transformers: [wholeLines],
+};

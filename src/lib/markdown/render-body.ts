@@ -43,6 +43,15 @@ export function sharedMarkdownOptions(config: AstroConfig): AstroMarkdownOptions
   } as AstroMarkdownOptions;
 }
 
+/**
+ * The same options as data a worker can be sent: Shiki's transformers are
+ * functions, so they stay here and the worker adds pipeline.ts's own, the
+ * ones astro.config.ts gives Astro (posts-loader.ts checks that they are).
+ */
+export function withoutFunctions(shared: AstroMarkdownOptions): AstroMarkdownOptions {
+  return { ...shared, shikiConfig: { ...shared.shikiConfig, transformers: [] } };
+}
+
 /** Astro's `.md` render function (astro/dist/vite-plugin-markdown/content-entry-type.js), for any processor. */
 export async function createBodyRenderer(
   processor: Pick<MarkdownProcessor, 'createRenderer'>,

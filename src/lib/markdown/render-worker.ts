@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { imageRegistry } from '#src/lib/images/images.ts';
-import { markdownProcessor, type PipelineOptions } from './pipeline.ts';
+import { markdownProcessor, shikiConfig, type PipelineOptions } from './pipeline.ts';
 import { createBodyRenderer, type BodyJob, type RenderedBody } from './render-body.ts';
 
 export interface WorkerSettings {
@@ -25,7 +25,10 @@ console.error = (...args: unknown[]) => {
   if (!args.some((arg) => arg instanceof Error)) logError(...args);
 };
 const { pipeline, shared } = workerData as WorkerSettings;
-const render = createBodyRenderer(markdownProcessor(pipeline), shared);
+const render = createBodyRenderer(markdownProcessor(pipeline), {
+  ...shared,
+  shikiConfig: { ...shared.shikiConfig, transformers: shikiConfig.transformers ?? [] },
+});
 
 /**
  * The image variants this worker's plugins asked for since the last reply:

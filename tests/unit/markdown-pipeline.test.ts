@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { markdownConfigDefaults } from '@astrojs/markdown-remark';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
+import { createBodyRenderer } from '#src/lib/markdown/render-body.ts';
+
+const root = path.resolve(import.meta.dirname, '../..') + '/';
+const BODY =
+  '```ts\nexport async function load(posts: string[]): Promise<Map<string, number>> { return new Map(posts.map((p, i) => [p, i])); }\nconst x = 1;\n```\n';
+
+async function render(transformers: typeof shikiConfig.transformers) {
+  const renderBody = await createBodyRenderer(markdownProcessor({ root, base: '/' }), {
+    ...markdownConfigDefaults,
+    shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig, transformers: transformers ?? [] },
+  });
+  return (await renderBody({ body: BODY, frontmatter: {}, filePath: path.join(root, 'src/content/blog/x.md') })).html;
+}
+
+/** Every call to Date.now() a second later than the last: a machine far too busy for Shiki's 500 ms per line. */
+function slowClock() {
+  let now = Date.now();
+  vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("the pipeline's Shiki settings", () => {
+  it('colour a code block the same on a machine too busy for Shiki to finish a line in its time limit', async () => {
+    const quiet = await render(shikiConfig.transformers);
+    expect(quiet).toContain('--shiki-light:#D73A49');
+    slowClock();
+    const busy = await render(shikiConfig.transformers);
+    const busyWithoutTransformer = await render([]);
+    vi.restoreAllMocks();
+    expect(busy).toBe(quiet);
+    // Without it, the same busy machine gives other colours: what the transformer prevents.
+    expect(busyWithoutTransformer).not.toBe(quiet);
+  });
+});
