@@ -236,24 +236,24 @@ describe('postsLoader', () => {
     }
   });
 
+  const BROKEN = { 'broken.md': '---\ntitle: "Broken"\n---\n\n![x](/images/broken.webp)\n' };
+  const NOT_AN_IMAGE = /^src\/content\/blog\/broken\.md {2}body {2}.*"\/images\/broken\.webp".*is not an image sharp can read/;
   it.each([
-    [
-      'a body image that is not an image',
-      { 'broken.md': '---\ntitle: "Broken"\n---\n\n![x](/images/broken.webp)\n' },
-      /^src\/content\/blog\/broken\.md {2}body {2}.*"\/images\/broken\.webp".*is not an image sharp can read/,
-    ],
+    ['a body image that is not an image, on a worker', BROKEN, NOT_AN_IMAGE, { poolThreshold: 1, poolSize: 2 }],
+    ['a body image that is not an image, on the main thread', BROKEN, NOT_AN_IMAGE, {}],
     [
       'frontmatter that is not YAML',
       { 'bad.md': '---\ntitle: "Bad\n  x: [\n---\n\nBody.\n' },
       /^src\/content\/blog\/bad\.md:\d+ {2}frontmatter {2}\S/,
+      {},
     ],
-  ])('names the post, the field and what is wrong for %s, without a stack trace', async (_case, posts, message) => {
+  ])('names the post, the field and what is wrong for %s, without a stack trace', async (_case, posts, message, options) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'posts-loader-bad-'));
     try {
       await writePosts(dir, { ...posts, 'fine.md': '---\ntitle: "Fine"\n---\n\nFine.\n' });
       await mkdir(path.join(dir, 'public/images'), { recursive: true });
       await writeFile(path.join(dir, 'public/images/broken.webp'), 'not a picture');
-      const error = await postsLoader({ base: BASE, poolThreshold: 1, poolSize: 2 })
+      const error = await postsLoader({ base: BASE, ...options })
         .load(context(dir).ctx)
         .then(
           () => null,

@@ -7,6 +7,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import pMap from 'p-map';
 import { markdownPlugins, shikiConfig, type PipelineOptions } from '#src/lib/markdown/pipeline.ts';
 import {
+  bodyError,
   createBodyRenderer,
   sharedMarkdownOptions,
   withoutFunctions,
@@ -102,14 +103,24 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
       const shared = sharedMarkdownOptions(config);
       let mainThread: Promise<Render> | undefined;
       const renderHere = (): Promise<Render> =>
-        (mainThread ??= createBodyRenderer(config.markdown.processor, shared).then((render) => (job: BodyJob) => render(job)));
+        (mainThread ??= createBodyRenderer(config.markdown.processor, shared).then(
+          (render) => (job: BodyJob, file: string) => render(job).catch((error: unknown) => Promise.reject(bodyError(file, error))),
+        ));
 
-      async function read(entry: string): Promise<Read> {
+      /** A post file, read and its frontmatter parsed when its digest is not the stored entry's; null when it is. */
+      async function readChanged(entry: string): Promise<Read | null> {
         const absolute = path.join(baseDir, entry);
         const file = path.relative(root, absolute).split(path.sep).join('/');
         const contents = await readFile(absolute, 'utf8').catch((error: Error) => {
           throw new Error(`${file}  file  could not be read: ${error.message}`, { cause: error });
         });
+        const digest = generateDigest(contents);
+        // Ids are file paths, so (unlike glob(), whose ids may come from a slug) an unchanged post needs no parsing.
+        const existing = store.get(entry);
+        if (existing && existing.digest === digest && existing.filePath) {
+          if (existing.deferredRender) store.addModuleImport(existing.filePath);
+          return null;
+        }
         let parsed: ReturnType<typeof parseFrontmatter>;
         try {
           parsed = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
@@ -118,7 +129,7 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
           const line = yaml.mark ? `:${yaml.mark.line + 1}` : '';
           throw new Error(`${file}${line}  frontmatter  ${yaml.reason ?? yaml.message}`, { cause: error });
         }
-        return { entry, absolute, file, digest: generateDigest(contents), data: parsed.frontmatter, body: parsed.content.trim() };
+        return { entry, absolute, file, digest, data: parsed.frontmatter, body: parsed.content.trim() };
       }
 
       /** The store entry of one changed post: validated, and rendered when it is Markdown. */
@@ -130,15 +141,9 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         return { ...common, rendered, assetImports: rendered.metadata.imagePaths };
       }
 
-      /** Reads the posts, and validates and renders those whose digest changed. */
+      /** Validates and renders the posts whose digest changed. */
       async function sync(entries: string[]): Promise<void> {
-        const posts = await pMap(entries, read, { concurrency: 16 });
-        const changed = posts.filter((post) => {
-          const existing = store.get(post.entry);
-          if (!existing || existing.digest !== post.digest || !existing.filePath) return true;
-          if (existing.deferredRender) store.addModuleImport(existing.filePath);
-          return false;
-        });
+        const changed = (await pMap(entries, readChanged, { concurrency: 16 })).filter((post) => post !== null);
         const bodies = changed.filter((post) => post.entry.endsWith('.md')).length;
         let pool: RenderPool | undefined;
         if (bodies >= poolThreshold && samePipeline(config.markdown, pipeline)) {

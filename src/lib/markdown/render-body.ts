@@ -26,6 +26,15 @@ export interface BodyJob {
 
 export type BodyRenderer = (job: BodyJob) => Promise<RenderedBody>;
 
+/** A post that could not be rendered; the message is `file  body  what happened`, with no stack. */
+export class RenderError extends Error {}
+
+/** A render failure as a RenderError naming the post (Astro's own prefix, with the absolute path, dropped). */
+export function bodyError(file: string, error: unknown): RenderError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new RenderError(`${file}  body  ${message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '').trim()}`);
+}
+
 /**
  * The options Astro hands `markdown.processor.createRenderer` (its `.md`
  * entry type, `getRenderFunction`), as plain data a worker can be sent.

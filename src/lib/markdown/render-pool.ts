@@ -2,11 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { imageRegistry } from '#src/lib/images/images.ts';
-import type { BodyJob, RenderedBody } from './render-body.ts';
+import { bodyError, RenderError, type BodyJob, type RenderedBody } from './render-body.ts';
 import type { WorkerReply, WorkerRequest, WorkerSettings } from './render-worker.ts';
-
-/** A post that could not be rendered; the message is `file  body  what happened`, with no stack. */
-export class RenderError extends Error {}
 
 export interface RenderPool {
   readonly size: number;
@@ -31,9 +28,6 @@ interface Pending {
  */
 const PER_WORKER = 2;
 
-/** Astro prefixes a render failure with the absolute path; the pool names the post itself. */
-const cleanMessage = (message: string) => message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '').trim();
-
 export interface PoolOptions {
   /** Worker threads; default one per core. */
   size?: number;
@@ -49,7 +43,7 @@ export function createRenderPool(settings: WorkerSettings, options: PoolOptions 
   let nextJob = 0;
   let broken: RenderError | undefined;
 
-  const fail = (pending: Pending, message: string) => pending.reject(new RenderError(`${pending.file}  body  ${message}`));
+  const fail = (pending: Pending, message: string) => pending.reject(bodyError(pending.file, message));
 
   /** A worker that died takes the pool with it: its posts and every waiting one fail, naming the post. */
   function stopAll(worker: Worker, reason: string) {
@@ -87,7 +81,7 @@ export function createRenderPool(settings: WorkerSettings, options: PoolOptions 
     jobs.delete(reply.job);
     // An idle worker must not keep the process alive (a build that failed elsewhere still exits).
     if (jobs.size === 0) worker.unref();
-    if ('error' in reply) fail(pending, cleanMessage(reply.error));
+    if ('error' in reply) fail(pending, reply.error);
     else {
       done.set(worker, done.get(worker)! + 1);
       const registry = imageRegistry();
