@@ -7,6 +7,7 @@ import * as pagefind from 'pagefind';
 import { scanOutput } from './output-scan.ts';
 import { noteDamage, VerifiedFolder } from '#src/lib/build/cache-integrity.ts';
 import { publishTree } from '#src/lib/build/publish-file.ts';
+import { keepUnchangedFiles } from '#src/lib/build/keep-unchanged.ts';
 
 /** Folder under the site base where Pagefind's index and its small client are published. */
 export const SEARCH_ROUTE = 'pagefind';
@@ -52,21 +53,36 @@ async function pagefindVersion(): Promise<string> {
 }
 
 /**
- * Most article pages one Pagefind process indexes. Pagefind keeps a whole
- * index in memory while it writes it (about 3.4 GB for 10,000 long posts),
- * so larger sites are split into shards indexed one after another, each its
- * own bundle, which the search page merges (Pagefind's mergeIndex). A shard
- * is made again only when one of its pages changed.
+ * How the article pages are split into shards, each its own Pagefind bundle,
+ * which the search page merges (Pagefind's mergeIndex). A shard is indexed
+ * again only when one of its pages changed, so its size is what a one-post
+ * edit costs: Pagefind takes about 6 s for 1,000 long posts on the project's
+ * 2-core machine, and about 1.5 s for 250 (BENCHMARKS.md, "Edits that cost
+ * what they change"). Each extra bundle costs a reader's first query its own
+ * small requests (its entry, metadata and Pagefind's 60 KB wasm), so a site
+ * gets at most `maxShards` of about `perShard` pages, and more only when a
+ * shard would pass `maxPages`: Pagefind keeps a whole index in memory while
+ * it writes it (about 3.4 GB for 10,000 long posts).
  */
-const PAGES_PER_SHARD = 2000;
+export interface ShardSizing {
+  perShard: number;
+  maxShards: number;
+  maxPages: number;
+}
+export const SHARD_SIZING: ShardSizing = { perShard: 250, maxShards: 4, maxPages: 2000 };
 /** Lists the extra bundles for the search page, in the first bundle's folder. */
 export const SHARDS_FILE = 'shards.json';
 
-/** Shards for this many pages: a power of two, so the count (and every page's shard) changes rarely. */
-export function shardCount(pages: number, perShard = PAGES_PER_SHARD): number {
+/** The smallest power of two `count` with `count * size >= pages`. */
+function powerOfTwoFor(pages: number, size: number): number {
   let count = 1;
-  while (count * perShard < pages) count *= 2;
+  while (count * size < pages) count *= 2;
   return count;
+}
+
+/** Shards for this many pages: a power of two, so the count (and every page's shard) changes rarely. */
+export function shardCount(pages: number, sizing: ShardSizing = SHARD_SIZING): number {
+  return Math.max(Math.min(powerOfTwoFor(pages, sizing.perShard), sizing.maxShards), powerOfTwoFor(pages, sizing.maxPages));
 }
 
 /** A page's shard, from its path alone: adding or editing a post leaves other pages where they were. */
@@ -114,6 +130,9 @@ async function buildShard(options: {
   const indexed = await writeIndex(outDir, files, language, target);
   // Every page given carries data-pagefind-body; one left out would be a post search cannot find.
   if (indexed !== files.length) throw new Error(`Pagefind indexed ${indexed} of the ${files.length} article pages given to it`);
+  // Most files of a shard made again are the same (the fragments of unchanged pages, the scripts):
+  // they stay the files the last build published, and only the changed ones are new.
+  keepUnchangedFiles(target, path.join(cached, 'bundle'));
   // Replace the cached copy; the key is written last, so a half-written copy is never used.
   const next = `${cached}.${process.pid}.tmp`;
   await rm(next, { recursive: true, force: true });
@@ -130,10 +149,10 @@ async function buildShard(options: {
  * when the site has more than one shard), each shard from the cache when
  * none of its pages changed; returns the line to log.
  */
-export async function buildIndex(outDir: string, cacheDir: string, language: string, perShard = PAGES_PER_SHARD): Promise<string> {
+export async function buildIndex(outDir: string, cacheDir: string, language: string, sizing = SHARD_SIZING): Promise<string> {
   const started = performance.now();
   const { searchPages } = await scanOutput(outDir);
-  const count = shardCount(searchPages.length, perShard);
+  const count = shardCount(searchPages.length, sizing);
   const shards = Array.from({ length: count }, () => [] as typeof searchPages);
   for (const page of searchPages) shards[shardOf(page.file, count)]!.push(page);
   const version = await pagefindVersion();

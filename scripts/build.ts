@@ -9,6 +9,7 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { damageSummary, noteDamage } from '#src/lib/build/cache-integrity.ts';
+import { keepUnchangedFiles } from '#src/lib/build/keep-unchanged.ts';
 import type { CheckResult } from './check-worker.ts';
 import { printFailure, printProblems, warn } from './cli-output.ts';
 import { removeFolder, removeKilledBuilds, removeTemporaryFiles, STAGING_PREFIX } from './build-cleanup.ts';
@@ -101,6 +102,16 @@ if (collisions.length > 0) {
   removeFolder(staging);
   printProblems(collisions, `The site was not built; ${unchanged}`);
   process.exit(1);
+}
+
+// Files written again with the bytes they had stay the published files, so a deploy that syncs
+// by modification time uploads what changed and nothing else (src/lib/build/keep-unchanged.ts).
+if (existsSync(outDir)) {
+  try {
+    keepUnchangedFiles(staging, outDir);
+  } catch (error) {
+    endBuild('The build failed', error);
+  }
 }
 
 // The swap is two renames: the new site is complete before it is dist/.

@@ -62,7 +62,7 @@ const mismatch = (condition: boolean, message: string) => (condition ? null : me
 export const ASSUMPTIONS: Assumption[] = [
   {
     workaround: 'Linked cached pages',
-    fact: 'IncrementalBuildCache keeps pages in <cacheDir>/dist/ and its restoreOutputFile and writeOutputFile are the 7.3.5 code',
+    fact: 'IncrementalBuildCache keeps pages in <cacheDir>/dist/, its restoreOutputFile and writeOutputFile are the 7.3.5 code, and writeOutputFile is called for a page just written to <outDir>/<outputFile>',
     check: pageCacheMismatch,
   },
   {

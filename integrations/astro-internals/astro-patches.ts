@@ -9,7 +9,7 @@
  * measured and how to drop it.
  */
 import { mkdirSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageCacheFolder, savePageCacheRecords } from '#src/lib/build/cache-integrity.ts';
@@ -76,7 +76,7 @@ async function skipUnchangedMetadata(): Promise<boolean> {
 }
 
 interface Settings {
-  config: { cacheDir: URL };
+  config: { cacheDir: URL; outDir: URL };
 }
 interface PageCache {
   restoreOutputFile(settings: Settings, outputFile: string, destination: URL): Promise<boolean>;
@@ -102,12 +102,25 @@ async function pageCacheClass(dist: URL): Promise<{ prototype: PageCache } | und
   return (await importAstroFile<{ IncrementalBuildCache?: { prototype: PageCache } }>(dist, PAGE_CACHE_FILE)).IncrementalBuildCache;
 }
 
+const GENERATE_FILE = 'core/build/generate.js';
+/**
+ * The page Astro has just written, which writeOutputFile is called for: its
+ * name relative to the output folder, written before the cache copy.
+ */
+const RENDERED_OUTPUT_PATH = [
+  'const relativeOutFile = outFile.href.slice(config.outDir.href.length);',
+  'await nodeFs.promises.writeFile(result.outFile, result.body);\n  if (cache && cacheKey !== void 0 && result.metadata !== void 0) {\n    await cache.writeOutputFile(options.settings, relativeOutFile, result.body);',
+];
+
 /** What the page-cache patch relies on, or null when it holds. */
 export async function pageCacheMismatch(dist = ASTRO_DIST): Promise<string | null> {
   try {
     const source = readAstroFile(dist, PAGE_CACHE_FILE);
     if (!CACHED_OUTPUT_PATH.every((line) => source.includes(line)))
       return `${PAGE_CACHE_FILE}: cached pages are no longer kept in <cacheDir>/dist/`;
+    const generate = readAstroFile(dist, GENERATE_FILE);
+    if (!RENDERED_OUTPUT_PATH.every((line) => generate.includes(line)))
+      return `${GENERATE_FILE}: a rendered page is no longer written to <outDir>/<outputFile> before writeOutputFile`;
     const cache = await pageCacheClass(dist);
     if (!cache) return `${PAGE_CACHE_FILE}: IncrementalBuildCache is no longer exported`;
     if (cache.prototype.linksPages) return null; // already patched in this process
@@ -133,6 +146,11 @@ export async function pageCacheMismatch(dist = ASTRO_DIST): Promise<string | nul
  * A link shares the file with the cache, so the cache must never change a file
  * in place: a page rendered again is written to a new file and renamed over
  * the old one, and the published site keeps the bytes it had.
+ *
+ * A page rendered is published as a link to its cache copy too, and a page
+ * rendered again to the bytes it had keeps its cache copy: so the next build,
+ * which copies it, publishes the same file, and a deploy that syncs by
+ * modification time does not upload it again.
  *
  * A cached page is reused only when its bytes are those recorded when it was
  * written (src/lib/build/cache-integrity.ts); a damaged one is rendered again.
@@ -169,8 +187,12 @@ async function linkCachedPages(): Promise<boolean> {
   prototype.writeOutputFile = async (settings, outputFile, body) => {
     const file = cached(settings, outputFile);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeCacheFile(file, body);
-    pages(settings).record(outputFile, body);
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    const before = await readFile(file).catch(() => null);
+    if (!before?.equals(bytes)) await writeCacheFile(file, bytes);
+    pages(settings).record(outputFile, bytes);
+    // Astro has written the page into the site; it becomes the cache's file.
+    publishFileSync(file, fileURLToPath(new URL(outputFile, settings.config.outDir)));
   };
   // The pages' record (and what copied pages depend on) is saved before Astro's manifest, which names the pages it may copy.
   const writeManifest = prototype.writeManifest;

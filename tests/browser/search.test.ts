@@ -88,7 +88,8 @@ describe('site search (Pagefind)', () => {
 
 describe('a search index in shards (large sites)', () => {
   it('puts each page in one shard by its path alone, in a power-of-two number of shards', () => {
-    expect([1, 2000, 2001, 4000, 4001, 10_000].map((pages) => shardCount(pages, 2000))).toEqual([1, 1, 2, 2, 4, 8]);
+    // About 250 pages a shard up to 4 shards (a one-post edit re-indexes one), more only past 2,000 a shard.
+    expect([1, 250, 251, 1000, 2000, 4001, 8001, 10_000, 20_000].map((pages) => shardCount(pages))).toEqual([1, 1, 2, 4, 4, 4, 8, 8, 16]);
     const pages = Array.from({ length: 1000 }, (_, i) => `blog/post-${i}/index.html`);
     const sizes = [0, 0, 0, 0];
     for (const page of pages) sizes[shardOf(page, 4)]! += 1;
@@ -103,7 +104,7 @@ describe('a search index in shards (large sites)', () => {
       await cp(dist, sharded, { recursive: true });
       for (const name of await readdir(sharded)) if (name.startsWith('pagefind')) await rm(path.join(sharded, name), { recursive: true });
       // 39 posts at 8 per shard: 8 shards of about 5 posts.
-      const message = await buildIndex(sharded, path.join(work, 'cache'), 'en', 8);
+      const message = await buildIndex(sharded, path.join(work, 'cache'), 'en', { perShard: 8, maxShards: 8, maxPages: 8 });
       expect(message).toMatch(/39 posts in [5-8] shards/);
       const shards = JSON.parse(readFileSync(path.join(sharded, 'pagefind/shards.json'), 'utf8')) as string[];
       expect(shards.length).toBeGreaterThan(3);

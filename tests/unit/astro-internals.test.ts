@@ -76,6 +76,13 @@ describe('Astro internals', () => {
       broken: /^Linked cached pages: .*no longer kept in <cacheDir>\/dist\//,
     },
     {
+      change: 'a rendered page no longer written before its cache copy',
+      file: 'core/build/generate.js',
+      from: 'await nodeFs.promises.writeFile(result.outFile, result.body);\n  if (cache',
+      to: 'if (cache',
+      broken: /^Linked cached pages: core\/build\/generate\.js: a rendered page is no longer written/,
+    },
+    {
       change: 'metaStore renamed',
       file: 'content/mutable-data-store.js',
       from: 'metaStore(collectionName = ":meta") {',

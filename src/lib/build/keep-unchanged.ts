@@ -1,0 +1,58 @@
+/** Keeps the files a build wrote again with the bytes they had as the files already published. */
+import { linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, type Stats } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A build writes some files afresh every time although their bytes rarely
+ * change: pages without a cache key (home, indexes, 404), Astro's copies of
+ * public/ and of the scripts, the sitemap, `_headers`, a search index shard
+ * made again. A deploy that syncs by size and modification time (rsync, most
+ * upload steps) uploads each of them again, and a one-post edit looks like a
+ * change to dozens of files.
+ *
+ * So every file of `fresh` written by this build (one name only: files
+ * published from a cache are hard links and are left as they are) whose bytes
+ * are exactly those of the same path in `previous` is replaced by a hard link
+ * to that file: it keeps its inode and modification time. The previous copy is
+ * never written to afterwards (old sites are only deleted, cache files only
+ * replaced by a rename), so sharing it is safe. Returns how many files were kept.
+ */
+export function keepUnchangedFiles(fresh: string, previous: string): number {
+  let kept = 0;
+  for (const entry of readdirSync(fresh, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const stats = lstatSync(file);
+    if (stats.nlink !== 1) continue;
+    const old = path.join(previous, path.relative(fresh, file));
+    if (sameBytes(file, stats, old) && relink(old, file)) kept += 1;
+  }
+  return kept;
+}
+
+/** True when `old` holds exactly the bytes of `file`; an old file that cannot be read is not the same. */
+function sameBytes(file: string, stats: Stats, old: string): boolean {
+  let before: Buffer;
+  try {
+    const oldStats = lstatSync(old, { throwIfNoEntry: false });
+    if (!oldStats?.isFile() || oldStats.size !== stats.size || oldStats.ino === stats.ino) return false;
+    before = readFileSync(old);
+  } catch {
+    return false;
+  }
+  return readFileSync(file).equals(before);
+}
+
+/** `file` becomes a link to `old`, in one rename (a reader never finds the name missing); false where links cannot be made. */
+function relink(old: string, file: string): boolean {
+  const partial = `${file}.${process.pid}.keep`;
+  try {
+    linkSync(old, partial);
+    renameSync(partial, file);
+    return true;
+  } catch {
+    // Another file system, or one without links: the fresh copy stays, with the same bytes.
+    rmSync(partial, { force: true });
+    return false;
+  }
+}
