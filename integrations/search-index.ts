@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { scanOutput } from './output-scan.ts';
+import { keepScanRecord, scanOutput } from './output-scan.ts';
 import { noteDamage, VerifiedFolder } from '#src/lib/build/cache-integrity.ts';
 import { publishTree } from '#src/lib/build/publish-file.ts';
 import { keepUnchangedFiles } from '#src/lib/build/keep-unchanged.ts';
@@ -17,6 +17,8 @@ const KEY_FILE = 'key.txt';
 /** Beside the key: the size and checksum of each file of the bundle (src/lib/build/cache-integrity.ts). */
 const RECORD_FILE = 'integrity.json';
 const KIND = 'search index file';
+/** In Astro's cacheDir: what the scan of the last site read (integrations/output-scan.ts). */
+const SCAN_RECORD = 'output-scan.json';
 
 async function filesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -208,6 +210,8 @@ export function searchIndex(options: { language: string }): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config }) => {
         cacheDir = path.join(fileURLToPath(config.cacheDir), CACHE_FOLDER);
+        // The scan of the written site that decides which shards changed remembers what it read.
+        keepScanRecord(path.join(fileURLToPath(config.cacheDir), SCAN_RECORD));
       },
       'astro:build:generated': ({ dir }) => {
         pending = buildIndex(fileURLToPath(dir), cacheDir, options.language);

@@ -126,15 +126,15 @@ const RECORD = 'integrity.json';
  * build trusts it for one stat instead of reading it. Hard links and the
  * background delete of the previous site change the ctime, so it is not used.
  */
-type Stamp = `${number}:${number}`;
-const stampOf = (stats: Stats): Stamp => `${stats.ino}:${stats.mtimeMs}`;
+export type Stamp = `${number}:${number}`;
+export const stampOf = (stats: Stats): Stamp => `${stats.ino}:${stats.mtimeMs}`;
 /**
  * A file modified this recently is read again next time rather than stamped:
  * file times tick in steps (a few ms on Linux, up to 2 s on some file
  * systems), so a write in the same step as the check would keep the stamp
  * (git's "racy" index entries, handled the same way).
  */
-const RACY_MS = 2_000;
+export const RACY_MS = 2_000;
 
 /** The sealed record: fingerprints of the files, and the stamps of those read intact. */
 interface IntegrityRecord {
