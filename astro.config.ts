@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { blogImages } from './integrations/blog-images.ts';
 import { contentCache } from './integrations/astro-internals/content-cache.ts';
 import { contentStore } from './integrations/astro-internals/content-store.ts';
+import { devStore } from './integrations/astro-internals/dev-store.ts';
 import { searchIndex } from './integrations/search-index.ts';
 import { siteLogo } from './integrations/site-logo.ts';
 import { socialCards } from './integrations/social-cards.ts';
@@ -65,6 +66,8 @@ export default defineConfig({
   markdown: { processor: markdownProcessor({ root, base }), shikiConfig },
   integrations: [
     contentCache(),
+    // After contentCache(), which drops stores made by other rendering code.
+    devStore(),
     contentStore(),
     mdx(),
     sitemap({

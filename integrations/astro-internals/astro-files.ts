@@ -14,5 +14,17 @@ export function readAstroFile(dist: URL, file: string): string {
 }
 
 export async function importAstroFile<T>(dist: URL, file: string): Promise<T> {
-  return (await import(new URL(file, dist).href)) as T;
+  return (await import(/* @vite-ignore */ new URL(file, dist).href)) as T;
+}
+
+/**
+ * Imports the file with Node's own loader, whatever runs the caller: code in
+ * astro.config.ts runs in Vite's module runner, which evaluates Astro's files
+ * again as modules of its own, so a class patched there is not the one the
+ * Astro CLI uses. The import sits in a string, which Vite does not rewrite.
+ */
+const nodeImport = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
+
+export async function importAstroFileInNode<T>(dist: URL, file: string): Promise<T> {
+  return (await nodeImport(new URL(file, dist).href)) as T;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { DEV_STORE_FOLDER } from './content-cache.ts';
 import { sourceHash } from './source-hash.ts';
 import { switchedOff } from './switched-off.ts';
 
@@ -48,8 +49,14 @@ export function contentStore(): AstroIntegration {
     name: 'content-store',
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
-        if (command !== 'build' || config.output !== 'static' || switchedOff('store')) return;
-        const file = fileURLToPath(new URL(DATA_STORE_FILE, config.cacheDir));
+        if ((command !== 'build' && command !== 'dev') || config.output !== 'static' || switchedOff('store')) return;
+        // The dev server keeps its own store; it reads the file again each time Astro invalidates the module.
+        const file = fileURLToPath(
+          new URL(
+            command === 'dev' ? `${DEV_STORE_FOLDER}${DATA_STORE_FILE}` : DATA_STORE_FILE,
+            command === 'dev' ? config.root : config.cacheDir,
+          ),
+        );
         let warned = false;
         const code = `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
         updateConfig({

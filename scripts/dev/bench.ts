@@ -29,7 +29,8 @@
  * cold build and warm after the warm one; scripts/dev/bench/hugo.ts),
  * --dev (after the builds, `astro dev` started twice on their warm caches: time
  * to the first article, time for a saved edit to show, peak memory;
- * scripts/dev/bench/dev-server.ts).
+ * scripts/dev/bench/dev-server.ts), --dev-timeout <s> (how long each dev
+ * measurement may wait for an answer; default 600).
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -61,6 +62,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: 'cold,warm,full,edit' },
     'vs-hugo': { type: 'boolean', default: false },
     dev: { type: 'boolean', default: false },
+    'dev-timeout': { type: 'string', default: '600' },
   },
 });
 if (values['vs-hugo']) {
@@ -74,6 +76,8 @@ const runs = new Set(values.runs.split(',').map((run) => run.trim()));
 for (const run of runs)
   if (!['cold', 'warm', 'full', 'edit'].includes(run)) throw new Error(`--runs takes cold, warm, full and edit, not "${run}"`);
 if (!runs.has('cold')) throw new Error('--runs must include cold: the other builds start from its caches');
+const devTimeout = Number(values['dev-timeout']);
+if (!(devTimeout > 0)) throw new Error(`--dev-timeout must be a number of seconds, not "${values['dev-timeout']}"`);
 const postCount = Number(values.posts);
 if (!Number.isInteger(postCount) || postCount < 2) throw new Error(`--posts must be a whole number of at least 2, not "${values.posts}"`);
 
@@ -378,7 +382,11 @@ try {
     const post = corpus.posts[Math.floor(corpus.posts.length / 3)]!;
     for (const start of ['first', 'again'] as const) {
       log(`  dev server (${start} start)…`);
-      const dev = await measureDev(root, post, { env: { ...buildEnv(), BLOG_CACHE_DIR: CACHE }, echo: values.echo });
+      const dev = await measureDev(root, post, {
+        env: { ...buildEnv(), BLOG_CACHE_DIR: CACHE },
+        echo: values.echo,
+        timeoutMs: devTimeout * 1000,
+      });
       log(`    first article ${dev.firstArticleSeconds}s, edit shown ${dev.editShownSeconds}s, peak RSS ${dev.peakRssMB} MB`);
       devRows.push({ start, ...dev });
     }

@@ -5,6 +5,7 @@ import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer } from 'astro/container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { splitFrontmatter } from './frontmatter.ts';
+import { storeCached } from './store-cached.ts';
 import { buildPosts, type Post } from './post-model.ts';
 import type { ProjectPaths } from '#src/lib/urls/site-paths.ts';
 
@@ -14,8 +15,6 @@ interface Loaded {
   posts: Post[];
   entries: Map<string, CollectionEntry<'blog'>>;
 }
-
-let cached: Promise<Loaded> | undefined;
 
 const bodies = new Map<string, { digest: string | number | undefined; body: string }>();
 
@@ -48,16 +47,13 @@ function load(): Promise<Loaded> {
   }));
 }
 
-/** Once per build; on every request in the dev server, so edits show up. */
-function loaded(): Promise<Loaded> {
-  if (__BLOG_BUILD__.includeUnpublished) return load();
-  return (cached ??= load());
-}
+/** Once per build; in the dev server, once per content change. */
+const loaded = storeCached(load);
 
 /**
  * Every post the site shows, newest first. A build loads the collection once
- * (getCollection clones every entry on each call); the dev server reloads so
- * edits show up. Production leaves out drafts and posts dated in the future.
+ * (getCollection clones every entry on each call); the dev server again after
+ * each content change, so edits show up. Production leaves out drafts and posts dated in the future.
  */
 export async function getPosts(): Promise<Post[]> {
   return (await loaded()).posts;

@@ -4,6 +4,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { responsiveImage, type ResponsiveImage } from '#src/lib/images/images.ts';
 import { resolvePostAsset, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import { AUTHOR_LINKS, AUTHORS_DIR, CATEGORIES_DIR } from './profile-schemas.ts';
+import { storeCached } from './store-cached.ts';
 
 declare const __BLOG_BUILD__: ProjectPaths & { includeUnpublished: boolean };
 
@@ -35,8 +36,6 @@ interface Profiles {
   authors: Map<string, AuthorProfile>;
   categories: Map<string, CategoryPage>;
 }
-
-let cached: Promise<Profiles> | undefined;
 
 const fileOf = (entry: { filePath?: string | undefined; id: string }, dir: string) =>
   path.join(__BLOG_BUILD__.root, entry.filePath ?? path.join(dir, `${entry.id}.md`));
@@ -81,11 +80,8 @@ async function load(): Promise<Profiles> {
   return { authors, categories };
 }
 
-/** Once per build; on every request in the dev server, so edits show up. */
-function loaded(): Promise<Profiles> {
-  if (__BLOG_BUILD__.includeUnpublished) return load();
-  return (cached ??= load());
-}
+/** Once per build; in the dev server, once per content change. */
+const loaded = storeCached(load);
 
 /** The profile of the author with this slug, or undefined: a name without a profile gets a plain byline. */
 export async function authorProfile(slug: string): Promise<AuthorProfile | undefined> {
