@@ -12,6 +12,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { ASTRO_DIST, importAstroFile, readAstroFile } from './astro-files.ts';
 import { metaStoreMismatch, pageCacheMismatch } from './astro-patches.ts';
 import { DEV_STORE_FOLDER } from './content-cache.ts';
+import { CONFIG_DIGEST_KEY } from './dev-store.ts';
 import {
   ASTRO_PLUGIN,
   CONTENT_DATA_META,
@@ -144,6 +145,56 @@ export const ASSUMPTIONS: Assumption[] = [
         (url) => url?.href,
       );
       return mismatch(isDeepStrictEqual(actual, expected), `content/paths.js: the store is now at ${actual.join(', ')}`);
+    },
+  },
+  {
+    workaround: 'Content store read from its file',
+    fact: 'the dev server invalidates that module each time it has written its store, so the module reads the new file',
+    check: async (dist) => {
+      const source = readAstroFile(dist, 'content/vite-plugin-content-virtual-mod.js');
+      return mismatch(
+        /store\.onFileWritten\(\(path\) => \{\s*if \(path === dataStorePath\) \{[^}]*invalidateDataStore\(server\);/.test(source),
+        `${ASTRO_PLUGIN}: the dev server no longer invalidates the module when its store is written`,
+      );
+    },
+  },
+  {
+    workaround: 'Dev content store kept warm',
+    fact: 'the dev server loads its store with MutableDataStore from content/mutable-data-store.js',
+    check: async (dist) => {
+      const source = readAstroFile(dist, 'core/dev/dev.js');
+      return mismatch(
+        source.includes('import { MutableDataStore } from "../../content/mutable-data-store.js";') &&
+          source.includes('store = await MutableDataStore.fromFile(dataStoreFile);'),
+        'core/dev/dev.js: the dev server no longer loads its store with MutableDataStore.fromFile',
+      );
+    },
+  },
+  {
+    workaround: 'Dev content store kept warm',
+    fact: 'MutableDataStore.prototype.metaStore() returns an object with get and set',
+    check: metaStoreMismatch,
+  },
+  {
+    workaround: 'Dev content store kept warm',
+    fact: `a content sync clears the store when the "${CONFIG_DIGEST_KEY}" it recorded is not the JSON of the config without vite, integrations and adapter (server among it)`,
+    check: async (dist) => {
+      const source = readAstroFile(dist, 'content/content-layer.js');
+      const hashed =
+        /const \{\s*vite: _vite,\s*integrations: _integrations,\s*adapter: _adapter,\s*\.\.\.hashableConfig\s*\} = this\.#settings\.config;\s*const astroConfigDigest = safeStringify\(hashableConfig\);/.test(
+          source,
+        );
+      if (!hashed)
+        return 'content/content-layer.js: the config digest is no longer safeStringify of the config without vite, integrations and adapter';
+      if (!source.includes(`this.#store.metaStore().get("${CONFIG_DIGEST_KEY}")`))
+        return `content/content-layer.js: the recorded digest is no longer read from metaStore() under "${CONFIG_DIGEST_KEY}"`;
+      const { safeStringify } = await importAstroFile<{ safeStringify?: (value: unknown) => string }>(dist, 'content/utils.js');
+      // What withServer() relies on: the recorded digest, and the server options, read back and written again by JSON give the same text.
+      const sample = { server: { open: false, host: '127.0.0.1', port: 4321, allowedHosts: ['a'] }, markdown: { gfm: true } };
+      return mismatch(
+        safeStringify?.(sample) === JSON.stringify(sample),
+        'content/utils.js: safeStringify no longer gives the JSON of plain data',
+      );
     },
   },
   {

@@ -37,7 +37,9 @@ type LoadHandler = (this: unknown, id: string, ...rest: unknown[]) => unknown;
  * string slowly) and keeps the source in memory for the rest of the build;
  * for 10,000 posts the parse and the quoting alone took 2 GB. Reading and
  * parsing the file when pages are rendered takes under a second. Static builds
- * only: pages are rendered in this process, next to the file. The module keeps
+ * and the dev server only: pages are rendered in this process, next to the
+ * file. The dev server reads its own store (`.astro/`), again each time Astro
+ * invalidates the module after writing it (every saved edit). The module keeps
  * Astro's "content data" marker, so incremental builds still leave it out of
  * each page's code hash.
  *

@@ -132,6 +132,27 @@ describe('Astro internals', () => {
       broken: /^Content store read from its file: .*the store is now at .*cache\/content\/data-store\.json/,
     },
     {
+      change: 'the dev store no longer invalidated after a write',
+      file: 'content/vite-plugin-content-virtual-mod.js',
+      from: 'markDirectInvalidation(dataStorePath);\n      invalidateDataStore(server);',
+      to: 'markDirectInvalidation(dataStorePath);',
+      broken: /^Content store read from its file: .*no longer invalidates the module when its store is written/,
+    },
+    {
+      change: 'the dev store loaded another way',
+      file: 'core/dev/dev.js',
+      from: 'store = await MutableDataStore.fromFile(dataStoreFile);',
+      to: 'store = await MutableDataStore.fromPath(dataStoreFile);',
+      broken: /^Dev content store kept warm: core\/dev\/dev\.js: .*no longer loads its store/,
+    },
+    {
+      change: 'server options left out of the config digest',
+      file: 'content/content-layer.js',
+      from: 'adapter: _adapter,',
+      to: 'adapter: _adapter,\n      server: _server,',
+      broken: /^Dev content store kept warm: .*config digest is no longer safeStringify/,
+    },
+    {
       change: 'vite.define left out of the config hash',
       file: 'core/build/config-hash/input.js',
       from: 'define: config.vite.define,',

@@ -26,7 +26,8 @@ const POLL_MS = 50;
 const TIMEOUT_MS = 600_000;
 /** How long the server may answer with connect's own 404 before the run stops: Astro's page handler never came. */
 const NO_ASTRO_MS = 20_000;
-const CONNECT_404 = /^Cannot GET /;
+/** connect's final handler: an HTML page whose <pre> says "Cannot GET /path". */
+const CONNECT_404 = /<pre>Cannot GET [^<]*<\/pre>|^Cannot GET /;
 
 /**
  * The environment `npm run dev` would see from a shell. Vitest's variables go:
@@ -69,7 +70,7 @@ async function poll(url: string, done: (body: string) => boolean, failed: () => 
         connect404Since ??= performance.now();
         if (performance.now() - connect404Since > NO_ASTRO_MS)
           throw new Error(
-            `astro dev listens but answered ${url} with connect's "${body.trim()}" for ${NO_ASTRO_MS / 1000} s: Astro's page handler is not in the server (Astro leaves it out when VITEST is set)`,
+            `astro dev listens but answered ${url} with connect's 404 ("${/Cannot GET [^<\n]*/.exec(body)?.[0]}") for ${NO_ASTRO_MS / 1000} s: Astro's page handler is not in the server (Astro leaves it out when VITEST is set)`,
           );
       } else connect404Since = null;
     } catch (error) {
@@ -143,8 +144,9 @@ export async function measureDev(
       loadBefore,
     };
   } catch (error) {
-    const message = (error as Error).message;
-    throw new Error(message.startsWith('astro dev exited') ? message : `${message}\nastro dev's last lines:\n${tail()}`, { cause: error });
+    // One message: what the server answered, then its last lines.
+    if (error instanceof Error && !error.message.startsWith('astro dev exited')) error.message += `\nastro dev's last lines:\n${tail()}`;
+    throw error;
   } finally {
     await restore?.();
     clearInterval(sampler);
