@@ -60,7 +60,13 @@ function ignoreServerInDigest(server: () => unknown): boolean {
     const meta = original.call(this, collection);
     if (collection !== undefined && collection !== ':meta') return meta;
     const get = meta.get.bind(meta);
+    const set = meta.set.bind(meta);
     meta.get = (key) => (key === CONFIG_DIGEST_KEY ? withServer(get(key), server()) : get(key));
+    // Every sync records the digests again, and any write makes Astro serialise and write the
+    // whole store (about 1 s for 1,000 posts at each start): a value already there is not written.
+    meta.set = (key, value) => {
+      if (meta.get(key) !== value) set(key, value);
+    };
     return meta;
   };
   wrapped.serverBlind = true;
@@ -71,7 +77,8 @@ function ignoreServerInDigest(server: () => unknown): boolean {
 /**
  * Dev only. Seeds `.astro/data-store.json` from the build's store when the
  * dev server has none (after content-cache.ts has dropped stale ones), and
- * makes the config digest blind to `server`.
+ * makes the config digest blind to `server`; metadata writes that change
+ * nothing are dropped, as astro-patches.ts does for builds.
  */
 export function devStore(): AstroIntegration {
   let server: unknown;
