@@ -2,8 +2,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { DEV_STORE_FOLDER } from './astro-internals/content-cache.ts';
-import { DATA_STORE_FILE } from './astro-internals/content-store.ts';
 import { serveMadeOnDemand } from './dev-routes.ts';
 import { scanOutput } from './output-scan.ts';
 import {
@@ -43,8 +41,6 @@ export function blogImages(): AstroIntegration {
           publicDir: fileURLToPath(config.publicDir),
           cacheDir: fileURLToPath(config.cacheDir),
           includeUnpublished: command === 'dev',
-          // The dev server's content store: collections are loaded again when it changes (src/lib/content/store-cached.ts).
-          ...(command === 'dev' && { devStore: fileURLToPath(new URL(`${DEV_STORE_FOLDER}${DATA_STORE_FILE}`, config.root)) }),
         };
         updateConfig({ vite: { define: { __BLOG_BUILD__: JSON.stringify(build) } } });
         cacheDir = path.join(fileURLToPath(config.cacheDir), IMAGE_CACHE_FOLDER);

@@ -6,6 +6,7 @@ import { experimental_AstroContainer } from 'astro/container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { splitFrontmatter } from './frontmatter.ts';
 import { storeCached } from './store-cached.ts';
+import { storeToken } from './store-token.ts';
 import { buildPosts, type Post } from './post-model.ts';
 import type { ProjectPaths } from '#src/lib/urls/site-paths.ts';
 
@@ -47,8 +48,8 @@ function load(): Promise<Loaded> {
   }));
 }
 
-/** Once per build; in the dev server, once per content change. */
-const loaded = storeCached(load);
+/** Once per build; in the dev server, once per content store (after each saved edit). */
+const loaded = storeCached(load, storeToken);
 
 /**
  * Every post the site shows, newest first. A build loads the collection once

@@ -5,6 +5,7 @@ import { responsiveImage, type ResponsiveImage } from '#src/lib/images/images.ts
 import { resolvePostAsset, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import { AUTHOR_LINKS, AUTHORS_DIR, CATEGORIES_DIR } from './profile-schemas.ts';
 import { storeCached } from './store-cached.ts';
+import { storeToken } from './store-token.ts';
 
 declare const __BLOG_BUILD__: ProjectPaths & { includeUnpublished: boolean };
 
@@ -80,8 +81,8 @@ async function load(): Promise<Profiles> {
   return { authors, categories };
 }
 
-/** Once per build; in the dev server, once per content change. */
-const loaded = storeCached(load);
+/** Once per build; in the dev server, once per content store (after each saved edit). */
+const loaded = storeCached(load, storeToken);
 
 /** The profile of the author with this slug, or undefined: a name without a profile gets a plain byline. */
 export async function authorProfile(slug: string): Promise<AuthorProfile | undefined> {

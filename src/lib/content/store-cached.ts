@@ -1,33 +1,22 @@
-/** Collections loaded once per build, and once per content change in the dev server. */
-import { statSync } from 'node:fs';
-
-declare const __BLOG_BUILD__: { devStore?: string };
-
-/** The dev store file's identity: Astro rewrites it (a new file, renamed over the old) after every saved edit. */
-function storeVersion(file: string): string {
-  try {
-    const stat = statSync(file);
-    return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
-  } catch {
-    return 'none';
-  }
-}
+/** Collections loaded once per build, and once per content store in the dev server. */
+declare const __BLOG_BUILD__: { includeUnpublished: boolean };
 
 /**
- * `make()` once: for the whole build, or in the dev server until its content
- * store changes. Reloading on every call instead made the dev server build
- * every post's model once per post for an article's getStaticPaths, minutes
- * for 1,000 posts (BENCHMARKS.md "The dev server").
+ * `make()` once: for the whole build, or in the dev server while `token()`
+ * gives the same object, that is while Astro serves the same content store
+ * (src/lib/content/store-token.ts). Reloading on every call instead made the
+ * dev server build every post's model once per post for an article's
+ * getStaticPaths: minutes for 1,000 posts (BENCHMARKS.md "The dev server").
  */
-export function storeCached<T>(make: () => Promise<T>): () => Promise<T> {
+export function storeCached<T>(make: () => Promise<T>, token: () => Promise<unknown>): () => Promise<T> {
   let cached: Promise<T> | undefined;
-  let version = '';
-  return () => {
-    const file = __BLOG_BUILD__.devStore;
-    if (file !== undefined) {
-      const now = storeVersion(file);
-      if (now !== version) cached = undefined;
-      version = now;
+  let seen: unknown;
+  return async () => {
+    // Only the dev server shows unpublished posts, and only it changes content while it runs.
+    if (__BLOG_BUILD__.includeUnpublished) {
+      const now = await token();
+      if (now !== seen) cached = undefined;
+      seen = now;
     }
     return (cached ??= make());
   };
