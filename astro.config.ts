@@ -23,6 +23,7 @@ import { remarkPostCleanup } from '#src/lib/markdown/remark-post-cleanup.ts';
 import { SITE } from '#src/site.config.ts';
 import { basePathFromEnv, cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
 import { rehypeLinkCards } from '#src/lib/markdown/rehype-link-cards.ts';
+import { shikiWithoutTimeLimit } from '#src/lib/markdown/shiki-no-time-limit.ts';
 
 /** Sub-folder hosting (e.g. GitHub project pages): BASE_PATH=/repo-name/ */
 const base = basePathFromEnv();
@@ -86,8 +87,9 @@ export default defineConfig({
         rehypeHeadingLinks[1],
       ],
     }),
-    // Both themes as CSS variables; global.css picks one per colour scheme.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    // Both themes as CSS variables; global.css picks one per colour scheme. No time limit per
+    // line, so a busy machine colours code as a quiet one does (shiki-no-time-limit.ts).
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, transformers: [shikiWithoutTimeLimit] },
   },
   integrations: [
     contentCache(),
