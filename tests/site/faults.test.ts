@@ -228,6 +228,10 @@ describe('a full disk', () => {
     expect(distSnapshot(path.join(root, 'dist'))).toEqual(before);
   });
 
+  /** What `npm run check:posts` says when the disk fills as it records the images it decoded. */
+  const CHECK_DISK_FULL =
+    '✗ The check failed: the disk is full (writing .cache/astro/checked-images.json). No post was changed; free some space and run `npm run check:posts` again.';
+
   it('ends `npm run check:posts` the same way', async () => {
     // The check remembers the images it decoded; it must write that record again.
     await rm(path.join(root, CACHE, 'checked-images.json'));
@@ -235,9 +239,7 @@ describe('a full disk', () => {
     try {
       const result = runScript(root, 'check:posts');
       expect(result.status).toBe(1);
-      expect(result.stderr.trim()).toBe(
-        '✗ The check failed: the disk is full (writing .cache/astro/checked-images.json). No post was changed; free some space and run `npm run check:posts` again.',
-      );
+      expect(result.stderr.trim()).toBe(CHECK_DISK_FULL);
       expect(existsSync(path.join(root, CACHE, 'checked-images.json'))).toBe(false);
       expect(leftovers(root)).toEqual([]);
     } finally {
@@ -257,9 +259,7 @@ describe('a full disk', () => {
     try {
       const result = runScript(root, 'check:posts');
       expect(result.status).toBe(1);
-      expect(result.stderr.trim()).toBe(
-        '✗ The check failed: the disk is full (writing .cache/astro/checked-images.json). No post was changed; free some space and run `npm run check:posts` again.',
-      );
+      expect(result.stderr.trim()).toBe(CHECK_DISK_FULL);
       expect(leftovers(root)).toEqual([]);
     } finally {
       await rm(filler());
