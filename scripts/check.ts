@@ -17,7 +17,8 @@ const options = projectOptions();
 const started = performance.now();
 const withAstro = process.argv.includes('--astro');
 const command = `npm run ${withAstro ? 'check' : 'check:posts'}`;
-const { posts, problems } = await checkPosts(options).catch((error: unknown) => {
+/** A fault of the machine (a full disk writing the image record, say): one line, no stack trace. */
+const failed = (error: unknown): never => {
   printFailure('The check failed', error, {
     root: options.root,
     unchanged: 'No post was changed',
@@ -25,9 +26,10 @@ const { posts, problems } = await checkPosts(options).catch((error: unknown) => 
     again: `run \`${command}\` again`,
   });
   process.exit(1);
-});
+};
+const { posts, problems } = await checkPosts(options).catch(failed);
 problems.unshift(...(await settingsProblems(options.site, options)));
-const profiles = await checkProfiles(options, posts, options.site.defaultAuthor);
+const profiles = await checkProfiles(options, posts, options.site.defaultAuthor).catch(failed);
 problems.push(...profiles.problems);
 printWarnings(profiles.warnings);
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

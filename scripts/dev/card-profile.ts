@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import sharp from 'sharp';
-import { CARD_HEIGHT, CARD_WIDTH, overlaySvg, renderSocialCard, type CardJob } from '#src/lib/seo/social-card.ts';
+import { CARD_HEIGHT, CARD_JPEG, CARD_WIDTH, overlaySvg, renderSocialCard, type CardJob } from '#src/lib/seo/social-card.ts';
 import { SITE } from '#src/site.config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,7 +40,6 @@ const cpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
-const JPEG = { quality: 82, progressive: true, mozjpeg: true, optimiseScans: false } as const;
 const spent = { textLayout: 0, rasterise: 0, heroCrop: 0, composite: 0, jpeg: 0, wholeCard: 0 };
 const time = async <T>(stage: keyof typeof spent, work: () => Promise<T>): Promise<T> => {
   const start = cpuMs();
@@ -67,7 +66,7 @@ for (const job of jobs) {
       .raw()
       .toBuffer({ resolveWithObject: true }),
   );
-  await time('jpeg', () => sharp(composed.data, { raw: composed.info }).jpeg(JPEG).toBuffer());
+  await time('jpeg', () => sharp(composed.data, { raw: composed.info }).jpeg(CARD_JPEG).toBuffer());
   await time('wholeCard', () => renderSocialCard(job));
 }
 const perCard = Object.fromEntries(Object.entries(spent).map(([stage, ms]) => [stage, Math.round((ms / count) * 10) / 10]));

@@ -5,12 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, recordingContext } from '../helpers/browser.ts';
-import { serveDist } from '../helpers/serve.ts';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordingContext } from '../helpers/browser.ts';
+import { fixtureSiteInChromium } from '../helpers/fixture-browser.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -48,26 +47,18 @@ const describeViolations = (label: string, violations: Violation[]) =>
     ),
   );
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
+const served = fixtureSiteInChromium();
 let context: BrowserContext;
 
 beforeAll(async () => {
-  site = await serveDist(path.join(inject('fixtureRoot'), 'dist'));
-  browser = await launchChromium();
-  ({ context } = await recordingContext(browser, site.url, { viewport: { width: 1280, height: 900 } }));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  ({ context } = await recordingContext(served.browser, served.url, { viewport: { width: 1280, height: 900 } }));
 });
 
 describe('axe finds no WCAG 2.2 AA violations, light and dark', () => {
   for (const [name, target] of Object.entries(PAGES)) {
     it(`${name} ${target}`, async () => {
       const page = await context.newPage();
-      await page.goto(`${site.url}${target}`, { waitUntil: 'load' });
+      await page.goto(`${served.url}${target}`, { waitUntil: 'load' });
       const found: string[] = [];
       if (target.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
       // One load, both schemes: the markup is the same, only the colours change.

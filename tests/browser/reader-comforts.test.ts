@@ -3,24 +3,12 @@
  * of code blocks, the theme switch (applied before the first paint), the table of contents that
  * marks the section being read, and every page with JavaScript off.
  */
-import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, recordingContext } from '../helpers/browser.ts';
-import { serveDist } from '../helpers/serve.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { recordingContext } from '../helpers/browser.ts';
+import { fixtureSiteInChromium } from '../helpers/fixture-browser.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  site = await serveDist(path.join(inject('fixtureRoot'), 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = fixtureSiteInChromium();
 
 const MISSING = '/no-such-page/';
 const PAGES = [
@@ -36,14 +24,14 @@ const PAGES = [
 
 /** A page in a fresh context that records problems; the context closes with the test's `done`. */
 async function open(urlPath: string, options: BrowserContextOptions = {}) {
-  const { context, problems } = await recordingContext(browser, site.url, {
+  const { context, problems } = await recordingContext(served.browser, served.url, {
     viewport: { width: 1280, height: 900 },
     // The 404 page's own document is a 404.
     expectedStatus: (url) => (new URL(url).pathname === MISSING ? 404 : undefined),
     ...options,
   });
   const page = await context.newPage();
-  await page.goto(`${site.url}${urlPath}`, { waitUntil: 'load' });
+  await page.goto(`${served.url}${urlPath}`, { waitUntil: 'load' });
   return { page, problems, done: () => context.close() };
 }
 
@@ -160,7 +148,7 @@ describe('the theme switch', () => {
     expect(await keyword()).toBe(dark.keyword);
 
     // Another page of the site starts dark too.
-    await page.goto(`${site.url}/`, { waitUntil: 'load' });
+    await page.goto(`${served.url}/`, { waitUntil: 'load' });
     expect(await page.evaluate(() => (window as unknown as { firstPaint: unknown }).firstPaint)).toEqual({
       theme: 'dark',
       parsing: true,

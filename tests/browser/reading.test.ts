@@ -2,24 +2,12 @@
  * The built fixture site in real Chromium, as a reader uses it: browsing by clicking, the hero
  * image a phone downloads, no sideways scrolling on a phone, a visible keyboard focus.
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, recordingContext } from '../helpers/browser.ts';
-import { serveDist } from '../helpers/serve.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { recordingContext } from '../helpers/browser.ts';
+import { fixtureSiteInChromium } from '../helpers/fixture-browser.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  site = await serveDist(path.join(inject('fixtureRoot'), 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = fixtureSiteInChromium();
 
 /** Clicks a link and waits until its page has loaded, so the journey is the reader's, not goto's. */
 async function follow(page: Page, link: ReturnType<Page['locator']>, expectedPath: string | RegExp): Promise<void> {
@@ -34,9 +22,9 @@ const h1 = (page: Page) => page.locator('h1').innerText();
 
 describe('browsing by clicking', () => {
   it('goes home → category → its page 2 → article → tag → article → archive → page 2 with no errors or failed requests', async () => {
-    const { context, problems } = await recordingContext(browser, site.url, { viewport: { width: 1280, height: 900 } });
+    const { context, problems } = await recordingContext(served.browser, served.url, { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${site.url}/`, { waitUntil: 'load' });
+    await page.goto(`${served.url}/`, { waitUntil: 'load' });
     expect(await h1(page)).toBe('Signal & Noise');
 
     await follow(page, page.locator('.chip-list a', { hasText: 'Artificial Intelligence' }), '/category/artificial-intelligence/');
@@ -71,12 +59,12 @@ describe('browsing by clicking', () => {
   });
 
   it('serves the 404 page with its styles and images, and nothing else fails', async () => {
-    const { context, problems } = await recordingContext(browser, site.url, {
+    const { context, problems } = await recordingContext(served.browser, served.url, {
       viewport: { width: 1280, height: 900 },
       expectedStatus: (url) => (new URL(url).pathname === '/no-such-page/' ? 404 : undefined),
     });
     const page = await context.newPage();
-    const response = await page.goto(`${site.url}/no-such-page/`, { waitUntil: 'load' });
+    const response = await page.goto(`${served.url}/no-such-page/`, { waitUntil: 'load' });
     expect(response?.status()).toBe(404);
     expect(await h1(page)).toMatch(/not found/i);
     expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
@@ -102,9 +90,12 @@ describe('responsive hero image', () => {
   ]) {
     it(`at ${width} px, DPR ${dpr}, the article hero loads the srcset candidate that fits the viewport`, async () => {
       // A fresh context each time: no larger variant already in the cache for Chromium to reuse.
-      const { context, problems } = await recordingContext(browser, site.url, { viewport: { width, height: 800 }, deviceScaleFactor: dpr });
+      const { context, problems } = await recordingContext(served.browser, served.url, {
+        viewport: { width, height: 800 },
+        deviceScaleFactor: dpr,
+      });
       const page = await context.newPage();
-      await page.goto(`${site.url}/blog/alpha-post/`, { waitUntil: 'load' });
+      await page.goto(`${served.url}/blog/alpha-post/`, { waitUntil: 'load' });
       const hero = await page.locator('.article__hero img').evaluate(async (img: HTMLImageElement) => {
         await img.decode();
         return { currentSrc: img.currentSrc, srcset: img.srcset, shown: img.getBoundingClientRect().width };
@@ -131,7 +122,7 @@ describe('responsive hero image', () => {
 
 describe('phone layout at 360 px', () => {
   it('no page scrolls sideways: home, article, category, tag, archive, 404', async () => {
-    const { context } = await recordingContext(browser, site.url, { viewport: { width: 360, height: 800 } });
+    const { context } = await recordingContext(served.browser, served.url, { viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
     const overflowing: string[] = [];
     for (const target of [
@@ -144,7 +135,7 @@ describe('phone layout at 360 px', () => {
       '/categories/',
       '/no-such-page/',
     ]) {
-      await page.goto(`${site.url}${target}`, { waitUntil: 'load' });
+      await page.goto(`${served.url}${target}`, { waitUntil: 'load' });
       const result = await page.evaluate(() => {
         const root = document.documentElement;
         const wide = [...document.body.querySelectorAll('*')]
@@ -167,9 +158,12 @@ describe('phone layout at 360 px', () => {
 describe('keyboard focus', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`Tab shows the skip link first, then moves through visibly focused links (${colorScheme})`, async () => {
-      const { context, problems } = await recordingContext(browser, site.url, { viewport: { width: 1280, height: 900 }, colorScheme });
+      const { context, problems } = await recordingContext(served.browser, served.url, {
+        viewport: { width: 1280, height: 900 },
+        colorScheme,
+      });
       const page = await context.newPage();
-      await page.goto(`${site.url}/blog/alpha-post/`, { waitUntil: 'load' });
+      await page.goto(`${served.url}/blog/alpha-post/`, { waitUntil: 'load' });
 
       const focused = () =>
         page.evaluate(() => {

@@ -168,4 +168,13 @@ describe('article hero preload', () => {
     for (const url of ['/blog/delta/', '/blog/', '/'])
       expect(page(dist, url).querySelectorAll('link[rel="preload"][as="image"]'), url).toHaveLength(0);
   });
+  it('needs no stylesheet request before the first paint: the styles are in the page', () => {
+    for (const url of ['/blog/alpha-post/', '/blog/', '/', '/404.html']) {
+      const doc = page(dist, url);
+      expect(doc.querySelectorAll('link[rel="stylesheet"]'), url).toHaveLength(0);
+      const css = [...doc.querySelectorAll('head style')].map((style) => style.textContent).join('');
+      // The layout's own rules are there, not just a fragment: the skip link and the prose column.
+      expect(css, url).toContain('.skip-link');
+    }
+  });
 });

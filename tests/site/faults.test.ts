@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statfsSync, truncateSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -228,6 +228,10 @@ describe('a full disk', () => {
     expect(distSnapshot(path.join(root, 'dist'))).toEqual(before);
   });
 
+  /** What `npm run check:posts` says when the disk fills as it records the images it decoded. */
+  const CHECK_DISK_FULL =
+    '✗ The check failed: the disk is full (writing .cache/astro/checked-images.json). No post was changed; free some space and run `npm run check:posts` again.';
+
   it('ends `npm run check:posts` the same way', async () => {
     // The check remembers the images it decoded; it must write that record again.
     await rm(path.join(root, CACHE, 'checked-images.json'));
@@ -235,13 +239,31 @@ describe('a full disk', () => {
     try {
       const result = runScript(root, 'check:posts');
       expect(result.status).toBe(1);
-      expect(result.stderr.trim()).toBe(
-        '✗ The check failed: the disk is full (writing .cache/astro/checked-images.json). No post was changed; free some space and run `npm run check:posts` again.',
-      );
+      expect(result.stderr.trim()).toBe(CHECK_DISK_FULL);
       expect(existsSync(path.join(root, CACHE, 'checked-images.json'))).toBe(false);
       expect(leftovers(root)).toEqual([]);
     } finally {
       await rm(filler());
+    }
+  });
+
+  it("ends it the same way when only an author's new avatar is left to record", async () => {
+    // The record covers every post's images; the profile check then decodes a new avatar and must write it.
+    expect(runScript(root, 'check:posts').status).toBe(0);
+    await mkdir(path.join(root, 'public/avatars'), { recursive: true });
+    await copyFile(path.join(root, 'public/hero-alpha.webp'), path.join(root, 'public/avatars/new.webp'));
+    await mkdir(path.join(root, 'src/content/authors'), { recursive: true });
+    const profile = path.join(root, 'src/content/authors/new-author.md');
+    await writeFile(profile, '---\nname: "New Author"\navatar: "/avatars/new.webp"\n---\n\nBio.\n');
+    fill(0);
+    try {
+      const result = runScript(root, 'check:posts');
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(CHECK_DISK_FULL);
+      expect(leftovers(root)).toEqual([]);
+    } finally {
+      await rm(filler());
+      await rm(profile);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProjectCopy, PROJECT_ROOT, runScriptAsync } from '../helpers/project-copy.ts';
@@ -67,5 +67,30 @@ describe('npm run check on broken author and category files', () => {
     expect(result.stderr).toMatch(
       /^ {2}src\/content\/authors\/jonas-mueller\.md:4 {2}avatar {2}"\/avatars\/nobody\.webp" does not exist \(looked for public\/avatars\/nobody\.webp\); check the name, or add the file$/m,
     );
+  });
+
+  it('decodes avatars as it decodes heroes: a damaged file, an SVG and a web address are each named', async () => {
+    // The first half of a real WebP: its header (and pixel size) reads fine, its pixels do not.
+    const hero = await readFile(path.join(root, 'public/web-performance-budget-waterfall.webp'));
+    await mkdir(path.join(root, 'public/avatars'), { recursive: true });
+    await writeFile(path.join(root, 'public/avatars/half.webp'), hero.subarray(0, Math.floor(hero.length / 2)));
+    await writeFile(path.join(root, 'public/avatars/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>');
+    const author = (avatar: string) => `---\nname: "Jonas Müller"\njobTitle: "Engineer"\navatar: "${avatar}"\n---\n\nBio.\n`;
+    const cases: Array<[string, RegExp]> = [
+      ['/avatars/half.webp', /"\/avatars\/half\.webp" is damaged\b.*; export or download it again$/m],
+      ['/avatars/logo.svg', /"\/avatars\/logo\.svg" is a svg file, not a photo format \(use webp, jpeg, png or avif\)$/m],
+      [
+        'https://example.com/me.jpg',
+        /"https:\/\/example\.com\/me\.jpg" is a web address, .+ or save it next to the profile as "\.\/name\.webp"$/m,
+      ],
+    ];
+    for (const [avatar, message] of cases) {
+      await writeFile(path.join(root, 'src/content/authors/jonas-mueller.md'), author(avatar));
+      const result = await runScriptAsync(root, 'check:posts');
+      expect(result.status, avatar).toBe(1);
+      expect(result.stderr, avatar).toMatch(
+        new RegExp(`^ {2}src/content/authors/jonas-mueller\\.md:4 {2}avatar {2}${message.source}`, 'm'),
+      );
+    }
   });
 });

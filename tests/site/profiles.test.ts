@@ -43,6 +43,14 @@ describe('author pages', () => {
       expect(file).toMatch(/^\/_img\/jonas-[0-9a-f]{14}-\d+\.webp$/);
       expect(distHas(dist, file), file).toBe(true);
     }
+    // Avatar widths, not hero ones: it shows at 112 CSS px at most.
+    expect(
+      avatar
+        .getAttribute('srcset')!
+        .split(',')
+        .map((candidate) => candidate.trim().split(/\s+/)[1]),
+    ).toEqual(['64w', '128w', '256w', '384w']);
+    expect(avatar.getAttribute('width')).toBe('384');
     expect(text(profile.querySelector('.author-profile__job'))).toBe('Fixture Machine Learning Engineer');
     expect(profile.querySelector('.author-profile__bio strong')?.textContent).toBe('alpha post');
     expect([...profile.querySelectorAll('.author-profile__links a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([

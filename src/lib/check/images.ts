@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { noteDamage, readSealedJson, sealJson } from '#src/lib/build/cache-integrity.ts';
 import { writeCacheFile } from '#src/lib/build/publish-file.ts';
-import { isFile, resolvePostAsset, siteRelativePath } from '#src/lib/urls/site-paths.ts';
+import { isFile, resolvePostAsset, siteRelativePath, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import type { CheckOptions } from './problems.ts';
 
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);
@@ -100,19 +100,23 @@ export class ImageChecks {
 /** A web address rather than a file: "https://…", "//cdn…", "data:…". */
 const WEB_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-/** What is wrong with a frontmatter image (heroImage, ogImage), or null. */
+/**
+ * What is wrong with a frontmatter image (a post's heroImage or ogImage, an author's avatar, a
+ * category's heroImage), or null. `owner` names the file it is written in, for the fix.
+ */
 export async function postImageProblem(
   reference: string,
   postFile: string,
-  options: CheckOptions,
+  options: ProjectPaths,
   images: ImageChecks,
+  owner = 'the post',
 ): Promise<string | null> {
   if (WEB_ADDRESS.test(reference)) {
-    return `"${reference}" is a web address, but images must be files in the project, so the build can make their variants; download it into public/ and write "/name.webp", or save it next to the post as "./name.webp"`;
+    return `"${reference}" is a web address, but images must be files in the project, so the build can make their variants; download it into public/ and write "/name.webp", or save it next to ${owner} as "./name.webp"`;
   }
   const file = resolvePostAsset(reference, postFile, options);
   if (!file) {
-    return `"${reference}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to the post such as "./hero.webp"`;
+    return `"${reference}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to ${owner} such as "./hero.webp"`;
   }
   if (!(await isFile(file)))
     return `"${reference}" does not exist (looked for ${path.relative(options.root, file)}); check the name, or add the file`;

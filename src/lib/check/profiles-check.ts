@@ -1,14 +1,14 @@
 /** Checks of author and category files, and the authors posts name without a profile. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { z } from 'astro/zod';
 import { AUTHORS_DIR, authorProfileSchema, CATEGORIES_DIR, categoryPageSchema } from '#src/lib/content/profile-schemas.ts';
 import { authorNames } from '#src/lib/content/post-schema.ts';
-import { isFile, resolvePostAsset, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
+import type { ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import { slugify } from '#src/lib/content/slug.ts';
 import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { readFields } from './frontmatter.ts';
+import { ImageChecks, postImageProblem } from './images.ts';
 import type { CheckedPost, Problem } from './problems.ts';
 import { fieldLine } from './yaml-errors.ts';
 
@@ -34,22 +34,6 @@ function filesIn(root: string, dir: string): string[] {
   } catch {
     return [];
   }
-}
-
-async function imageProblem(reference: string, file: string, paths: ProjectPaths): Promise<string | null> {
-  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(reference))
-    return `"${reference}" is a web address, but images must be files in the project; save it in public/ and write "/name.webp"`;
-  const resolved = resolvePostAsset(reference, path.join(paths.root, file), paths);
-  if (!resolved) return `"${reference}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/`;
-  if (!(await isFile(resolved)))
-    return `"${reference}" does not exist (looked for ${path.relative(paths.root, resolved)}); check the name, or add the file`;
-  try {
-    const meta = await sharp(resolved).metadata();
-    if (!meta.width || !meta.height) return `"${reference}" has no pixel size; use a webp, jpeg, png or avif file`;
-  } catch {
-    return `"${reference}" is not an image that can be read; use a webp, jpeg, png or avif file`;
-  }
-  return null;
 }
 
 interface Parsed<T> {
@@ -88,6 +72,11 @@ export async function checkProfiles(paths: ProjectPaths, posts: readonly Checked
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const profiled = new Set<string>();
+  // The posts' image checks: every pixel decoded once, and remembered while the file is unchanged.
+  const images = new ImageChecks(paths.cacheDir);
+  await images.load();
+  const imageProblem = (reference: string, file: string, owner: string) =>
+    postImageProblem(reference, path.join(paths.root, file), paths, images, owner);
 
   for (const file of filesIn(paths.root, AUTHORS_DIR)) {
     const report = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
@@ -109,7 +98,7 @@ export async function checkProfiles(paths: ProjectPaths, posts: readonly Checked
         `"${data.name}" has the author page /author/${nameSlug}/, but this file is ${slug}.md; rename the file to ${nameSlug}.md so posts by "${data.name}" find it`,
       );
     if (data.avatar) {
-      const problem = await imageProblem(data.avatar, file, paths);
+      const problem = await imageProblem(data.avatar, file, 'the profile');
       if (problem) report(fieldLine(frontmatter, 'avatar'), 'avatar', problem);
     }
   }
@@ -124,7 +113,7 @@ export async function checkProfiles(paths: ProjectPaths, posts: readonly Checked
       report,
     );
     if (data?.heroImage) {
-      const problem = await imageProblem(data.heroImage, file, paths);
+      const problem = await imageProblem(data.heroImage, file, 'the category file');
       if (problem) report(fieldLine(frontmatter, 'heroImage'), 'heroImage', problem);
     }
   }
@@ -151,5 +140,6 @@ export async function checkProfiles(paths: ProjectPaths, posts: readonly Checked
       message: `"${name}" has no profile${others}, so the byline shows the name alone; add ${AUTHORS_DIR}/${slug}.md (name, jobTitle, avatar, links, a bio) to show more`,
     });
   }
+  await images.save();
   return { problems, warnings };
 }

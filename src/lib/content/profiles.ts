@@ -1,7 +1,7 @@
 /** Loading author profiles and category pages from their collections, with their images. */
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { responsiveImage, type ResponsiveImage } from '#src/lib/images/images.ts';
+import { AVATAR_WIDTHS, responsiveImage, type ResponsiveImage } from '#src/lib/images/images.ts';
 import { resolvePostAsset, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import { AUTHOR_LINKS, AUTHORS_DIR, CATEGORIES_DIR } from './profile-schemas.ts';
 import { storeCached } from './store-cached.ts';
@@ -94,12 +94,13 @@ export async function categoryPage(slug: string): Promise<CategoryPage | undefin
   return (await loaded()).categories.get(slug);
 }
 
-/** The avatar's webp variants (made by sharp like heroes), or undefined. */
+/** The avatar's webp variants (made by sharp like heroes, at avatar widths), or undefined. */
 export function avatarImage(profile: AuthorProfile | undefined): Promise<ResponsiveImage> | undefined {
   if (!profile?.avatar) return undefined;
   return responsiveImage(profile.avatar.file, {
     base: import.meta.env.BASE_URL,
     origin: `${AUTHORS_DIR}/${profile.slug}.md avatar "${profile.avatar.reference}"`,
+    widths: AVATAR_WIDTHS,
   });
 }
 

@@ -16,6 +16,11 @@ import { withTrailingSlash } from '#src/lib/urls/site-paths.ts';
  * 1600 covers it and a 2x phone; 480 and 800 cover phones and cards.
  */
 export const IMAGE_WIDTHS = [480, 800, 1200, 1600] as const;
+/**
+ * Avatars show at 1.75rem in bylines and 7rem on author pages (28 and 112 CSS px): 64 covers a
+ * byline at 2x, 128 and 256 the author page at 1x and 2x, 384 at 3x.
+ */
+export const AVATAR_WIDTHS = [64, 128, 256, 384] as const;
 export const WEBP_OPTIONS = { quality: 72, effort: 4 } as const;
 /** Folder under the site base where variants are published. */
 export const IMAGE_ROUTE = '_img';
@@ -141,10 +146,14 @@ export function stemOf(file: string): string {
  * build hook, which makes (or reuses) the files. Reads only the header and a
  * content hash here; encoding happens once per build, in parallel.
  */
-export async function responsiveImage(file: string, options: { base: string; origin: string }): Promise<ResponsiveImage> {
+export async function responsiveImage(
+  file: string,
+  options: { base: string; origin: string; widths?: readonly number[] },
+): Promise<ResponsiveImage> {
   const info = await readSource(file, options.origin);
-  const widths: number[] = IMAGE_WIDTHS.filter((w) => w < info.width);
-  if (widths.length < IMAGE_WIDTHS.length) widths.push(info.width);
+  const wanted = options.widths ?? IMAGE_WIDTHS;
+  const widths: number[] = wanted.filter((w) => w < info.width);
+  if (widths.length < wanted.length) widths.push(info.width);
   const registry = imageRegistry();
   const base = withTrailingSlash(options.base);
   const stem = stemOf(file);
