@@ -49,22 +49,35 @@ const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.
 const CACHE = '.cache/astro';
 const TIME = '/usr/bin/time';
 
-const { values } = parseArgs({
-  options: {
-    posts: { type: 'string', default: '1000' },
-    images: { type: 'boolean', default: false },
-    out: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    echo: { type: 'boolean', default: false },
-    'no-floor': { type: 'boolean', default: false },
-    dir: { type: 'string' },
-    'corpus-only': { type: 'boolean', default: false },
-    runs: { type: 'string', default: 'cold,warm,full,edit' },
-    'vs-hugo': { type: 'boolean', default: false },
-    dev: { type: 'boolean', default: false },
-    'dev-timeout': { type: 'string', default: '600' },
-  },
-});
+/** A bad option ends the benchmark in one line that says what to give instead, not a stack trace. */
+function usageError(message: string): never {
+  console.error(`npm run bench: ${message}`);
+  process.exit(2);
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        posts: { type: 'string', default: '1000' },
+        images: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        echo: { type: 'boolean', default: false },
+        'no-floor': { type: 'boolean', default: false },
+        dir: { type: 'string' },
+        'corpus-only': { type: 'boolean', default: false },
+        runs: { type: 'string', default: 'cold,warm,full,edit' },
+        'vs-hugo': { type: 'boolean', default: false },
+        dev: { type: 'boolean', default: false },
+        'dev-timeout': { type: 'string', default: '600' },
+      },
+    });
+  } catch (error) {
+    // parseArgs names the option: "Unknown option '--help'", "Option '--posts <value>' argument missing".
+    usageError(`${(error as Error).message}. The options are listed at the top of scripts/dev/bench.ts.`);
+  }
+})();
 if (values['vs-hugo']) {
   const missing = hugoMissing();
   if (missing) {
@@ -74,12 +87,12 @@ if (values['vs-hugo']) {
 }
 const runs = new Set(values.runs.split(',').map((run) => run.trim()));
 for (const run of runs)
-  if (!['cold', 'warm', 'full', 'edit'].includes(run)) throw new Error(`--runs takes cold, warm, full and edit, not "${run}"`);
-if (!runs.has('cold')) throw new Error('--runs must include cold: the other builds start from its caches');
+  if (!['cold', 'warm', 'full', 'edit'].includes(run)) usageError(`--runs takes cold, warm, full and edit, not "${run}"`);
+if (!runs.has('cold')) usageError('--runs must include cold: the other builds start from its caches');
 const devTimeout = Number(values['dev-timeout']);
-if (!(devTimeout > 0)) throw new Error(`--dev-timeout must be a number of seconds, not "${values['dev-timeout']}"`);
+if (!(devTimeout > 0)) usageError(`--dev-timeout must be a number of seconds, not "${values['dev-timeout']}"`);
 const postCount = Number(values.posts);
-if (!Number.isInteger(postCount) || postCount < 2) throw new Error(`--posts must be a whole number of at least 2, not "${values.posts}"`);
+if (!Number.isInteger(postCount) || postCount < 2) usageError(`--posts must be a whole number of at least 2, not "${values.posts}"`);
 
 export interface BuildRow {
   run: 'cold' | 'warm' | 'full' | 'edit';

@@ -65,6 +65,20 @@ describe('npm run bench', () => {
     expect(report.ratios.editToFull).toBeGreaterThan(0);
   });
 
+  it.each([
+    [['--help'], /^npm run bench: Unknown option '--help'/],
+    [['--posts'], /^npm run bench: Option '--posts <value>' argument missing/],
+    [['--posts', 'many'], /^npm run bench: --posts must be a whole number of at least 2, not "many"$/],
+    [['--runs', 'warm'], /^npm run bench: --runs must include cold/],
+    [['--runs', 'cold,hot'], /^npm run bench: --runs takes cold, warm, full and edit, not "hot"$/],
+    [['--dev-timeout', 'soon'], /^npm run bench: --dev-timeout must be a number of seconds, not "soon"$/],
+  ])('%j is refused in one line that says what to give, with no stack trace', (args, message) => {
+    const result = spawnSync(process.execPath, ['scripts/dev/bench.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('--vs-hugo without Hugo says how to install it, in one line', () => {
     const result = spawnSync(process.execPath, ['scripts/dev/bench.ts', '--posts', '20', '--vs-hugo'], {
       cwd: PROJECT_ROOT,
