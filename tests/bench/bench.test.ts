@@ -7,6 +7,23 @@ import { hugoMissing } from '../../scripts/dev/bench/hugo.ts';
 import { PROJECT_ROOT } from '../helpers/project-copy.ts';
 
 /**
+ * Runs the benchmark with `args` into a new temporary folder, expects it to succeed and returns its
+ * printed tables, its JSON report and the folder (for the caller to remove).
+ */
+async function runBench(prefix: string, args: string[]) {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  const out = path.join(dir, 'bench.json');
+  const result = spawnSync(process.execPath, ['scripts/dev/bench.ts', ...args, '--dir', dir, '--out', out], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 580_000,
+  });
+  // On failure the bench says what went wrong (for --dev, what the server answered) and prints its last lines.
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return { dir, stdout: result.stdout, report: JSON.parse(await readFile(out, 'utf8')) };
+}
+
+/**
  * `npm run bench -- --posts 20`, so the benchmark never rots. No time is
  * asserted (the machine may be busy); the figures must be there and sane.
  */
@@ -17,16 +34,9 @@ describe('npm run bench', () => {
   });
 
   it('builds 20 posts cold, warm, full and after an edit, and reports every figure as JSON', { timeout: 600_000 }, async () => {
-    outDir = await mkdtemp(path.join(tmpdir(), 'blog-bench-test-'));
-    const out = path.join(outDir, 'bench.json');
-    const result = spawnSync(process.execPath, ['scripts/dev/bench.ts', '--posts', '20', '--out', out], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      timeout: 580_000,
-    });
-    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-    expect(result.stdout).toMatch(/\| cold +\|/);
-    const report = JSON.parse(await readFile(out, 'utf8'));
+    const { dir, stdout, report } = await runBench('blog-bench-test-', ['--posts', '20']);
+    outDir = dir;
+    expect(stdout).toMatch(/\| cold +\|/);
 
     expect(report.posts).toBe(20);
     expect(report.machine.nproc).toBeGreaterThan(0);
@@ -93,19 +103,18 @@ describe('npm run bench', () => {
   // The dev server inherits this test's environment: under VITEST Astro leaves its page handler out
   // (a server that listens and answers "Cannot GET"), so the bench's dev run must clear it.
   it('--dev starts astro dev twice on the warm caches, times the first article and a saved edit', { timeout: 600_000 }, async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'blog-bench-dev-test-'));
+    const { dir, stdout, report } = await runBench('blog-bench-dev-test-', [
+      '--posts',
+      '6',
+      '--runs',
+      'cold',
+      '--no-floor',
+      '--dev',
+      '--dev-timeout',
+      '150',
+    ]);
     try {
-      const out = path.join(dir, 'bench.json');
-      const args = ['scripts/dev/bench.ts', '--posts', '6', '--runs', 'cold', '--no-floor', '--dev', '--dev-timeout', '150'];
-      const result = spawnSync(process.execPath, [...args, '--dir', dir, '--out', out], {
-        cwd: PROJECT_ROOT,
-        encoding: 'utf8',
-        timeout: 580_000,
-      });
-      // On failure the bench says what the dev server answered and prints its last lines.
-      expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-      expect(result.stdout).toMatch(/\| dev start +\|/);
-      const report = JSON.parse(await readFile(out, 'utf8'));
+      expect(stdout).toMatch(/\| dev start +\|/);
       expect(report.dev.map((row: { start: string }) => row.start)).toEqual(['first', 'again']);
       for (const row of report.dev) {
         expect(row.firstArticleSeconds).toBeGreaterThan(0);
@@ -121,19 +130,18 @@ describe('npm run bench', () => {
 
   // Not skipped without Hugo: .ci/run installs it, and a missing Hugo fails here saying how to install it.
   it('--vs-hugo builds the same posts with Hugo, cold and warm, and gives time per page for both', { timeout: 600_000 }, async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'blog-bench-hugo-test-'));
+    expect(hugoMissing()).toBeNull();
+    const { dir, stdout, report } = await runBench('blog-bench-hugo-test-', [
+      '--posts',
+      '20',
+      '--runs',
+      'cold,warm',
+      '--no-floor',
+      '--vs-hugo',
+      '--keep',
+    ]);
     try {
-      expect(hugoMissing()).toBeNull();
-      const out = path.join(dir, 'bench.json');
-      const args = ['scripts/dev/bench.ts', '--posts', '20', '--runs', 'cold,warm', '--no-floor', '--vs-hugo', '--keep'];
-      const result = spawnSync(process.execPath, [...args, '--dir', dir, '--out', out], {
-        cwd: PROJECT_ROOT,
-        encoding: 'utf8',
-        timeout: 580_000,
-      });
-      expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-      expect(result.stdout).toMatch(/\| Hugo run +\|/);
-      const report = JSON.parse(await readFile(out, 'utf8'));
+      expect(stdout).toMatch(/\| Hugo run +\|/);
       const [cold, warm] = report.rows;
       const [hugoCold, hugoWarm] = report.hugo.rows;
       expect(report.hugo.version).toMatch(/^hugo v\d/);
