@@ -7,13 +7,13 @@ import { hugoMissing } from '../../scripts/dev/bench/hugo.ts';
 import { PROJECT_ROOT } from '../helpers/project-copy.ts';
 
 /**
- * Runs the benchmark with `args` into a new temporary folder, expects it to succeed and returns its
+ * Runs the benchmark with `args` (options separated by spaces) into a new temporary folder, expects it to succeed and returns its
  * printed tables, its JSON report and the folder (for the caller to remove).
  */
-async function runBench(prefix: string, args: string[]) {
+async function runBench(prefix: string, args: string) {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
   const out = path.join(dir, 'bench.json');
-  const result = spawnSync(process.execPath, ['scripts/dev/bench.ts', ...args, '--dir', dir, '--out', out], {
+  const result = spawnSync(process.execPath, ['scripts/dev/bench.ts', ...args.split(' '), '--dir', dir, '--out', out], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     timeout: 580_000,
@@ -34,7 +34,7 @@ describe('npm run bench', () => {
   });
 
   it('builds 20 posts cold, warm, full and after an edit, and reports every figure as JSON', { timeout: 600_000 }, async () => {
-    const { dir, stdout, report } = await runBench('blog-bench-test-', ['--posts', '20']);
+    const { dir, stdout, report } = await runBench('blog-bench-test-', '--posts 20');
     outDir = dir;
     expect(stdout).toMatch(/\| cold +\|/);
 
@@ -103,16 +103,7 @@ describe('npm run bench', () => {
   // The dev server inherits this test's environment: under VITEST Astro leaves its page handler out
   // (a server that listens and answers "Cannot GET"), so the bench's dev run must clear it.
   it('--dev starts astro dev twice on the warm caches, times the first article and a saved edit', { timeout: 600_000 }, async () => {
-    const { dir, stdout, report } = await runBench('blog-bench-dev-test-', [
-      '--posts',
-      '6',
-      '--runs',
-      'cold',
-      '--no-floor',
-      '--dev',
-      '--dev-timeout',
-      '150',
-    ]);
+    const { dir, stdout, report } = await runBench('blog-bench-dev-test-', '--posts 6 --runs cold --no-floor --dev --dev-timeout 150');
     try {
       expect(stdout).toMatch(/\| dev start +\|/);
       expect(report.dev.map((row: { start: string }) => row.start)).toEqual(['first', 'again']);
@@ -131,15 +122,7 @@ describe('npm run bench', () => {
   // Not skipped without Hugo: .ci/run installs it, and a missing Hugo fails here saying how to install it.
   it('--vs-hugo builds the same posts with Hugo, cold and warm, and gives time per page for both', { timeout: 600_000 }, async () => {
     expect(hugoMissing()).toBeNull();
-    const { dir, stdout, report } = await runBench('blog-bench-hugo-test-', [
-      '--posts',
-      '20',
-      '--runs',
-      'cold,warm',
-      '--no-floor',
-      '--vs-hugo',
-      '--keep',
-    ]);
+    const { dir, stdout, report } = await runBench('blog-bench-hugo-test-', '--posts 20 --runs cold,warm --no-floor --vs-hugo --keep');
     try {
       expect(stdout).toMatch(/\| Hugo run +\|/);
       const [cold, warm] = report.rows;
