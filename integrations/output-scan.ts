@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { IMAGE_ROUTE } from '#src/lib/images/images.ts';
 import { CARD_ROUTE } from '#src/lib/seo/social-card.ts';
 import { buildRegistry } from '#src/lib/build/registries.ts';
-import { noteDamage, RACY_MS, stampOf, unsealJson, writeSealedJsonSync } from '#src/lib/build/cache-integrity.ts';
+import { noteDamage, RACY_MS, readSealedJson, stampOf, writeSealedJsonSync } from '#src/lib/build/cache-integrity.ts';
 
 /** What the post-build steps need to know about the written site, from one read of each file. */
 export interface OutputScan {
@@ -84,15 +84,10 @@ function readFacts(outDir: string, file: string): { variants: Set<string>; cards
   return facts;
 }
 
-function readRecord(file: string | undefined): ScanRecord | undefined {
+async function readRecord(file: string | undefined): Promise<ScanRecord | undefined> {
   if (!file) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined; // the first build, or a cache without it: every file is read
-  }
-  const record = unsealJson<ScanRecord>(text);
+  // Missing (the first build, a cache without it) or unreadable: every file is read.
+  const record = await readSealedJson<ScanRecord>(file).catch(() => undefined);
   if (record === 'damaged') noteDamage('output scan record');
   return typeof record === 'object' ? record : undefined;
 }
@@ -111,7 +106,7 @@ function readRecord(file: string | undefined): ScanRecord | undefined {
  */
 async function scan(outDir: string, recordFile: string | undefined): Promise<OutputScan> {
   const result: OutputScan = { variants: new Set(), cards: new Set(), searchPages: [] };
-  const previous = readRecord(recordFile);
+  const previous = await readRecord(recordFile);
   const next: ScanRecord = { names: [], files: {} };
   const ids = new Map<string, number>();
   const id = (name: string) => {
@@ -151,9 +146,12 @@ const scans = buildRegistry('output-scan', () => ({
   recordFile: undefined as string | undefined,
 }));
 
-/** Where the scan keeps what it read for the next build (set once, from astro:config:setup). */
-export function keepScanRecord(file: string): void {
-  scans().recordFile = file;
+/** In Astro's cacheDir: what the scan of the last site read. */
+const SCAN_RECORD = 'output-scan.json';
+
+/** Keeps what the scan read in Astro's `cacheDir`, for the next build (called once, from astro:config:setup). */
+export function keepScanRecord(cacheDir: string): void {
+  scans().recordFile = path.join(cacheDir, SCAN_RECORD);
 }
 
 /**

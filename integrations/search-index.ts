@@ -17,8 +17,6 @@ const KEY_FILE = 'key.txt';
 /** Beside the key: the size and checksum of each file of the bundle (src/lib/build/cache-integrity.ts). */
 const RECORD_FILE = 'integrity.json';
 const KIND = 'search index file';
-/** In Astro's cacheDir: what the scan of the last site read (integrations/output-scan.ts). */
-const SCAN_RECORD = 'output-scan.json';
 
 async function filesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -211,7 +209,7 @@ export function searchIndex(options: { language: string }): AstroIntegration {
       'astro:config:setup': ({ config }) => {
         cacheDir = path.join(fileURLToPath(config.cacheDir), CACHE_FOLDER);
         // The scan of the written site that decides which shards changed remembers what it read.
-        keepScanRecord(path.join(fileURLToPath(config.cacheDir), SCAN_RECORD));
+        keepScanRecord(fileURLToPath(config.cacheDir));
       },
       'astro:build:generated': ({ dir }) => {
         pending = buildIndex(fileURLToPath(dir), cacheDir, options.language);

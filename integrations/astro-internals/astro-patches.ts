@@ -18,9 +18,18 @@ import { ASTRO_DIST, importAstroFile, readAstroFile } from './astro-files.ts';
 import { changedMethods } from './source-hash.ts';
 import { switchedOff } from './switched-off.ts';
 
-interface MetaStore {
+export interface MetaStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+}
+
+/** Makes `meta.set` drop a write of the value `meta.get` already gives (dev-store.ts wraps `get` first). */
+export function dropUnchangedWrites(meta: MetaStore): MetaStore {
+  const set = meta.set.bind(meta);
+  meta.set = (key, value) => {
+    if (meta.get(key) !== value) set(key, value);
+  };
+  return meta;
 }
 type MetaStoreFactory = ((this: unknown, collection?: string) => MetaStore) & { skipsUnchanged?: true };
 type DataStoreClass = { new (): { metaStore?: MetaStoreFactory }; prototype: { metaStore?: MetaStoreFactory } };
@@ -63,12 +72,7 @@ async function skipUnchangedMetadata(): Promise<boolean> {
   const original = prototype.metaStore!;
   if (original.skipsUnchanged) return true;
   const wrapped: MetaStoreFactory = function (this: unknown, collection?: string) {
-    const meta = original.call(this, collection);
-    const set = meta.set.bind(meta);
-    meta.set = (key, value) => {
-      if (meta.get(key) !== value) set(key, value);
-    };
-    return meta;
+    return dropUnchangedWrites(original.call(this, collection));
   };
   wrapped.skipsUnchanged = true;
   prototype.metaStore = wrapped;

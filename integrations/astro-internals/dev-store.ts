@@ -14,15 +14,11 @@ import type { AstroIntegration } from 'astro';
 import { ASTRO_DIST, importAstroFileInNode } from './astro-files.ts';
 import { DEV_STORE_FOLDER } from './content-cache.ts';
 import { DATA_STORE_FILE } from './content-store.ts';
-import { metaStoreMismatch } from './astro-patches.ts';
+import { dropUnchangedWrites, metaStoreMismatch, type MetaStore } from './astro-patches.ts';
 
 /** The metadata key under which a content sync records the Astro config it ran with (content/content-layer.js). */
 export const CONFIG_DIGEST_KEY = 'astro-config-digest';
 
-interface MetaStore {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
-}
 type MetaStoreFactory = ((this: unknown, collection?: string) => MetaStore) & { serverBlind?: true };
 type DataStoreClass = { prototype: { metaStore?: MetaStoreFactory } };
 
@@ -60,14 +56,10 @@ function ignoreServerInDigest(server: () => unknown): boolean {
     const meta = original.call(this, collection);
     if (collection !== undefined && collection !== ':meta') return meta;
     const get = meta.get.bind(meta);
-    const set = meta.set.bind(meta);
     meta.get = (key) => (key === CONFIG_DIGEST_KEY ? withServer(get(key), server()) : get(key));
     // Every sync records the digests again, and any write makes Astro serialise and write the
     // whole store (about 1 s for 1,000 posts at each start): a value already there is not written.
-    meta.set = (key, value) => {
-      if (meta.get(key) !== value) set(key, value);
-    };
-    return meta;
+    return dropUnchangedWrites(meta);
   };
   wrapped.serverBlind = true;
   dataStore.prototype.metaStore = wrapped;
