@@ -16,19 +16,28 @@ import {
   writeSealedJsonSync,
 } from '#src/lib/build/cache-integrity.ts';
 import { publishFiles, writeCacheFile } from '#src/lib/build/publish-file.ts';
-import { CARD_CACHE_FOLDER, CARD_ROUTE, cardRegistry, renderSocialCard, type CardJob } from '#src/lib/seo/social-card.ts';
+import { BackdropCache } from '#src/lib/seo/card-backdrop.ts';
+import {
+  CARD_CACHE_FOLDER,
+  CARD_HEIGHT,
+  CARD_ROUTE,
+  CARD_WIDTH,
+  cardRegistry,
+  renderSocialCard,
+  type CardJob,
+} from '#src/lib/seo/social-card.ts';
 
 /** What each cached card shows, for redrawing one that was damaged. */
 const JOBS = 'jobs.json';
 
 /** Draws the card unless the cache has it intact; returns true when it was drawn. */
-async function ensureCard(name: string, cacheDir: string): Promise<boolean> {
+async function ensureCard(name: string, cacheDir: string, backdrops?: BackdropCache): Promise<boolean> {
   const cards = verifiedFolder(cacheDir, 'social card');
   await cards.load();
   if (cards.isIntact(name)) return false;
   const job = cardRegistry().get(name);
   if (!job) throw new Error(`No page asked for social card "${name}"`);
-  await cards.write(name, await renderSocialCard(job));
+  await cards.write(name, await renderSocialCard(job, backdrops));
   return true;
 }
 
@@ -84,7 +93,9 @@ export function socialCards(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const names = [...(await scanOutput(outDir)).cards];
         await mkdir(cacheDir, { recursive: true });
-        const drawn = await pMap(names, (name) => ensureCard(name, cacheDir), { concurrency: availableParallelism() });
+        // One crop of each hero for the whole batch (src/lib/seo/card-backdrop.ts).
+        const backdrops = new BackdropCache(CARD_WIDTH, CARD_HEIGHT);
+        const drawn = await pMap(names, (name) => ensureCard(name, cacheDir, backdrops), { concurrency: availableParallelism() });
         await verifiedFolder(cacheDir, 'social card').save();
         // Only the cards this site names are kept.
         const jobs = Object.fromEntries(names.sort().map((name) => [name, cardRegistry().get(name)]));

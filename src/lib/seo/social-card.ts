@@ -6,6 +6,7 @@ import * as opentypeModule from 'opentype.js';
 import type { Font, Glyph } from 'opentype.js';
 import sharp, { type JpegOptions } from 'sharp';
 import { buildRegistry } from '#src/lib/build/registries.ts';
+import { type BackdropCache, fromBackdrop, heroPipeline } from '#src/lib/seo/card-backdrop.ts';
 import { withTrailingSlash } from '#src/lib/urls/site-paths.ts';
 
 /**
@@ -237,11 +238,17 @@ export async function overlaySvg(job: CardJob, hasHero: boolean): Promise<string
   </svg>`;
 }
 
-/** Draws one card as a JPEG. */
-export async function renderSocialCard(job: CardJob): Promise<Buffer> {
-  const background = job.heroFile
-    ? sharp(job.heroFile).autoOrient().resize(CARD_WIDTH, CARD_HEIGHT, { fit: 'cover', position: 'attention' })
-    : sharp({ create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3, background: '#14233a' } });
+/**
+ * Draws one card as a JPEG. A batch of cards passes one `backdrops` cache, so posts that share a
+ * hero decode and crop it once; alone, the card is one pipeline from the hero file.
+ */
+export async function renderSocialCard(job: CardJob, backdrops?: BackdropCache): Promise<Buffer> {
+  const crop = job.heroFile && backdrops ? await backdrops.get(job.heroFile) : null;
+  const background = crop
+    ? fromBackdrop(crop)
+    : job.heroFile
+      ? heroPipeline(job.heroFile, CARD_WIDTH, CARD_HEIGHT)
+      : sharp({ create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3, background: '#14233a' } });
   const overlay =
     job.imageOnly && job.heroFile ? [] : [{ input: Buffer.from(await overlaySvg(job, Boolean(job.heroFile))), top: 0, left: 0 }];
   return background.composite(overlay).flatten({ background: '#14233a' }).jpeg(CARD_JPEG).toBuffer();
