@@ -9,6 +9,7 @@ import { rehypeSanitizePost } from './rehype-sanitize-post.ts';
 import { rehypeSiteLinks } from './rehype-site-links.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkPostCleanup } from './remark-post-cleanup.ts';
+import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { SITE } from '#src/site.config.ts';
 
 export interface PipelineOptions {
@@ -21,7 +22,8 @@ export interface PipelineOptions {
 /** Our remark and rehype plugins, in order. */
 export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcessorOptions {
   return {
-    remarkPlugins: [remarkPostCleanup],
+    // First, where Astro's own smartypants ran (markdownProcessor turns that one off).
+    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup],
     rehypePlugins: [
       // First: raw HTML is parsed and cleaned before anything else reads it.
       rehypeSanitizePost,
@@ -38,9 +40,13 @@ export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcess
   };
 }
 
-/** `markdown.processor`: Astro's unified processor with our plugins. */
+/**
+ * `markdown.processor`: Astro's unified processor with our plugins, for `.md` and (through
+ * @astrojs/mdx, which reads these options) `.mdx`. Smart punctuation is remarkSmartPunctuation's,
+ * the same typography in less time, so Astro's is off.
+ */
 export function markdownProcessor(options: PipelineOptions) {
-  return unified(markdownPlugins(options));
+  return unified({ ...markdownPlugins(options), smartypants: false });
 }
 
 type ShikiTransformer = NonNullable<ShikiConfig['transformers']>[number];
