@@ -16,16 +16,8 @@ import {
   writeSealedJsonSync,
 } from '#src/lib/build/cache-integrity.ts';
 import { publishFiles, writeCacheFile } from '#src/lib/build/publish-file.ts';
-import { BackdropCache } from '#src/lib/seo/card-backdrop.ts';
-import {
-  CARD_CACHE_FOLDER,
-  CARD_HEIGHT,
-  CARD_ROUTE,
-  CARD_WIDTH,
-  cardRegistry,
-  renderSocialCard,
-  type CardJob,
-} from '#src/lib/seo/social-card.ts';
+import type { BackdropCache } from '#src/lib/seo/card-backdrop.ts';
+import { CARD_CACHE_FOLDER, CARD_ROUTE, cardBackdrops, cardRegistry, renderSocialCard, type CardJob } from '#src/lib/seo/social-card.ts';
 
 /** What each cached card shows, for redrawing one that was damaged. */
 const JOBS = 'jobs.json';
@@ -94,7 +86,7 @@ export function socialCards(): AstroIntegration {
         const names = [...(await scanOutput(outDir)).cards];
         await mkdir(cacheDir, { recursive: true });
         // One crop of each hero for the whole batch (src/lib/seo/card-backdrop.ts).
-        const backdrops = new BackdropCache(CARD_WIDTH, CARD_HEIGHT);
+        const backdrops = cardBackdrops();
         const drawn = await pMap(names, (name) => ensureCard(name, cacheDir, backdrops), { concurrency: availableParallelism() });
         await verifiedFolder(cacheDir, 'social card').save();
         // Only the cards this site names are kept.

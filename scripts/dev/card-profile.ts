@@ -14,8 +14,8 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import sharp from 'sharp';
-import { BackdropCache, heroPipeline } from '#src/lib/seo/card-backdrop.ts';
-import { CARD_HEIGHT, CARD_JPEG, CARD_WIDTH, overlaySvg, renderSocialCard, type CardJob } from '#src/lib/seo/social-card.ts';
+import { heroPipeline } from '#src/lib/seo/card-backdrop.ts';
+import { CARD_HEIGHT, CARD_JPEG, CARD_WIDTH, cardBackdrops, overlaySvg, renderSocialCard, type CardJob } from '#src/lib/seo/social-card.ts';
 import { SITE } from '#src/site.config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -68,7 +68,7 @@ for (const job of jobs) {
   await time('wholeCard', () => renderSocialCard(job));
 }
 // As the build draws them: one batch, each hero cropped once for all the cards that show it.
-const backdrops = new BackdropCache(CARD_WIDTH, CARD_HEIGHT);
+const backdrops = cardBackdrops();
 for (const job of jobs) await time('cardOfABatch', () => renderSocialCard(job, backdrops));
 const perCard = Object.fromEntries(Object.entries(spent).map(([stage, ms]) => [stage, Math.round((ms / count) * 10) / 10]));
 console.log(JSON.stringify({ cards: count, cpuMsPerCard: perCard, loadAverage: Math.round(loadavg()[0]! * 10) / 10 }, null, 2));

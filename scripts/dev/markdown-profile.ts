@@ -9,7 +9,7 @@
 import { glob, readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { parseFrontmatter, type AstroMarkdownOptions } from '@astrojs/markdown-remark';
+import { markdownConfigDefaults, parseFrontmatter, type AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
 import { createBodyRenderer } from '#src/lib/markdown/render-body.ts';
 
@@ -17,8 +17,14 @@ const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../
 const limit = process.argv[3] === undefined ? Infinity : Number(process.argv[3]);
 if (!(limit > 0)) throw new Error(`the number of posts must be a positive number, not "${process.argv[3]}"`);
 
-// What Astro hands the renderer for this site's settings (render-body.ts sharedMarkdownOptions).
-const shared = { image: { domains: [], remotePatterns: [] }, syntaxHighlight: 'shiki', shikiConfig, gfm: true } as AstroMarkdownOptions;
+// What Astro hands the renderer (render-body.ts sharedMarkdownOptions): its defaults, which this
+// site keeps, with the site's Shiki settings and no remote image domains.
+const shared = {
+  image: { domains: [], remotePatterns: [] },
+  syntaxHighlight: markdownConfigDefaults.syntaxHighlight,
+  shikiConfig,
+  gfm: markdownConfigDefaults.gfm,
+} as AstroMarkdownOptions;
 const render = await createBodyRenderer(markdownProcessor({ root, base: '/' }), shared);
 
 const posts = path.join(root, 'src/content/blog');

@@ -28,9 +28,11 @@ export function heroPipeline(heroFile: string, width: number, height: number): S
  * single pipeline draws, so such a hero is drawn that way each time.
  */
 export async function cropHero(heroFile: string, width: number, height: number): Promise<Backdrop | null> {
-  const { depth } = await sharp(heroFile).metadata();
+  const pipeline = heroPipeline(heroFile, width, height);
+  // metadata() describes the input: the hero's own sample depth.
+  const { depth } = await pipeline.metadata();
   if (depth !== 'uchar') return null;
-  const { data, info } = await heroPipeline(heroFile, width, height).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels };
 }
 

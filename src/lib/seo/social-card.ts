@@ -6,7 +6,7 @@ import * as opentypeModule from 'opentype.js';
 import type { Font, Glyph } from 'opentype.js';
 import sharp, { type JpegOptions } from 'sharp';
 import { buildRegistry } from '#src/lib/build/registries.ts';
-import { type BackdropCache, fromBackdrop, heroPipeline } from '#src/lib/seo/card-backdrop.ts';
+import { BackdropCache, fromBackdrop, heroPipeline } from '#src/lib/seo/card-backdrop.ts';
 import { withTrailingSlash } from '#src/lib/urls/site-paths.ts';
 
 /**
@@ -236,6 +236,11 @@ export async function overlaySvg(job: CardJob, hasHero: boolean): Promise<string
     <path d="${paths.join('')}" fill="#ffffff"/>
     <path d="${small.join('')}" fill="#e8edf5"/>
   </svg>`;
+}
+
+/** The crops of one batch of cards, at the card's size: pass it to each renderSocialCard of the batch. */
+export function cardBackdrops(): BackdropCache {
+  return new BackdropCache(CARD_WIDTH, CARD_HEIGHT);
 }
 
 /**
