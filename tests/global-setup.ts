@@ -7,6 +7,8 @@ import { makeProjectCopy, PROJECT_ROOT, runScript } from './helpers/project-copy
 declare module 'vitest' {
   export interface ProvidedContext {
     fixtureRoot: string;
+    /** What the first build of the fixture printed (caches empty). */
+    fixtureBuildLog: string;
     /** What the second, unchanged build of the fixture printed (caches warm). */
     fixtureRebuildLog: string;
   }
@@ -25,6 +27,7 @@ export default async function setup(project: TestProject) {
   const rebuild = runScript(root, 'build');
   if (rebuild.status !== 0) throw new Error(`Fixture rebuild failed:\n${rebuild.stdout}\n${rebuild.stderr}`);
   project.provide('fixtureRoot', root);
+  project.provide('fixtureBuildLog', `${result.stdout}\n${result.stderr}`);
   project.provide('fixtureRebuildLog', `${rebuild.stdout}\n${rebuild.stderr}`);
   return async () => {
     if (!process.env['KEEP_FIXTURES']) await rm(root, { recursive: true, force: true });

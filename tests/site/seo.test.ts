@@ -92,6 +92,16 @@ describe('meta tags on every page', () => {
     expect(meta(page(dist, '/blog/'), 'og:image')).toBe(home);
   });
 
+  it('begins drawing cards while pages are still rendering, on a cold build', () => {
+    const drawn = /(\d+) social cards: (\d+) drawn, 0 reused[^\n]*\((\d+) of them begun while pages rendered\)/.exec(
+      inject('fixtureBuildLog'),
+    );
+    expect(drawn, inject('fixtureBuildLog')).not.toBeNull();
+    const [, cards, made, early] = drawn!.map(Number);
+    expect(made).toBe(cards);
+    expect(early).toBeGreaterThan(0);
+  });
+
   it('does not redraw cards or remake images on an unchanged rebuild', () => {
     const log = inject('fixtureRebuildLog');
     expect(log).toMatch(/social cards: 0 drawn, \d+ reused/);

@@ -14,6 +14,8 @@ type RegistryName =
   | 'image-inflight'
   /** Social cards pages planned, which the build hook draws (seo/social-card.ts). */
   | 'social-cards'
+  /** Told of each card a page plans, so a build can draw it while other pages render (seo/social-card.ts). */
+  | 'social-card-listener'
   /** Pages kept out of the sitemap, and when posts last changed (seo/sitemap-registry.ts). */
   | 'sitemap-registry'
   /** Damaged cache entries found and made again, for the build's log (build/cache-integrity.ts). */

@@ -66,6 +66,16 @@ export interface SocialCard {
 /** Cards pages planned while rendering, which the build hook draws. */
 export const cardRegistry = buildRegistry('social-cards', () => new Map<string, CardJob>());
 
+/** Who hears of each card a page plans: a build's background drawer (integrations/card-drawer.ts); nobody in dev. */
+const plannedListener = buildRegistry('social-card-listener', (): { heard: ((name: string) => void) | undefined } => ({
+  heard: undefined,
+}));
+
+/** Sets (or, with undefined, clears) the one listener told the name of every card a page plans. */
+export function onCardPlanned(heard: ((name: string) => void) | undefined): void {
+  plannedListener().heard = heard;
+}
+
 function cardStem(text: string): string {
   const stem = text
     .normalize('NFKD')
@@ -101,6 +111,7 @@ export function planSocialCard(job: CardJob, options: { base: string; heroKey?: 
   const name = `${cardStem(job.title)}-${key}.jpg`;
   const registry = cardRegistry();
   if (!registry.has(name)) registry.set(name, job);
+  plannedListener().heard?.(name);
   const base = withTrailingSlash(options.base);
   return { name, url: `${base}${CARD_ROUTE}/${name}`, width: CARD_WIDTH, height: CARD_HEIGHT };
 }
