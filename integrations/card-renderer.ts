@@ -59,6 +59,15 @@ export function startCardRenderer(): CardRenderer {
     waiting.clear();
   }
 
+  /**
+   * With no card in flight the helper must not keep this process alive: a build that failed
+   * before astro:build:done (which closes it) still exits.
+   */
+  function idle(child: ChildProcess) {
+    child.unref();
+    child.channel?.unref();
+  }
+
   /** Started by the first card, so a build whose cards are all in the cache starts no process. */
   function start(): ChildProcess | undefined {
     try {
@@ -72,10 +81,12 @@ export function startCardRenderer(): CardRenderer {
         waiting.delete(reply.id);
         if ('error' in reply) pending.reject(new Error(reply.error));
         else pending.resolve(Buffer.from(reply.jpeg.buffer, reply.jpeg.byteOffset, reply.jpeg.byteLength));
+        if (waiting.size === 0) idle(child);
       });
       // No `nice` on this machine, a helper that crashed or was killed: cards are drawn here.
       child.on('error', giveUp);
       child.on('exit', giveUp);
+      idle(child);
       return child;
     } catch {
       return undefined;
@@ -93,6 +104,8 @@ export function startCardRenderer(): CardRenderer {
         if (!helper?.connected) return void drawHere(pending);
         const id = nextId++;
         waiting.set(id, pending);
+        helper.ref();
+        helper.channel?.ref();
         helper.send({ id, job } satisfies CardRequest, (error) => {
           // The channel closed under this message: giveUp() draws it, unless it already has.
           if (error && waiting.delete(id)) void drawHere(pending);

@@ -1,6 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCardRenderer } from '../../integrations/card-renderer.ts';
@@ -49,6 +51,21 @@ describe('startCardRenderer', () => {
     for (const [i, job] of jobs.entries()) expect(cards[i]!.equals(await renderSocialCard(job)), job.title).toBe(true);
     renderer.close();
     await until(() => !running(pid!), 'the helper to exit');
+  });
+
+  it('lets a process that never closes it exit once its cards are drawn (a build that failed part-way)', async () => {
+    const script = path.join(dir, 'never-closed.mjs');
+    const module = pathToFileURL(path.resolve('integrations/card-renderer.ts')).href;
+    await writeFile(
+      script,
+      `const { startCardRenderer } = await import(${JSON.stringify(module)});\n` +
+        `const renderer = startCardRenderer();\n` +
+        `await renderer.render({ title: 'Left open', siteName: 'Site' });\n` +
+        `console.log('drawn in', renderer.helperPid === undefined ? 'this process' : 'the helper');\n`,
+    );
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000, cwd: process.cwd() });
+    expect(run.signal, `still running after 30 s:\n${run.stdout}${run.stderr}`).toBeNull();
+    expect([run.status, run.stdout.trim()]).toEqual([0, 'drawn in the helper']);
   });
 
   it('starts no helper until a card is asked for', () => {

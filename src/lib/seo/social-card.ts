@@ -1,4 +1,4 @@
-/** The generated 1200x630 link-preview cards, planned by pages and drawn after. */
+/** The generated 1200x630 link-preview cards, planned by pages and drawn as they are planned (integrations/social-cards.ts). */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
