@@ -1,13 +1,14 @@
 /**
  * Draws a build's social cards in a helper process started under `nice`.
  *
- * A card is mostly libvips work (rasterising the text, compositing, JPEG
- * encoding), and in the build's own process it takes CPU from what runs
- * beside it: the page renderer while pages are written (a cold 1,000-post
- * build rendered its pages in 28 s instead of 22 with cards drawn beside
- * them in-process) and Pagefind after. At a lower priority the helper gets
- * only the CPU those leave idle, so cards can be drawn from the first page
- * on without slowing anything (BENCHMARKS.md "Issue 18").
+ * Cards are drawn while pages render (./card-drawer.ts). In the build's own
+ * process the card work (text layout in JavaScript, then libvips) shared the
+ * renderer's thread and came before Pagefind after it; in a helper at a
+ * lower priority the renderer keeps its thread and Pagefind runs first. The
+ * pages still render a few seconds slower beside the cards, at any niceness
+ * (the cores share their cache and memory bandwidth): the gain is the cards
+ * no longer left to draw after the pages (BENCHMARKS.md "Issue 18: social
+ * cards drawn while pages render").
  *
  * The helper only turns a job into JPEG bytes; the build writes and records
  * the files as before. When the helper cannot start, or stops, the cards it
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { cardBackdrops, renderSocialCard, type CardJob } from '#src/lib/seo/social-card.ts';
 import type { CardReply, CardRequest } from './card-renderer-child.ts';
 
-/** How much lower than the build the helper runs: enough that the renderer and Pagefind always come first. */
+/** How much lower than the build the helper runs (19 measured no better: the gain is not priority). */
 const NICENESS = 10;
 const CHILD = fileURLToPath(new URL('./card-renderer-child.ts', import.meta.url));
 

@@ -88,10 +88,10 @@ export function socialCards(): AstroIntegration {
       },
       'astro:build:start': () => {
         const cards = (renderer = startCardRenderer());
-        const background = (drawer = new BackgroundDrawer(
-          (name) => mkdir(cacheDir, { recursive: true }).then(() => ensureCard(name, cacheDir, (job) => cards.render(job))),
-          { concurrency: availableParallelism() },
-        ));
+        // The card folder is made by its first write (VerifiedFolder.write).
+        const background = (drawer = new BackgroundDrawer((name) => ensureCard(name, cacheDir, cards.render), {
+          concurrency: availableParallelism(),
+        }));
         onCardPlanned((name) => background.heard(name));
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -104,7 +104,7 @@ export function socialCards(): AstroIntegration {
         const cards = renderer ?? startCardRenderer();
         // Cards begun while pages rendered are awaited (and their errors seen) here, not drawn twice.
         // Two per core in flight, so the helper never waits on this process between cards.
-        const drawn = await pMap(names, (name) => drawer?.started(name) ?? ensureCard(name, cacheDir, (job) => cards.render(job)), {
+        const drawn = await pMap(names, (name) => drawer?.started(name) ?? ensureCard(name, cacheDir, cards.render), {
           concurrency: 2 * availableParallelism(),
         }).finally(() => cards.close());
         await verifiedFolder(cacheDir, 'social card').save();

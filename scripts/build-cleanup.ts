@@ -32,7 +32,8 @@ export function removeTemporaryFiles(dir: string, pid: number): void {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** True while a process with this id exists, another user's too (EPERM). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

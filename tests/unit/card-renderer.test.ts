@@ -6,20 +6,11 @@ import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCardRenderer } from '../../integrations/card-renderer.ts';
+import { isRunning } from '../../scripts/build-cleanup.ts';
 import { renderSocialCard, type CardJob } from '#src/lib/seo/social-card.ts';
 
 let dir = '';
 let jobs: CardJob[] = [];
-
-/** True while a process with this id exists. */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function until(done: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
@@ -50,7 +41,7 @@ describe('startCardRenderer', () => {
     expect(pid, 'the cards were drawn in a helper process').toBeTypeOf('number');
     for (const [i, job] of jobs.entries()) expect(cards[i]!.equals(await renderSocialCard(job)), job.title).toBe(true);
     renderer.close();
-    await until(() => !running(pid!), 'the helper to exit');
+    await until(() => !isRunning(pid!), 'the helper to exit');
   });
 
   it('lets a process that never closes it exit once its cards are drawn (a build that failed part-way)', async () => {
