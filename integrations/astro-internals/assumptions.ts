@@ -13,6 +13,7 @@ import { ASTRO_DIST, importAstroFile, readAstroFile } from './astro-files.ts';
 import { metaStoreMismatch, pageCacheMismatch } from './astro-patches.ts';
 import { DEV_STORE_FOLDER } from './content-cache.ts';
 import { CONFIG_DIGEST_KEY } from './dev-store.ts';
+import { storeClassMismatch, type StoreClass } from './dev-store-memory.ts';
 import {
   ASTRO_PLUGIN,
   CONTENT_DATA_META,
@@ -194,6 +195,44 @@ export const ASSUMPTIONS: Assumption[] = [
       return mismatch(
         safeStringify?.(sample) === JSON.stringify(sample),
         'content/utils.js: safeStringify no longer gives the JSON of plain data',
+      );
+    },
+  },
+  {
+    workaround: 'Dev content store served from memory',
+    fact: "MutableDataStore has onFileWritten, set, delete, clear, clearAll and collections(), and a loader's scoped store changes it through its own set and delete",
+    check: async (dist) =>
+      storeClassMismatch(
+        (await importAstroFile<{ MutableDataStore?: StoreClass }>(dist, 'content/mutable-data-store.js')).MutableDataStore,
+      ),
+  },
+  {
+    workaround: 'Dev content store served from memory',
+    fact: "the dev server gives the store it loaded to attachDataStoreInvalidation, whose listener (registered with onFileWritten) invalidates the data-layer module and reloads the browser with client.hot.send({ type: 'full-reload' }) before it returns",
+    check: async (dist) => {
+      const dev = readAstroFile(dist, 'core/dev/dev.js');
+      if (!/attachDataStoreInvalidation\(store, restart\.container\.viteServer, restart\.container\.settings\)/.test(dev))
+        return 'core/dev/dev.js: the store is no longer given to attachDataStoreInvalidation';
+      const plugin = readAstroFile(dist, 'content/vite-plugin-content-virtual-mod.js');
+      return mismatch(
+        /function invalidateDataStore\(viteServer, \{ notifyClient = true \} = \{\}\) \{[^]*?if \(notifyClient\) \{\s*viteServer\.environments\.client\.hot\.send\(\{\s*type: "full-reload",/.test(
+          plugin,
+        ) &&
+          /store\.onFileWritten\(\(path\) => \{\s*if \(path === dataStorePath\) \{\s*markDirectInvalidation\(dataStorePath\);\s*invalidateDataStore\(server\);/.test(
+            plugin,
+          ),
+        `${ASTRO_PLUGIN}: the store's listener no longer invalidates the module and reloads the browser as it did`,
+      );
+    },
+  },
+  {
+    workaround: 'Dev content store served from memory',
+    fact: 'the content runtime uses a Map exported by the data-layer module as the collections, as it is',
+    check: async (dist) => {
+      const source = readAstroFile(dist, 'content/data-store.js');
+      return mismatch(
+        /if \(data\.default instanceof Map\) \{\s*return ImmutableDataStore\.fromMap\(data\.default\);/.test(source),
+        'content/data-store.js: ImmutableDataStore.fromModule no longer takes a Map as the collections',
       );
     },
   },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { DEV_STORE_LINK_KEY } from '#src/lib/content/dev-store-link.ts';
 import { DEV_STORE_FOLDER } from './content-cache.ts';
 import { sourceHash } from './source-hash.ts';
 import { switchedOff } from './switched-off.ts';
@@ -38,8 +39,9 @@ type LoadHandler = (this: unknown, id: string, ...rest: unknown[]) => unknown;
  * for 10,000 posts the parse and the quoting alone took 2 GB. Reading and
  * parsing the file when pages are rendered takes under a second. Static builds
  * and the dev server only: pages are rendered in this process, next to the
- * file. The dev server reads its own store (`.astro/`), again each time Astro
- * invalidates the module after writing it (every saved edit). The module keeps
+ * file. The dev server reads its own store from memory (dev-store-memory.ts),
+ * or from its file (`.astro/`) again each time Astro invalidates the module
+ * after writing it. The module keeps
  * Astro's "content data" marker, so incremental builds still leave it out of
  * each page's code hash.
  *
@@ -60,7 +62,12 @@ export function contentStore(): AstroIntegration {
           ),
         );
         let warned = false;
-        const code = `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
+        const fromFile = `JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'))`;
+        // In dev, a copy of the dev server's store in memory when dev-store-memory.ts has found it; its file otherwise.
+        const code =
+          command === 'dev'
+            ? `import { readFileSync } from 'node:fs';\nconst link = globalThis[Symbol.for(${JSON.stringify(DEV_STORE_LINK_KEY)})];\nexport default link?.snapshot ? link.snapshot() : ${fromFile};\n`
+            : `import { readFileSync } from 'node:fs';\nexport default ${fromFile};\n`;
         updateConfig({
           vite: {
             plugins: [

@@ -14,13 +14,14 @@ import type { AstroIntegration } from 'astro';
 import { ASTRO_DIST, importAstroFileInNode } from './astro-files.ts';
 import { DEV_STORE_FOLDER } from './content-cache.ts';
 import { DATA_STORE_FILE } from './content-store.ts';
+import { serveStoreFromMemory, type StoreClass } from './dev-store-memory.ts';
 import { dropUnchangedWrites, metaStoreMismatch, type MetaStore } from './astro-patches.ts';
 
 /** The metadata key under which a content sync records the Astro config it ran with (content/content-layer.js). */
 export const CONFIG_DIGEST_KEY = 'astro-config-digest';
 
 type MetaStoreFactory = ((this: unknown, collection?: string) => MetaStore) & { serverBlind?: true };
-type DataStoreClass = { prototype: { metaStore?: MetaStoreFactory } };
+type DataStoreClass = StoreClass & { prototype: { metaStore?: MetaStoreFactory } };
 
 /**
  * The stored config digest as it would read had the store been made with
@@ -75,13 +76,14 @@ function ignoreServerInDigest(server: () => unknown): boolean {
 export function devStore(): AstroIntegration {
   let server: unknown;
   let dev = false;
+  let devFile = '';
   return {
     name: 'dev-store',
     hooks: {
       'astro:config:setup': async ({ command, config }) => {
         dev = command === 'dev';
         if (!dev) return;
-        const devFile = fileURLToPath(new URL(`${DEV_STORE_FOLDER}${DATA_STORE_FILE}`, config.root));
+        devFile = fileURLToPath(new URL(`${DEV_STORE_FOLDER}${DATA_STORE_FILE}`, config.root));
         const buildFile = fileURLToPath(new URL(DATA_STORE_FILE, config.cacheDir));
         if (existsSync(devFile) || !existsSync(buildFile)) return;
         // A cache: when the copy fails, Astro renders every post as it would have.
@@ -95,6 +97,12 @@ export function devStore(): AstroIntegration {
         if (!ignoreServerInDigest(() => server))
           logger.warn(
             "Astro's internals have changed: the dev server's content store is not kept across ports; see integrations/astro-internals/README.md",
+          );
+      },
+      'astro:server:setup': ({ server: vite, logger }) => {
+        if (!serveStoreFromMemory(dataStore, vite, devFile))
+          logger.warn(
+            "Astro's internals have changed: a saved post shows only once the dev server's content store is written; see integrations/astro-internals/README.md",
           );
       },
     },

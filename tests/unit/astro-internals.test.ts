@@ -153,6 +153,27 @@ describe('Astro internals', () => {
       broken: /^Dev content store kept warm: .*config digest is no longer safeStringify/,
     },
     {
+      change: "a scoped store that changes the collections without the store's own set",
+      file: 'content/mutable-data-store.js',
+      from: '        this.set(collectionName, id, entry);\n        return true;',
+      to: '        this._collections.set(collectionName, new Map([...(this._collections.get(collectionName) ?? []), [id, entry]]));\n        return true;',
+      broken: /^Dev content store served from memory: a scoped store's set and delete no longer call the store's own/,
+    },
+    {
+      change: 'the browser reloaded later than the invalidation',
+      file: 'content/vite-plugin-content-virtual-mod.js',
+      from: '  if (notifyClient) {\n    viteServer.environments.client.hot.send({',
+      to: '  if (notifyClient) {\n    setTimeout(() => viteServer.environments.client.hot.send({',
+      broken: /^Dev content store served from memory: .*listener no longer invalidates the module and reloads the browser/,
+    },
+    {
+      change: 'a Map from the data-layer module no longer used as it is',
+      file: 'content/data-store.js',
+      from: 'if (data.default instanceof Map) {\n        return ImmutableDataStore.fromMap(data.default);',
+      to: 'if (data.default instanceof Map) {\n        return ImmutableDataStore.fromMap(new Map(data.default.entries()));',
+      broken: /^Dev content store served from memory: content\/data-store\.js: .*no longer takes a Map/,
+    },
+    {
       change: 'vite.define left out of the config hash',
       file: 'core/build/config-hash/input.js',
       from: 'define: config.vite.define,',

@@ -25,11 +25,16 @@ type RegistryName =
   /** Saves that must run before Astro records copyable pages (build/cache-integrity.ts). */
   | 'page-cache-dependents'
   /** One scan of the written site per output folder (integrations/output-scan.ts). */
-  | 'output-scan';
+  | 'output-scan'
+  /** The dev server's content store as pages see it, and a call that shows a change now (content/dev-store-link.ts). */
+  | 'dev-content-store';
+
+/** The globalThis key of the registry `name`, for code that cannot import this module (a generated module). */
+export const registryKey = (name: RegistryName): string => `astro-blog.${name}`;
 
 /** The registry `name`, made by `create` on first use and shared by every module copy after. */
 export function buildRegistry<T>(name: RegistryName, create: () => T): () => T {
-  const key = Symbol.for(`astro-blog.${name}`);
+  const key = Symbol.for(registryKey(name));
   const store = globalThis as unknown as Record<symbol, T | undefined>;
   return () => (store[key] ??= create());
 }
