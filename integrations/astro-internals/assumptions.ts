@@ -13,7 +13,7 @@ import { ASTRO_DIST, importAstroFile, readAstroFile } from './astro-files.ts';
 import { metaStoreMismatch, pageCacheMismatch } from './astro-patches.ts';
 import { DEV_STORE_FOLDER } from './content-cache.ts';
 import { CONFIG_DIGEST_KEY } from './dev-store.ts';
-import { storeClassMismatch, type StoreClass } from './dev-store-memory.ts';
+import { CONTENT_CHANGED, storeClassMismatch, type StoreClass } from './dev-store-memory.ts';
 import {
   ASTRO_PLUGIN,
   CONTENT_DATA_META,
@@ -208,20 +208,33 @@ export const ASSUMPTIONS: Assumption[] = [
   },
   {
     workaround: 'Dev content store served from memory',
-    fact: "the dev server gives the store it loaded to attachDataStoreInvalidation, whose listener (registered with onFileWritten) invalidates the data-layer module and reloads the browser with client.hot.send({ type: 'full-reload' }) before it returns",
+    fact: `the dev server gives the store it loaded to attachDataStoreInvalidation, whose listener (registered with onFileWritten) invalidates the data-layer module, sends the page environments ${JSON.stringify(CONTENT_CHANGED)} and then reloads the browser with client.hot.send({ type: 'full-reload' }), all before it returns`,
     check: async (dist) => {
       const dev = readAstroFile(dist, 'core/dev/dev.js');
       if (!/attachDataStoreInvalidation\(store, restart\.container\.viteServer, restart\.container\.settings\)/.test(dev))
         return 'core/dev/dev.js: the store is no longer given to attachDataStoreInvalidation';
       const plugin = readAstroFile(dist, 'content/vite-plugin-content-virtual-mod.js');
       return mismatch(
-        /function invalidateDataStore\(viteServer, \{ notifyClient = true \} = \{\}\) \{[^]*?if \(notifyClient\) \{\s*viteServer\.environments\.client\.hot\.send\(\{\s*type: "full-reload",/.test(
+        /function invalidateDataStore\(viteServer, \{ notifyClient = true \} = \{\}\) \{[^]*?environment\.hot\.send\("astro:content-changed", \{\}\);\s*\}\s*if \(notifyClient\) \{\s*viteServer\.environments\.client\.hot\.send\(\{\s*type: "full-reload",/.test(
           plugin,
         ) &&
           /store\.onFileWritten\(\(path\) => \{\s*if \(path === dataStorePath\) \{\s*markDirectInvalidation\(dataStorePath\);\s*invalidateDataStore\(server\);/.test(
             plugin,
           ),
         `${ASTRO_PLUGIN}: the store's listener no longer invalidates the module and reloads the browser as it did`,
+      );
+    },
+  },
+  {
+    workaround: 'Dev content store served from memory',
+    fact: "the store's save debounce writes through the instance's own writeToDisk()",
+    check: async (dist) => {
+      const source = readAstroFile(dist, 'content/mutable-data-store.js');
+      return mismatch(
+        /this\.#saveTimeout = setTimeout\(async \(\) => \{\s*this\.#saveTimeout = void 0;\s*if \(this\.#writer\) \{\s*await this\.writeToDisk\(\);/.test(
+          source,
+        ),
+        'content/mutable-data-store.js: the save debounce no longer writes through this.writeToDisk()',
       );
     },
   },

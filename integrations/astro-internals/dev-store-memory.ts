@@ -19,11 +19,15 @@ interface StoreInstance {
   delete: Method;
   clear: Method;
   clearAll: Method;
+  writeToDisk(this: StoreInstance): Promise<void>;
 }
 type OnFileWritten = ((this: StoreInstance, listener: Listener) => () => void) & { servedFromMemory?: true };
 export interface StoreClass {
-  prototype: { onFileWritten?: OnFileWritten } & Partial<Record<(typeof CHANGES)[number], unknown>>;
+  prototype: { onFileWritten?: OnFileWritten } & Partial<Record<(typeof CHANGES)[number] | 'writeToDisk', unknown>>;
 }
+
+/** How long after a change is shown Astro's write of the store may begin. */
+export const WRITE_AFTER_SHOWN_MS = 2000;
 
 /** The store's methods that change what it holds. */
 const CHANGES = ['set', 'delete', 'clear', 'clearAll'] as const;
@@ -66,7 +70,7 @@ function copyOfEntry(entry: unknown): unknown {
 export function storeClassMismatch(storeClass: StoreClass | undefined): string | null {
   const prototype = storeClass?.prototype;
   if (typeof prototype?.onFileWritten !== 'function') return 'MutableDataStore.prototype.onFileWritten is gone';
-  const missing = CHANGES.filter((name) => typeof prototype[name] !== 'function');
+  const missing = [...CHANGES, 'writeToDisk' as const].filter((name) => typeof prototype[name] !== 'function');
   if (missing.length > 0) return `MutableDataStore.prototype.${missing.join(', ')} gone`;
   try {
     const store = new (
@@ -94,32 +98,46 @@ export function storeClassMismatch(storeClass: StoreClass | undefined): string |
   }
 }
 
-/** Runs `call` with the browser's full-reload messages dropped (Vite sends them synchronously). */
-function withoutBrowserReload(server: ViteDevServer, call: () => void): void {
-  const hot = server.environments.client.hot;
-  const own = Object.hasOwn(hot, 'send');
-  const send = hot.send;
-  hot.send = function (this: unknown, ...args: unknown[]) {
-    const [payload] = args as [unknown];
-    if (typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'full-reload') return;
-    return (send as (...a: unknown[]) => unknown).apply(hot, args);
-  } as typeof hot.send;
-  try {
-    call();
-  } finally {
-    if (own) hot.send = send;
-    else delete (hot as Partial<typeof hot>).send;
+/** The message Astro sends the page environments when it invalidates the data-layer module (content/vite-plugin-content-virtual-mod.js). */
+export const CONTENT_CHANGED = 'astro:content-changed';
+
+type Send = (...args: unknown[]) => unknown;
+const isFullReload = (payload: unknown) =>
+  typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'full-reload';
+
+/**
+ * Calls `decide` for each browser reload that comes of Astro invalidating the
+ * data-layer module, and sends it only when `decide` says so. Astro's
+ * `invalidateDataStore` tells the page environments first (CONTENT_CHANGED),
+ * then the browser, in one synchronous run: a reload sent before the next
+ * microtask after CONTENT_CHANGED is one of those, any other reload (a
+ * template saved) passes untouched. It runs after each write of the store
+ * twice (from the store's listener and from Astro's watcher, whose event can
+ * come first, so its check for its own write misses).
+ */
+function filterContentReloads(server: ViteDevServer, decide: () => boolean): void {
+  let contentChanged = false;
+  for (const [name, environment] of Object.entries(server.environments)) {
+    const hot = environment.hot;
+    const send = hot.send as Send;
+    hot.send = function (this: unknown, ...args: unknown[]) {
+      if (name !== 'client' && args[0] === CONTENT_CHANGED && !contentChanged) {
+        contentChanged = true;
+        queueMicrotask(() => (contentChanged = false));
+      }
+      if (name === 'client' && contentChanged && isFullReload(args[0]) && !decide()) return;
+      return send.apply(hot, args);
+    } as typeof hot.send;
   }
 }
 
 /**
  * Makes `store` the one pages read (a copy per load of the data-layer module)
- * and the one `showChanges()` shows, with Astro's `listener`; returns the
- * listener to register in its place, which drops the browser's second reload
- * when the written file holds what the browser already shows.
+ * and the one `showChanges()` shows, by calling Astro's `listener` at once; a
+ * browser reload of Astro's for a store the browser already shows is dropped.
  */
-function linkStore(store: StoreInstance, listener: Listener, server: ViteDevServer, storeFile: string): Listener {
-  // Whether the browser was last shown what the store holds now.
+function linkStore(store: StoreInstance, listener: Listener, server: ViteDevServer, storeFile: string): void {
+  // Whether the browser was last sent a reload for what the store holds now.
   let shown = true;
   for (const name of CHANGES) {
     const change = store[name];
@@ -128,23 +146,36 @@ function linkStore(store: StoreInstance, listener: Listener, server: ViteDevServ
       return change.apply(this, args);
     };
   }
+  // Until a page has read the store from memory (Astro's own module reads the file), Astro's reloads all pass.
   let read = false;
+  filterContentReloads(server, () => {
+    if (read && shown) return false;
+    shown = true;
+    return true;
+  });
   const link = devStoreLink();
   link.snapshot = () => {
     read = true;
     return copyOfCollections(store.collections());
   };
+  let shownAt = -Infinity;
   link.showChanges = () => {
-    // Until a page has read the store from memory (Astro's own module reads the file), wait for the write.
     if (!read || shown) return;
-    shown = true;
+    shownAt = performance.now();
     listener(storeFile);
   };
-  return (path: string) => {
-    if (path !== storeFile || !shown) {
-      if (path === storeFile) shown = true;
-      listener(path);
-    } else withoutBrowserReload(server, () => listener(path));
+  // Astro's write serialises the whole store on the main thread (1-2 s for 1,000 posts, nothing
+  // else answered meanwhile): it waits until the reloaded page has had time to load its styles,
+  // scripts and images. Writes asked for while one waits share it.
+  const write = store.writeToDisk;
+  let waiting: Promise<void> | undefined;
+  store.writeToDisk = function (this: StoreInstance) {
+    const wait = shownAt + WRITE_AFTER_SHOWN_MS - performance.now();
+    if (wait <= 0) return write.call(this);
+    return (waiting ??= new Promise((resolve) => setTimeout(resolve, wait)).then(() => {
+      waiting = undefined;
+      return store.writeToDisk();
+    }));
   };
 }
 
@@ -156,16 +187,17 @@ function linkStore(store: StoreInstance, listener: Listener, server: ViteDevServ
  * registered on becomes the dev server's: the data-layer module
  * (content-store.ts) reads a copy of its collections, and `showChanges()`
  * calls that listener as soon as a change is stored. When Astro writes the
- * file afterwards, the listener still runs (Astro's watcher then knows the
- * write for its own), but the browser is not reloaded a second time for what
- * it already shows. False when the class is not as expected.
+ * file afterwards, it invalidates the module again (from the listener and from
+ * its watcher), but the browser is not reloaded a second time for what it
+ * already shows. False when the class is not as expected.
  */
 export function serveStoreFromMemory(storeClass: StoreClass | undefined, server: ViteDevServer, storeFile: string): boolean {
   const original = storeClass?.prototype.onFileWritten;
   if (original?.servedFromMemory) return true;
   if (!original || storeClassMismatch(storeClass) !== null) return false;
   const wrapped: OnFileWritten = function (this: StoreInstance, listener: Listener) {
-    return original.call(this, linkStore(this, listener, server, storeFile));
+    linkStore(this, listener, server, storeFile);
+    return original.call(this, listener);
   };
   wrapped.servedFromMemory = true;
   storeClass!.prototype.onFileWritten = wrapped;

@@ -160,6 +160,13 @@ describe('Astro internals', () => {
       broken: /^Dev content store served from memory: a scoped store's set and delete no longer call the store's own/,
     },
     {
+      change: "the save debounce writing without the instance's writeToDisk",
+      file: 'content/mutable-data-store.js',
+      from: '      this.#saveTimeout = void 0;\n      if (this.#writer) {\n        await this.writeToDisk();',
+      to: '      this.#saveTimeout = void 0;\n      if (this.#writer) {\n        await MutableDataStore.prototype.writeToDisk.call(this);',
+      broken: /^Dev content store served from memory: .*save debounce no longer writes through this\.writeToDisk/,
+    },
+    {
       change: 'the browser reloaded later than the invalidation',
       file: 'content/vite-plugin-content-virtual-mod.js',
       from: '  if (notifyClient) {\n    viteServer.environments.client.hot.send({',

@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViteDevServer } from 'vite';
 import { ASTRO_DIST, importAstroFile } from '../../integrations/astro-internals/astro-files.ts';
 import {
+  CONTENT_CHANGED,
   copyOfCollections,
   serveStoreFromMemory,
   storeClassMismatch,
   type StoreClass,
+  WRITE_AFTER_SHOWN_MS,
 } from '../../integrations/astro-internals/dev-store-memory.ts';
 import { devStoreLink, showStoreChanges } from '../../src/lib/content/dev-store-link.ts';
 
@@ -25,18 +27,22 @@ const original = MutableDataStore.prototype.onFileWritten!;
 const folder = mkdtempSync(path.join(tmpdir(), 'dev-store-memory-'));
 const file = path.join(folder, 'data-store.json');
 
-/** A dev server as far as the wrapper sees one: the browser's messages, recorded. */
-const sent: { type?: string }[] = [];
-const server = {
-  environments: { client: { hot: { send: (payload: { type?: string }) => sent.push(payload) } } },
-} as unknown as ViteDevServer;
-const reloads = () => sent.filter((payload) => payload.type === 'full-reload').length;
+/** A dev server as far as the wrapper sees one: what each environment is sent, recorded. */
+const sent: { to: string; payload: unknown }[] = [];
+const environment = (to: string) => ({ hot: { send: (payload: unknown) => sent.push({ to, payload }) } });
+const server = { environments: { client: environment('client'), ssr: environment('ssr') } } as unknown as ViteDevServer;
+const reloads = () => sent.filter(({ to, payload }) => to === 'client' && (payload as { type?: string }).type === 'full-reload').length;
 
-/** What Astro's dev server registers (content/vite-plugin-content-virtual-mod.js): the module invalidated, the browser reloaded. */
+/** What Astro's invalidateDataStore does (content/vite-plugin-content-virtual-mod.js): the page environments told, then the browser reloaded. */
+function invalidateDataStore() {
+  server.environments['ssr']!.hot.send(CONTENT_CHANGED, {});
+  server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+}
+/** The listener Astro's dev server registers on its store; its watcher calls invalidateDataStore too when the file changes. */
 const invalidated: string[] = [];
 function astroListener(written: string) {
   invalidated.push(written);
-  server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+  invalidateDataStore();
 }
 
 let store: Store;
@@ -46,6 +52,7 @@ beforeAll(async () => {
   store.onFileWritten(astroListener);
 });
 afterAll(async () => {
+  // The delete shown last is written WRITE_AFTER_SHOWN_MS after it.
   await store.waitUntilSaveComplete();
   MutableDataStore.prototype.onFileWritten = original;
   const link = devStoreLink();
@@ -68,7 +75,7 @@ describe("the dev server's content store, served from memory", () => {
     expect(reloads()).toBe(1);
   });
 
-  it('shows a stored post at once, before the file is written, with one browser reload', async () => {
+  it('shows a stored post at once, before the file is written, with one browser reload', { timeout: 10_000 }, async () => {
     expect(htmlOf('first.md')).toBe('<p>one</p>');
     store.scopedStore('posts').set(post('first.md', '<p>two</p>'));
     showStoreChanges();
@@ -76,18 +83,29 @@ describe("the dev server's content store, served from memory", () => {
     expect(reloads()).toBe(2);
     expect(htmlOf('first.md')).toBe('<p>two</p>');
     expect(readFileSync(file, 'utf8')).not.toContain('two');
-    // Astro's write comes after its debounce: its listener runs, the browser is not reloaded again.
+    // Astro's write waits until the reloaded page has loaded (it holds the main thread); then its
+    // watcher and its listener invalidate the module, and the browser is not reloaded again.
+    const asked = performance.now();
     await store.waitUntilSaveComplete();
+    expect(performance.now() - asked).toBeGreaterThan(WRITE_AFTER_SHOWN_MS - 100);
+    invalidateDataStore();
     expect(readFileSync(file, 'utf8')).toContain('two');
     expect(invalidated).toHaveLength(3);
     expect(reloads()).toBe(2);
+  });
+
+  it('lets every other reload through: a template saved, a message to the browser that is not a reload', () => {
+    server.environments.client.hot.send({ type: 'full-reload', path: '/src/layouts/Base.astro' });
+    server.environments.client.hot.send({ type: 'custom', event: 'astro:toolbar' });
+    expect(reloads()).toBe(3);
+    expect(sent.at(-1)).toEqual({ to: 'client', payload: { type: 'custom', event: 'astro:toolbar' } });
   });
 
   it('reloads after the write for a change the posts loader did not show', async () => {
     store.scopedStore('authors').set({ id: 'ada', data: { name: 'Ada' } });
     await store.waitUntilSaveComplete();
     expect(invalidated).toHaveLength(4);
-    expect(reloads()).toBe(3);
+    expect(reloads()).toBe(4);
   });
 
   it('shows nothing when nothing changed since the last time, and shows a deleted post', async () => {
@@ -96,7 +114,7 @@ describe("the dev server's content store, served from memory", () => {
     store.scopedStore('posts').delete('first.md');
     showStoreChanges();
     expect(invalidated).toHaveLength(5);
-    expect(reloads()).toBe(4);
+    expect(reloads()).toBe(5);
     expect(htmlOf('first.md')).toBeUndefined();
   });
 
