@@ -53,8 +53,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once a 200 response's body satisfies `done(body)`. */
-async function poll(url: string, done: (body: string) => boolean, failed: () => string | null, timeoutMs: number): Promise<void> {
+/** Resolves once a 200 response's body satisfies `done(body)`; throws what `failed()` returns when it returns a message. */
+export async function poll(url: string, done: (body: string) => boolean, failed: () => string | null, timeoutMs: number): Promise<void> {
   const until = performance.now() + timeoutMs;
   let connect404Since: number | null = null;
   let last = 'no answer (not listening)';
@@ -89,15 +89,21 @@ export function addParagraph(source: string, marker: string): string {
   return `${source.slice(0, at)}\n\n${marker}\n${source.slice(at)}`;
 }
 
-export async function measureDev(
-  root: string,
-  post: { slug: string; file: string },
-  options: { env: NodeJS.ProcessEnv; echo?: boolean; timeoutMs?: number },
-): Promise<DevRow> {
-  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
+/** A running `astro dev` in its own process group, with what it has printed. */
+export interface DevServer {
+  port: number;
+  pid: number | undefined;
+  /** All it has printed so far, stdout and stderr together. */
+  output(): string;
+  /** Its exit code once it has exited, else null. */
+  exitCode(): number | null;
+  /** Stops it and whatever it started, and waits until it has exited. */
+  stop(): Promise<void>;
+}
+
+/** Starts `astro dev` (what `npm run dev` runs) in `root` on a free loopback port. */
+export async function startDevServer(root: string, options: { env: NodeJS.ProcessEnv; echo?: boolean }): Promise<DevServer> {
   const port = await freePort();
-  const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
-  const started = performance.now();
   const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
     env: devEnvironment(options.env),
@@ -115,17 +121,40 @@ export async function measureDev(
     });
   }
   child.on('exit', (code) => (exited = code ?? -1));
+  return {
+    port,
+    pid: child.pid,
+    output: () => output,
+    exitCode: () => exited,
+    async stop() {
+      if (exited !== null || child.pid === undefined) return;
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      await gone;
+    },
+  };
+}
+
+export async function measureDev(
+  root: string,
+  post: { slug: string; file: string },
+  options: { env: NodeJS.ProcessEnv; echo?: boolean; timeoutMs?: number },
+): Promise<DevRow> {
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
+  const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
+  const started = performance.now();
+  const server = await startDevServer(root, options);
   let peak = 0;
   const sampler = setInterval(() => {
-    if (child.pid === undefined) return;
-    const { sum, hwm } = treeMemory(child.pid);
+    if (server.pid === undefined) return;
+    const { sum, hwm } = treeMemory(server.pid);
     peak = Math.max(peak, sum, hwm);
   }, 100);
-  const tail = () => output.split('\n').slice(-30).join('\n');
-  const failed = () => (exited === null ? null : `astro dev exited (${exited}):\n${tail()}`);
+  const tail = () => server.output().split('\n').slice(-30).join('\n');
+  const failed = () => (server.exitCode() === null ? null : `astro dev exited (${server.exitCode()}):\n${tail()}`);
   let restore: (() => Promise<void>) | undefined;
   try {
-    const url = `http://127.0.0.1:${port}/blog/${post.slug}/`;
+    const url = `http://127.0.0.1:${server.port}/blog/${post.slug}/`;
     await poll(url, () => true, failed, timeoutMs);
     const firstArticleSeconds = (performance.now() - started) / 1000;
 
@@ -154,11 +183,7 @@ export async function measureDev(
   } finally {
     await restore?.();
     clearInterval(sampler);
-    if (exited === null && child.pid !== undefined) {
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM');
-      await gone;
-    }
+    await server.stop();
   }
 }
 
