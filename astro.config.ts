@@ -6,6 +6,7 @@ import { blogImages } from './integrations/blog-images.ts';
 import { contentCache } from './integrations/astro-internals/content-cache.ts';
 import { contentStore } from './integrations/astro-internals/content-store.ts';
 import { devStore } from './integrations/astro-internals/dev-store.ts';
+import { devStart } from './integrations/dev-start.ts';
 import { devWatch } from './integrations/dev-watch.ts';
 import { searchIndex } from './integrations/search-index.ts';
 import { siteLogo } from './integrations/site-logo.ts';
@@ -70,6 +71,7 @@ export default defineConfig({
     // After contentCache(), which drops stores made by other rendering code.
     devStore(),
     devWatch(),
+    devStart(),
     contentStore(),
     mdx(),
     sitemap({

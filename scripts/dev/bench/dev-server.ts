@@ -102,15 +102,22 @@ export interface DevServer {
 }
 
 /** Starts `astro dev` (what `npm run dev` runs) in `root` on a free loopback port. */
-export async function startDevServer(root: string, options: { env: NodeJS.ProcessEnv; echo?: boolean }): Promise<DevServer> {
+export async function startDevServer(
+  root: string,
+  options: { env: NodeJS.ProcessEnv; echo?: boolean; args?: string[] },
+): Promise<DevServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    env: devEnvironment(options.env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so stopping it stops whatever it started.
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port), ...(options.args ?? [])],
+    {
+      cwd: root,
+      env: devEnvironment(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so stopping it stops whatever it started.
+      detached: true,
+    },
+  );
   let output = '';
   let exited: number | null = null;
   for (const stream of [child.stdout!, child.stderr!]) {

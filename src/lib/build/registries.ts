@@ -27,7 +27,9 @@ type RegistryName =
   /** One scan of the written site per output folder (integrations/output-scan.ts). */
   | 'output-scan'
   /** The dev server's content store as pages see it, and a call that shows a change now (content/dev-store-link.ts). */
-  | 'dev-content-store';
+  | 'dev-content-store'
+  /** Resolves when the dev server has answered its first page (content/dev-first-page.ts). */
+  | 'dev-first-page';
 
 /** The globalThis key of the registry `name`, for code that cannot import this module (a generated module). */
 export const registryKey = (name: RegistryName): string => `astro-blog.${name}`;

@@ -17,6 +17,7 @@ import {
 import { createRenderPool, type RenderPool } from '#src/lib/markdown/render-pool.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
 import { showStoreChanges } from '#src/lib/content/dev-store-link.ts';
+import { firstPageServed } from '#src/lib/content/dev-first-page.ts';
 
 const PATTERN = '**/*.{md,mdx}';
 /**
@@ -208,12 +209,20 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         void next.then(() => reloads.get(entry) === next && reloads.delete(entry));
       };
       // The first body rendered in a process takes 0.6-0.9 s (modules loaded, Shiki's grammars
-      // compiled), later ones ~70 ms: one post is rendered now, beside the server's start (measured
-      // 0.2-0.4 s later to the first page), so the first saved post shows as fast as later ones.
+      // compiled), later ones ~70 ms: one post is rendered once the first page has been sent (begun
+      // beside the server's start, it made that page 0.4 s later), so the first saved post shows as
+      // fast as later ones.
       const sample = entries.find((entry) => entry.endsWith('.md'));
       if (sample)
-        void readPost(sample)
-          .then(async (post) => (await renderHere())({ body: post.body, frontmatter: post.data, filePath: post.absolute }, post.file))
+        void firstPageServed()
+          .then(() => readPost(sample))
+          .then(async (post) => {
+            const started = performance.now();
+            await (
+              await renderHere()
+            )({ body: post.body, frontmatter: post.data, filePath: post.absolute }, post.file);
+            logger.debug(`renderer warmed on ${sample} in ${Math.round(performance.now() - started)} ms`);
+          })
           .catch(() => undefined);
       watcher.on('change', onChange);
       watcher.on('add', onChange);

@@ -1,0 +1,66 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WARM_PAGES } from '../../integrations/dev-start.ts';
+import { poll, startDevServer, type DevServer } from '../../scripts/dev/bench/dev-server.ts';
+import { makeProjectCopy, PROJECT_ROOT } from '../helpers/project-copy.ts';
+
+/**
+ * `npm run dev` prepares the pages an editor opens first before anyone asks for them, and
+ * leaves the work that can wait (warming the Markdown renderer) until a page has been sent.
+ * Seen in the server's own debug output: Vite's line per module transformed, the posts
+ * loader's line when it has warmed the renderer.
+ */
+let root: string;
+let server: DevServer;
+const exited = () => (server.exitCode() === null ? null : `astro dev exited (${server.exitCode()}):\n${server.output().slice(-2000)}`);
+
+/** Waits until the server has printed what `done` looks for. */
+async function printed(done: (output: string) => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!done(server.output())) {
+    const failure = exited();
+    if (failure) throw new Error(failure);
+    if (Date.now() > until) throw new Error(`not printed within ${timeoutMs} ms:\n${server.output().slice(-3000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Modules Vite has transformed so far, by their path in the project ("/src/…"). */
+const transformed = () => new Set([...server.output().matchAll(/vite:transform \S+ (\/src\/\S+)/g)].map((match) => match[1]!));
+
+beforeAll(async () => {
+  root = await makeProjectCopy({
+    contentDir: path.join(PROJECT_ROOT, 'src/content/blog'),
+    publicDir: path.join(PROJECT_ROOT, 'public'),
+    name: 'dev-start',
+  });
+  server = await startDevServer(root, {
+    env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    // Astro prints its loggers' debug lines, and Vite its line per module transformed, only with --verbose.
+    args: ['--verbose'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe('npm run dev, before and after the first page', () => {
+  const article = '/src/pages/blog/[slug]/index.astro';
+  // Imported by the article page: transformed early only because the page's imports are pre-transformed.
+  const articleImports = ['/src/layouts/BaseLayout.astro', '/src/components/PostBody.astro', '/src/lib/taxonomy/related.ts'];
+
+  it('transforms the first pages and their imports before any request, and warms the renderer only after a page is sent', async () => {
+    expect(WARM_PAGES.map((page) => page.replace(/^\./, ''))).toContain(article);
+    await printed((output) => output.includes('watching for file changes'), 120_000);
+    await printed(() => [article, '/src/pages/index.astro', ...articleImports].every((file) => transformed().has(file)), 60_000);
+    // Nothing has asked for a page yet, so the renderer is left alone however long the server waits.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(server.output().match(/renderer warmed.*/)?.[0]).toBeUndefined();
+
+    await poll(`http://127.0.0.1:${server.port}/blog/evaluating-rag-pipelines/`, (body) => body.includes('<h1'), exited, 60_000);
+    await printed((output) => /renderer warmed on \S+\.md in \d+ ms/.test(output), 30_000);
+  });
+});
