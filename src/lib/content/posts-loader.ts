@@ -212,18 +212,16 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
       // compiled), later ones ~70 ms: one post is rendered once the first page has been sent (begun
       // beside the server's start, it made that page 0.4 s later), so the first saved post shows as
       // fast as later ones.
+      const warmRenderer = async (entry: string) => {
+        await firstPageServed();
+        const post = await readPost(entry);
+        const started = performance.now();
+        const render = await renderHere();
+        await render({ body: post.body, frontmatter: post.data, filePath: post.absolute }, post.file);
+        logger.debug(`renderer warmed on ${entry} in ${Math.round(performance.now() - started)} ms`);
+      };
       const sample = entries.find((entry) => entry.endsWith('.md'));
-      if (sample)
-        void firstPageServed()
-          .then(() => readPost(sample))
-          .then(async (post) => {
-            const started = performance.now();
-            await (
-              await renderHere()
-            )({ body: post.body, frontmatter: post.data, filePath: post.absolute }, post.file);
-            logger.debug(`renderer warmed on ${sample} in ${Math.round(performance.now() - started)} ms`);
-          })
-          .catch(() => undefined);
+      if (sample) void warmRenderer(sample).catch(() => undefined);
       watcher.on('change', onChange);
       watcher.on('add', onChange);
       watcher.on('unlink', (deletedPath: string) => {
