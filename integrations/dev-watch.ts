@@ -1,7 +1,8 @@
-/** What the dev server's file watcher leaves alone: the built site and the caches. */
+/** What the dev server's file watcher leaves alone: the built site, the builds' working folders and the caches. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { OLD_SITE_PREFIX, STAGING_PREFIX } from '../scripts/build-cleanup.ts';
 
 /** Folders (absolute) whose files never change what the dev server shows. */
 export function unwatchedFolders(config: { root: URL; outDir: URL; cacheDir: URL }): string[] {
@@ -14,7 +15,10 @@ export function unwatchedFolders(config: { root: URL; outDir: URL; cacheDir: URL
  * Vite watches every file under the project but `node_modules/` and `.git/`:
  * after a build that is `dist/` and the caches (`BLOG_CACHE_DIR`, `.cache/`),
  * about 14,000 files for 1,000 posts, which the watcher walked and stat'ed
- * before the first page (about 3 s here). None of them is a source.
+ * before the first page (about 3 s here). None of them is a source. Nor are
+ * a build's working folders beside `dist/`: the site being built, and the site
+ * a build replaced, which a detached process is still deleting when a dev
+ * server is started right after the build (each deleted page was a watcher event).
  */
 export function devWatch(): AstroIntegration {
   return {
@@ -22,7 +26,11 @@ export function devWatch(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'dev') return;
-        updateConfig({ vite: { server: { watch: { ignored: unwatchedFolders(config).map((folder) => `${folder}/**`) } } } });
+        const root = fileURLToPath(config.root).replace(/[\\/]+$/, '');
+        const working = [STAGING_PREFIX, OLD_SITE_PREFIX].map((prefix) => `${root}/${prefix}*/**`);
+        updateConfig({
+          vite: { server: { watch: { ignored: [...unwatchedFolders(config).map((folder) => `${folder}/**`), ...working] } } },
+        });
       },
     },
   };

@@ -10,6 +10,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export const STAGING_PREFIX = '.dist-build-';
+/** The site a build replaced (`.dist-old-<pid>-<time>`), deleted by a detached process after the build exits. */
+export const OLD_SITE_PREFIX = '.dist-old-';
 
 /** Removes a folder however busy it is: files still being written into it make one pass fail with ENOTEMPTY. */
 export function removeFolder(folder: string): void {

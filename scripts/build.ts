@@ -12,7 +12,7 @@ import { damageSummary, noteDamage } from '#src/lib/build/cache-integrity.ts';
 import { keepUnchangedFiles } from '#src/lib/build/keep-unchanged.ts';
 import type { CheckResult } from './check-worker.ts';
 import { printFailure, printProblems, warn } from './cli-output.ts';
-import { removeFolder, removeKilledBuilds, removeTemporaryFiles, STAGING_PREFIX } from './build-cleanup.ts';
+import { removeFolder, removeKilledBuilds, removeTemporaryFiles, OLD_SITE_PREFIX, STAGING_PREFIX } from './build-cleanup.ts';
 import { patchAstro } from '../integrations/astro-internals/astro-patches.ts';
 import { clearAstroEnvironment } from '../integrations/astro-internals/environment.ts';
 import { publishRedirects, recordPublishedUrls } from './redirects-output.ts';
@@ -54,7 +54,7 @@ process.on('unhandledRejection', (error) => endBuild('The build failed', error))
 
 // Old sites left by builds whose clean-up did not finish: deleted while this one builds.
 const leftovers = readdir(options.root)
-  .then((names) => names.filter((name) => name.startsWith('.dist-old-')))
+  .then((names) => names.filter((name) => name.startsWith(OLD_SITE_PREFIX)))
   .then((names) => Promise.all(names.map((name) => rm(path.join(options.root, name), { recursive: true, force: true }))))
   .then(() => removeKilledBuilds(options.root, options.cacheDir))
   .catch(() => undefined);
@@ -115,7 +115,7 @@ if (existsSync(outDir)) {
 }
 
 // The swap is two renames: the new site is complete before it is dist/.
-const previous = path.join(options.root, `.dist-old-${process.pid}-${Date.now()}`);
+const previous = path.join(options.root, `${OLD_SITE_PREFIX}${process.pid}-${Date.now()}`);
 if (existsSync(outDir)) await rename(outDir, previous);
 await rename(staging, outDir).catch(async (error: unknown) => {
   if (existsSync(previous)) await rename(previous, outDir); // dist/ as it was

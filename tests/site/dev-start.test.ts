@@ -1,7 +1,8 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARM_PAGES } from '../../integrations/dev-start.ts';
+import { OLD_SITE_PREFIX } from '../../scripts/build-cleanup.ts';
 import { poll, startDevServer, type DevServer } from '../../scripts/dev/bench/dev-server.ts';
 import { makeProjectCopy, PROJECT_ROOT } from '../helpers/project-copy.ts';
 
@@ -13,6 +14,8 @@ import { makeProjectCopy, PROJECT_ROOT } from '../helpers/project-copy.ts';
  */
 let root: string;
 let server: DevServer;
+/** The site a build just replaced, which its detached remover is still deleting when the server starts. */
+let oldSite: string;
 const exited = () => (server.exitCode() === null ? null : `astro dev exited (${server.exitCode()}):\n${server.output().slice(-2000)}`);
 
 /** Waits until the server has printed what `done` looks for. */
@@ -35,6 +38,13 @@ beforeAll(async () => {
     publicDir: path.join(PROJECT_ROOT, 'public'),
     name: 'dev-start',
   });
+  oldSite = path.join(root, `${OLD_SITE_PREFIX}4242-1700000000000`);
+  // A page the watcher does see (any folder but the site's and the builds'), for the test to delete after the old site.
+  await writeFile(path.join(root, 'watched-page.html'), '<!doctype html><title>seen</title>');
+  for (const page of ['index.html', 'tags/index.html', 'blog/a/index.html']) {
+    await mkdir(path.dirname(path.join(oldSite, page)), { recursive: true });
+    await writeFile(path.join(oldSite, page), '<!doctype html><title>old</title>');
+  }
   server = await startDevServer(root, {
     env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
     // Astro prints its loggers' debug lines, and Vite its line per module transformed, only with --verbose.
@@ -62,5 +72,15 @@ describe('npm run dev, before and after the first page', () => {
 
     await poll(`http://127.0.0.1:${server.port}/blog/evaluating-rag-pipelines/`, (body) => body.includes('<h1'), exited, 60_000);
     await printed((output) => /renderer warmed on \S+\.md in \d+ ms/.test(output), 30_000);
+  });
+
+  it('leaves alone the old site a build is still deleting', async () => {
+    await printed((output) => output.includes('watching for file changes'), 120_000);
+    // Vite reloads the browser for each watched page deleted, and Astro prints "[watch] <file>": once it has
+    // named the page deleted after the old site, it would have named the old site's pages too.
+    await rm(oldSite, { recursive: true, force: true });
+    await rm(path.join(root, 'watched-page.html'));
+    await printed((output) => /\[watch\] \S*watched-page\.html/.test(output), 30_000);
+    expect(server.output().match(/\[watch\] .*4242-1700000000000.*/)?.[0]).toBeUndefined();
   });
 });
