@@ -13,7 +13,6 @@ let root: string;
 let server: DevServer;
 let browser: Browser;
 const pageOf = (port: number) => `http://127.0.0.1:${port}/blog/evaluating-rag-pipelines/`;
-const exited = () => (server.exitCode() === null ? null : `astro dev exited (${server.exitCode()}):\n${server.output().slice(-2000)}`);
 
 beforeAll(async () => {
   root = await makeProjectCopy({
@@ -22,7 +21,7 @@ beforeAll(async () => {
     name: 'dev-edit',
   });
   server = await startDevServer(root, { env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' } });
-  [browser] = await Promise.all([launchChromium(), poll(pageOf(server.port), () => true, exited, 120_000)]);
+  [browser] = await Promise.all([launchChromium(), poll(pageOf(server.port), () => true, server.failure, 120_000)]);
 }, 180_000);
 
 afterAll(async () => {

@@ -17,13 +17,12 @@ let root: string;
 let server: DevServer;
 /** The site a build just replaced, which its detached remover is still deleting when the server starts. */
 let oldSite: string;
-const exited = () => (server.exitCode() === null ? null : `astro dev exited (${server.exitCode()}):\n${server.output().slice(-2000)}`);
 
 /** Waits until the server has printed what `done` looks for. */
 async function printed(done: (output: string) => boolean, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!done(server.output())) {
-    const failure = exited();
+    const failure = server.failure();
     if (failure) throw new Error(failure);
     if (Date.now() > until) throw new Error(`not printed within ${timeoutMs} ms:\n${server.output().slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -71,7 +70,7 @@ describe('npm run dev, before and after the first page', () => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(server.output().match(/renderer warmed.*/)?.[0]).toBeUndefined();
 
-    await poll(`http://127.0.0.1:${server.port}/blog/evaluating-rag-pipelines/`, (body) => body.includes('<h1'), exited, 60_000);
+    await poll(`http://127.0.0.1:${server.port}/blog/evaluating-rag-pipelines/`, (body) => body.includes('<h1'), server.failure, 60_000);
     await printed((output) => /renderer warmed on \S+\.md in \d+ ms/.test(output), 30_000);
   });
 

@@ -95,8 +95,10 @@ export interface DevServer {
   pid: number | undefined;
   /** All it has printed so far, stdout and stderr together. */
   output(): string;
-  /** Its exit code once it has exited, else null. */
-  exitCode(): number | null;
+  /** Its last 30 lines of output. */
+  lastLines(): string;
+  /** Once it has exited: that, its exit code and its last lines; else null (poll's `failed`). */
+  failure(): string | null;
   /** Stops it and whatever it started, and waits until it has exited. */
   stop(): Promise<void>;
 }
@@ -128,11 +130,13 @@ export async function startDevServer(
     });
   }
   child.on('exit', (code) => (exited = code ?? -1));
+  const lastLines = () => output.split('\n').slice(-30).join('\n');
   return {
     port,
     pid: child.pid,
     output: () => output,
-    exitCode: () => exited,
+    lastLines,
+    failure: () => (exited === null ? null : `astro dev exited (${exited}):\n${lastLines()}`),
     async stop() {
       if (exited !== null || child.pid === undefined) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
@@ -157,12 +161,10 @@ export async function measureDev(
     const { sum, hwm } = treeMemory(server.pid);
     peak = Math.max(peak, sum, hwm);
   }, 100);
-  const tail = () => server.output().split('\n').slice(-30).join('\n');
-  const failed = () => (server.exitCode() === null ? null : `astro dev exited (${server.exitCode()}):\n${tail()}`);
   let restore: (() => Promise<void>) | undefined;
   try {
     const url = `http://127.0.0.1:${server.port}/blog/${post.slug}/`;
-    await poll(url, () => true, failed, timeoutMs);
+    await poll(url, () => true, server.failure, timeoutMs);
     const firstArticleSeconds = (performance.now() - started) / 1000;
 
     const marker = `Edited by the benchmark at ${Date.now()}.`;
@@ -171,12 +173,12 @@ export async function measureDev(
     const saved = performance.now();
     restore = () => writeFile(file, source);
     await writeFile(file, addParagraph(source, marker));
-    await poll(url, (body) => body.includes(marker), failed, timeoutMs);
+    await poll(url, (body) => body.includes(marker), server.failure, timeoutMs);
     const editShownSeconds = (performance.now() - saved) / 1000;
     // Put back and seen by the server before it stops, so the next start finds its store up to date.
     await restore();
     restore = undefined;
-    await poll(url, (body) => !body.includes(marker), failed, timeoutMs);
+    await poll(url, (body) => !body.includes(marker), server.failure, timeoutMs);
     return {
       firstArticleSeconds: round(firstArticleSeconds),
       editShownSeconds: round(editShownSeconds),
@@ -185,7 +187,8 @@ export async function measureDev(
     };
   } catch (error) {
     // One message: what the server answered, then its last lines.
-    if (error instanceof Error && !error.message.startsWith('astro dev exited')) error.message += `\nastro dev's last lines:\n${tail()}`;
+    if (error instanceof Error && !error.message.startsWith('astro dev exited'))
+      error.message += `\nastro dev's last lines:\n${server.lastLines()}`;
     throw error;
   } finally {
     await restore?.();
