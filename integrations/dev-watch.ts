@@ -4,11 +4,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { OLD_SITE_PREFIX, STAGING_PREFIX } from '../scripts/build-cleanup.ts';
 
-/** Folders (absolute) whose files never change what the dev server shows. */
-export function unwatchedFolders(config: { root: URL; outDir: URL; cacheDir: URL }): string[] {
-  const root = fileURLToPath(config.root);
-  const folders = [fileURLToPath(config.outDir), fileURLToPath(config.cacheDir), path.join(root, '.cache')];
-  return [...new Set(folders.map((folder) => folder.replace(/[\\/]+$/, '')))];
+/**
+ * Globs (absolute) of what never changes what the dev server shows: the built site, the caches,
+ * and a build's working folders beside the site (`.dist-build-<pid>`, `.dist-old-<pid>-<time>`).
+ */
+export function unwatchedGlobs(config: { root: URL; outDir: URL; cacheDir: URL }): string[] {
+  const trimmed = (folder: string) => folder.replace(/[\\/]+$/, '');
+  const root = trimmed(fileURLToPath(config.root));
+  const folders = [fileURLToPath(config.outDir), fileURLToPath(config.cacheDir), path.join(root, '.cache')].map(trimmed);
+  const working = [STAGING_PREFIX, OLD_SITE_PREFIX].map((prefix) => path.join(root, `${prefix}*`));
+  return [...new Set(folders), ...working].map((folder) => `${folder}/**`);
 }
 
 /**
@@ -26,11 +31,7 @@ export function devWatch(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'dev') return;
-        const root = fileURLToPath(config.root).replace(/[\\/]+$/, '');
-        const working = [STAGING_PREFIX, OLD_SITE_PREFIX].map((prefix) => `${root}/${prefix}*/**`);
-        updateConfig({
-          vite: { server: { watch: { ignored: [...unwatchedFolders(config).map((folder) => `${folder}/**`), ...working] } } },
-        });
+        updateConfig({ vite: { server: { watch: { ignored: unwatchedGlobs(config) } } } });
       },
     },
   };
