@@ -31,10 +31,15 @@ export function devStart(): AstroIntegration {
         updateConfig({ vite: { environments: { ssr: { dev: { preTransformRequests: true, warmup: WARM_PAGES } } } } });
       },
       'astro:server:setup': ({ server }) => {
+        let served = false;
         server.middlewares.use((_request, response, next) => {
-          response.once('finish', () => {
-            if (String(response.getHeader('content-type') ?? '').startsWith('text/html')) markPageServed();
-          });
+          // Until the first page is out; later requests pass untouched.
+          if (!served)
+            response.once('finish', () => {
+              if (!String(response.getHeader('content-type') ?? '').startsWith('text/html')) return;
+              served = true;
+              markPageServed();
+            });
           next();
         });
       },
