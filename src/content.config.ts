@@ -1,4 +1,5 @@
-import { defineCollection } from 'astro:content';
+// Not from 'astro:content': integrations/astro-internals/README.md, "Content config without the runtime".
+import { defineCollection } from '../integrations/astro-internals/define-collection.ts';
 import { glob } from 'astro/loaders';
 import { authorProfileSchema, categoryPageSchema } from './lib/content/profile-schemas.ts';
 import { postFrontmatterSchema } from './lib/content/post-schema.ts';

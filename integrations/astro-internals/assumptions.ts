@@ -13,6 +13,7 @@ import { ASTRO_DIST, importAstroFile, readAstroFile } from './astro-files.ts';
 import { metaStoreMismatch, pageCacheMismatch } from './astro-patches.ts';
 import { DEV_STORE_FOLDER } from './content-cache.ts';
 import { CONFIG_DIGEST_KEY } from './dev-store.ts';
+import { RUNTIME_DEFINE_HASH } from './define-collection.ts';
 import { CONTENT_CHANGED, storeClassMismatch, type StoreClass } from './dev-store-memory.ts';
 import {
   ASTRO_PLUGIN,
@@ -260,6 +261,31 @@ export const ASSUMPTIONS: Assumption[] = [
       const define = { __BLOG_RENDERING_CODE__: '"x"' };
       const input = getConfigHashInput?.({ build: {}, experimental: {}, vite: { build: {}, define } });
       return mismatch(isDeepStrictEqual(input?.vite?.define, define), 'core/build/config-hash/input.js: vite.define is no longer hashed');
+    },
+  },
+  {
+    workaround: 'Content config without the runtime',
+    fact: "astro:content's defineCollection (content/runtime.js) is the 7.3.5 code: the live-collection check, then content/config.js's defineCollection",
+    check: async (dist) => {
+      const { defineCollection } = await importAstroFile<{ defineCollection?: (config: unknown) => unknown }>(dist, 'content/runtime.js');
+      const now = typeof defineCollection === 'function' ? sourceHash(defineCollection) : 'missing';
+      return mismatch(
+        now === RUNTIME_DEFINE_HASH,
+        `content/runtime.js: defineCollection is not the code the workaround was written against (now: ${now})`,
+      );
+    },
+  },
+  {
+    workaround: 'Content config without the runtime',
+    fact: "content/config.js's defineCollection marks a collection with a loader as a content-layer one and returns it",
+    check: async (dist) => {
+      const { defineCollection } = await importAstroFile<{ defineCollection?: (config: object) => unknown }>(dist, 'content/config.js');
+      const collection: { loader: object; type?: string } = { loader: { name: 'check', load: () => undefined } };
+      const returned = defineCollection?.(collection);
+      return mismatch(
+        returned === collection && collection.type === 'content_layer',
+        `content/config.js: defineCollection no longer returns the collection marked "content_layer" (type: ${String(collection.type)})`,
+      );
     },
   },
   {

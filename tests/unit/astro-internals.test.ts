@@ -181,6 +181,20 @@ describe('Astro internals', () => {
       broken: /^Dev content store served from memory: content\/data-store\.js: .*no longer takes a Map/,
     },
     {
+      change: "a check added to astro:content's defineCollection",
+      file: 'content/runtime.js',
+      from: 'function defineCollection(config) {\n  if (config.type === "live") {',
+      to: 'function defineCollection(config) {\n  config.checked = true;\n  if (config.type === "live") {',
+      broken: /^Content config without the runtime: content\/runtime\.js: defineCollection is not the code/,
+    },
+    {
+      change: 'collections marked another way',
+      file: 'content/config.js',
+      from: 'config.type = CONTENT_LAYER_TYPE;',
+      to: 'config.type = "loader";',
+      broken: /^Content config without the runtime: content\/config\.js: .*no longer returns the collection marked/,
+    },
+    {
       change: 'vite.define left out of the config hash',
       file: 'core/build/config-hash/input.js',
       from: 'define: config.vite.define,',

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pMap from 'p-map';
-import { markdownPlugins, shikiConfig, type PipelineOptions } from '#src/lib/markdown/pipeline.ts';
+// Types only: the pipeline (our plugins and what they import) and the worker pool are loaded
+// when many bodies are to be rendered. A dev server with its store renders none before its first
+// page, and Vite's module runner would load their ~20 files one at a time before every content sync.
+import type { PipelineOptions } from '#src/lib/markdown/pipeline.ts';
 import {
   bodyError,
   createBodyRenderer,
@@ -14,7 +17,7 @@ import {
   type BodyJob,
   type RenderedBody,
 } from '#src/lib/markdown/render-body.ts';
-import { createRenderPool, type RenderPool } from '#src/lib/markdown/render-pool.ts';
+import type { RenderPool } from '#src/lib/markdown/render-pool.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
 import { showStoreChanges } from '#src/lib/content/dev-store-link.ts';
 import { firstPageServed } from '#src/lib/content/dev-first-page.ts';
@@ -49,7 +52,8 @@ const pluginNames = (plugins: unknown[] = []) =>
   });
 
 /** Whether astro.config.ts's processor and Shiki transformers are pipeline.ts's, which the workers build. */
-function samePipeline(markdown: LoaderContext['config']['markdown'], pipeline: PipelineOptions): boolean {
+async function samePipeline(markdown: LoaderContext['config']['markdown'], pipeline: PipelineOptions): Promise<boolean> {
+  const { markdownPlugins, shikiConfig } = await import('#src/lib/markdown/pipeline.ts');
   const { processor } = markdown;
   const configured = processor.options as { remarkPlugins?: unknown[]; rehypePlugins?: unknown[] };
   const ours = markdownPlugins(pipeline);
@@ -156,9 +160,10 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         const changed = (await pMap(entries, readChanged, { concurrency: 16 })).filter((post) => post !== null);
         const bodies = changed.filter((post) => post.entry.endsWith('.md')).length;
         let pool: RenderPool | undefined;
-        if (bodies >= poolThreshold && samePipeline(config.markdown, pipeline)) {
+        if (bodies >= poolThreshold && (await samePipeline(config.markdown, pipeline))) {
           // sharp's native library must be loaded by the main thread before a worker loads it (scripts/build.ts).
           await import('sharp');
+          const { createRenderPool } = await import('#src/lib/markdown/render-pool.ts');
           pool = createRenderPool({ pipeline, shared: withoutFunctions(shared) }, poolSize === undefined ? {} : { size: poolSize });
         }
         const started = performance.now();
