@@ -10,7 +10,8 @@ import { canonicalNames, toTerms, type Term } from '#src/lib/taxonomy/terms.ts';
 export interface SourceEntry {
   id: string;
   filePath: string;
-  body: string;
+  /** The Markdown body; read when a page first needs it. */
+  readBody: () => string;
   data: PostFrontmatter;
 }
 
@@ -31,12 +32,12 @@ export interface Post {
   pubDate: Date;
   updatedDate: Date | undefined;
   hero: { file: string; reference: string; alt: string } | undefined;
-  readingMinutes: number;
+  readonly readingMinutes: number;
   draft: boolean;
   /** Dated in the future: not published yet. */
   scheduled: boolean;
   /** Markdown body, for word counts and FAQ extraction. */
-  body: string;
+  readonly body: string;
   /** SEO controls (PRODUCT.md): the search-result title, an off-site canonical, noindex, the link-preview image. */
   seo: {
     /** `<title>` and og:title; the headline when the editor set none. */
@@ -80,6 +81,8 @@ export function buildPosts(entries: readonly SourceEntry[], options: BuildOption
     const heroFile = data.heroImage ? resolvePostAsset(data.heroImage, absolute, options.paths) : null;
     const ogFile = data.ogImage ? resolvePostAsset(data.ogImage, absolute, options.paths) : null;
     const authors = toTerms(authorNames(data.author, SITE.defaultAuthor), names.author);
+    let readingMinutes = data.readingTime;
+    let body: string | undefined;
     return {
       id: entry.id,
       file: entry.filePath,
@@ -94,10 +97,16 @@ export function buildPosts(entries: readonly SourceEntry[], options: BuildOption
       pubDate: data.pubDate,
       updatedDate: data.updatedDate,
       hero: heroFile && data.heroImage ? { file: heroFile, reference: data.heroImage, alt: data.heroImageAlt ?? '' } : undefined,
-      readingMinutes: data.readingTime ?? computeReadingMinutes(entry.body),
+      // Both on first use: a page reads a few posts' bodies, and loading the posts
+      // (once per build, and after each saved edit in the dev server) reads none.
+      get readingMinutes() {
+        return (readingMinutes ??= computeReadingMinutes(this.body));
+      },
       draft: data.draft,
       scheduled: data.pubDate.getTime() > options.now.getTime(),
-      body: entry.body,
+      get body() {
+        return (body ??= entry.readBody());
+      },
       seo: {
         title: data.seoTitle ?? data.title,
         canonicalURL: data.canonicalURL,

@@ -42,7 +42,7 @@ function load(): Promise<Loaded> {
   return getCollection('blog').then((list) => ({
     entries: new Map(list.map((entry) => [entry.id, entry])),
     posts: buildPosts(
-      list.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, body: bodyOf(entry), data: entry.data })),
+      list.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, readBody: () => bodyOf(entry), data: entry.data })),
       { paths: __BLOG_BUILD__, now: new Date(), includeUnpublished: __BLOG_BUILD__.includeUnpublished },
     ),
   }));
