@@ -81,3 +81,8 @@ export function adjacentPosts(post: Post, posts: readonly Post[]): { newer: Post
   const index = indexOf(posts).position.get(post.slug) ?? -1;
   return { newer: index > 0 ? posts[index - 1] : undefined, older: index >= 0 ? posts[index + 1] : undefined };
 }
+
+/** What an article page shows of other posts: the related cards and the newer and older links. */
+export function shownNeighbours(post: Post, posts: readonly Post[]): { related: Post[]; newer: Post | undefined; older: Post | undefined } {
+  return { related: relatedPosts(post, posts), ...adjacentPosts(post, posts) };
+}
