@@ -47,7 +47,16 @@ async function dataStoreClass(dist: URL): Promise<DataStoreClass | undefined> {
  */
 export async function metaStoreMismatch(dist = ASTRO_DIST): Promise<string | null> {
   try {
-    const store = await dataStoreClass(dist);
+    return storeClassMetaMismatch(await dataStoreClass(dist));
+  } catch (error) {
+    return `${DATA_STORE_FILE}: ${(error as Error).message}`;
+  }
+}
+
+/** The same check on a `MutableDataStore` class already imported (dev-store.ts has Node's). */
+export function storeClassMetaMismatch(imported: unknown): string | null {
+  const store = imported as DataStoreClass | undefined;
+  try {
     if (typeof store?.prototype.metaStore !== 'function') return `${DATA_STORE_FILE}: MutableDataStore.prototype.metaStore is gone`;
     const meta = new store().metaStore!();
     if (typeof meta.get !== 'function' || typeof meta.set !== 'function')

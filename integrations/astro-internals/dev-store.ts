@@ -15,7 +15,7 @@ import { ASTRO_DIST, importAstroFileInNode } from './astro-files.ts';
 import { DEV_STORE_FOLDER } from './content-cache.ts';
 import { DATA_STORE_FILE } from './content-store.ts';
 import { serveStoreFromMemory, type StoreClass } from './dev-store-memory.ts';
-import { dropUnchangedWrites, metaStoreMismatch, type MetaStore } from './astro-patches.ts';
+import { dropUnchangedWrites, storeClassMetaMismatch, type MetaStore } from './astro-patches.ts';
 
 /** The metadata key under which a content sync records the Astro config it ran with (content/content-layer.js). */
 export const CONFIG_DIGEST_KEY = 'astro-config-digest';
@@ -45,8 +45,9 @@ export function withServer(digest: unknown, server: unknown): unknown {
 const dataStore = await importAstroFileInNode<{ MutableDataStore?: DataStoreClass }>(ASTRO_DIST, 'content/mutable-data-store.js')
   .then((module) => module.MutableDataStore)
   .catch(() => undefined);
-// Checked while astro.config.ts loads: the module runner that imports Astro's files for it is closed before the hooks run.
-const unexpected = await metaStoreMismatch();
+// Checked on that class: importing the file in the module runner that loads astro.config.ts would
+// make Vite transform it and the ~40 of Astro's files it imports, one at a time, before every start.
+const unexpected = storeClassMetaMismatch(dataStore);
 
 /** Wraps `metaStore()` so the config digest read back ignores `server`; false when Astro's class is not as expected. */
 function ignoreServerInDigest(server: () => unknown): boolean {
