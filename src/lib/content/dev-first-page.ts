@@ -6,14 +6,10 @@
  */
 import { buildRegistry } from '#src/lib/build/registries.ts';
 
-const firstPage = buildRegistry('dev-first-page', () => {
-  let served = () => {};
-  const answered = new Promise<void>((resolve) => (served = resolve));
-  return { answered, served };
-});
+const firstPage = buildRegistry('dev-first-page', () => Promise.withResolvers<void>());
 
 /** Resolves once the dev server has sent its first HTML page. */
-export const firstPageServed = (): Promise<void> => firstPage().answered;
+export const firstPageServed = (): Promise<void> => firstPage().promise;
 
 /** Called when an HTML response has been sent; only the first call does anything. */
-export const markPageServed = (): void => firstPage().served();
+export const markPageServed = (): void => firstPage().resolve();
