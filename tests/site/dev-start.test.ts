@@ -8,10 +8,11 @@ import { makeProjectCopy, PROJECT_ROOT } from '../helpers/project-copy.ts';
 
 /**
  * `npm run dev` prepares the pages an editor opens first before anyone asks for them, leaves
- * the work that can wait (warming the Markdown renderer) until a page has been sent, and does
- * not watch the old site a build left beside `dist/`, nor load through Vite what Node has loaded. Seen in the server's own output: Vite's
- * line per module transformed, the posts loader's line when it has warmed the renderer, and
- * Astro's `[watch]` line for each watched page deleted.
+ * the work that can wait (warming the Markdown renderer) until a page has been sent, does not
+ * watch the old site a build left beside `dist/`, and does not load through Vite what Node has
+ * loaded. Seen in the server's own output: Vite's line per module transformed, the posts
+ * loader's line when it has warmed the renderer, and Astro's `[watch]` line for each watched
+ * page deleted.
  */
 let root: string;
 let server: DevServer;
