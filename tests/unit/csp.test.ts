@@ -25,6 +25,24 @@ describe('public/_headers', () => {
       expect(headers).toContain(header);
   });
 
+  it("fetches a post's http:// images and embeds over https rather than in clear or not at all", () => {
+    expect(cspHeader().split('; ')).toContain('upgrade-insecure-requests');
+    expect(headers).toMatch(/Content-Security-Policy: [^\n]*; upgrade-insecure-requests;/);
+  });
+
+  it('turns off the device and payment features with a Permissions-Policy browsers read without warnings', () => {
+    const line = /^\s+Permissions-Policy: (.+)$/m.exec(headers)?.[1] ?? '';
+    // A structured-field dictionary: "feature=()" members, each feature once.
+    const members = line.split(/,\s*/);
+    for (const member of members) expect(member).toMatch(/^[a-z][a-z-]*=\(\)$/);
+    const features = members.map((member) => member.slice(0, member.indexOf('=')));
+    expect(new Set(features).size).toBe(features.length);
+    expect(features).toEqual(expect.arrayContaining(['camera', 'microphone', 'geolocation', 'payment', 'usb']));
+    // Retired features are a console error on every page in Chromium: FLoC's interest-cohort, the Topics API's browsing-topics.
+    expect(features).not.toContain('interest-cohort');
+    expect(features).not.toContain('browsing-topics');
+  });
+
   it('lets every video host the sanitiser keeps load in a frame', () => {
     for (const host of IFRAME_HOSTS) expect(cspHeader()).toContain(new URL(host).origin);
   });

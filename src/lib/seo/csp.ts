@@ -19,6 +19,9 @@ export const CSP_DIRECTIVES = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
+  // A post's http:// image or embed is fetched over https instead of being
+  // blocked as mixed content or sent in clear (old posts moved from other sites have them).
+  'upgrade-insecure-requests',
 ] as const;
 
 /** Pagefind's search runs as WebAssembly. */
@@ -28,14 +31,16 @@ export const CSP_STYLE_SOURCES = ["'self'", "'unsafe-inline'"] as const;
 /** The one inline script: the theme, applied before the first paint. */
 export const CSP_SCRIPT_HASHES = [THEME_SCRIPT_HASH] as const;
 
-type DirectiveName = (typeof CSP_DIRECTIVES)[number] extends `${infer Name} ${string}` ? Name : never;
+/** "img-src" of "img-src 'self' data:"; a directive without sources is its own name. */
+type NameOf<Line> = Line extends `${infer Name} ${string}` ? Name : Line;
+type DirectiveName = NameOf<(typeof CSP_DIRECTIVES)[number]>;
 
 /** Sources a service adds, by directive. */
 export type CspAdditions = Partial<Record<'script-src' | 'style-src' | 'connect-src' | 'img-src' | 'frame-src' | 'form-action', string[]>>;
 
 /** The policy with `extra` sources appended to their directives, in Astro's `security.csp` shape. */
 export function cspPolicy(extra: CspAdditions = {}): {
-  directives: Array<`${DirectiveName} ${string}`>;
+  directives: Array<`${DirectiveName}${string}`>;
   scriptSources: string[];
   styleSources: string[];
 } {
@@ -45,7 +50,7 @@ export function cspPolicy(extra: CspAdditions = {}): {
   return {
     directives: CSP_DIRECTIVES.map((line) => {
       const [name, ...sources] = line.split(' ') as [DirectiveName, ...string[]];
-      return `${name} ${add(name, sources).join(' ')}` as const;
+      return [name, ...add(name, sources)].join(' ') as `${DirectiveName}${string}`;
     }),
     scriptSources: add('script-src', CSP_SCRIPT_SOURCES),
     styleSources: add('style-src', CSP_STYLE_SOURCES),
