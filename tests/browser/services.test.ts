@@ -34,7 +34,7 @@ const VARIANTS = {
       'frame-src https://giscus.app',
       'img-src https://*.google-analytics.com',
       'img-src https://*.googletagmanager.com',
-      'script-src https://*.googletagmanager.com',
+      'script-src https://www.googletagmanager.com',
       'script-src https://giscus.app',
       'style-src https://giscus.app',
     ],

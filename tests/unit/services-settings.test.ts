@@ -140,8 +140,9 @@ describe('the hosts each service adds to the Content-Security-Policy', () => {
       'connect-src': ['https://sn.goatcounter.com'],
       'img-src': ['https://sn.goatcounter.com'],
     });
+    // gtag.js's own host, not every googletagmanager.com subdomain (src/lib/services/csp-sources.ts says why).
     expect(serviceCspSources({ analytics: { provider: 'ga4', measurementId: 'G-AB12CD34' } })).toEqual({
-      'script-src': ['https://*.googletagmanager.com'],
+      'script-src': ['https://www.googletagmanager.com'],
       'img-src': ['https://*.google-analytics.com', 'https://*.googletagmanager.com'],
       'connect-src': ['https://*.google-analytics.com', 'https://*.analytics.google.com', 'https://*.googletagmanager.com'],
     });

@@ -6,11 +6,18 @@ const origin = (url: string) => new URL(url).origin;
 
 /**
  * Google's documented policy for Google Analytics 4 (Tag Platform, "Use a Content Security
- * Policy"): gtag.js from googletagmanager.com, hits to the regional google-analytics.com and
- * analytics.google.com collectors.
+ * Policy", developers.google.com/tag-platform/security/guides/csp): hits go to the regional
+ * google-analytics.com and analytics.google.com collectors (region1., region2., … chosen by
+ * Google at run time, so those stay wildcards). For `script-src` that page lists
+ * `https://*.googletagmanager.com`, but a gtag.js page loads script from one host only: the one
+ * its snippet names, `https://www.googletagmanager.com/gtag/js`, the host the same page gives for
+ * Tag Manager's own scripts. Its other subdomains serve nothing gtag.js runs, so allowing them
+ * only widens what an injected <script> could load. A path (`/gtag/`) would be narrower still but
+ * is not in Google's guidance: gtag.js loads further bundles for linked destinations, at paths
+ * Google does not document, so the host is the narrowest source that keeps working. A
+ * `scriptUrl` of the owner's (a first-party tag gateway) replaces it with its own origin.
  */
 const GA4_SOURCES = {
-  'script-src': ['https://*.googletagmanager.com'],
   'img-src': ['https://*.google-analytics.com', 'https://*.googletagmanager.com'],
   'connect-src': ['https://*.google-analytics.com', 'https://*.analytics.google.com', 'https://*.googletagmanager.com'],
 };
@@ -27,12 +34,8 @@ function analyticsSources(analytics: Analytics): CspAdditions {
     case 'goatcounter':
       return { 'script-src': [script], 'connect-src': [origin(analytics.endpoint)], 'img-src': [origin(analytics.endpoint)] };
     case 'ga4': {
-      const own = analytics.scriptUrl && !/\.googletagmanager\.com$/.test(new URL(analytics.scriptUrl).hostname) ? [script] : [];
-      return {
-        'script-src': [...GA4_SOURCES['script-src'], ...own],
-        'img-src': GA4_SOURCES['img-src'],
-        'connect-src': [...GA4_SOURCES['connect-src'], ...own],
-      };
+      const own = new URL(script).hostname.endsWith('.googletagmanager.com') ? [] : [script];
+      return { 'script-src': [script], 'img-src': GA4_SOURCES['img-src'], 'connect-src': [...GA4_SOURCES['connect-src'], ...own] };
     }
   }
 }
