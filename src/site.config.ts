@@ -65,6 +65,18 @@ export interface SiteConfig {
    * Each adds exactly its hosts to the Content-Security-Policy.
    */
   services: Services;
+  /**
+   * How large one post may be; the check refuses a post over either limit, naming it:
+   * `maxPostBytes`, the post file's size (default 2 MB, checked before the file is read), and
+   * `maxTags`, entries in its `tags` and in its `keywords` (default 200).
+   */
+  postLimits: { maxPostBytes: number; maxTags: number };
+  /**
+   * Folders under src/content/blog/ that hold posts from guest editors (README, "Guest
+   * posts"). MDX runs code on the build machine, so the check refuses an .mdx file in them.
+   * Default: ["guests"].
+   */
+  guests: { folders: readonly string[] };
 }
 
 const defaults: SiteConfig = {
@@ -81,6 +93,10 @@ const defaults: SiteConfig = {
   logo: 'favicon.svg',
   twitter: { authors: {} },
   services: {},
+  // 2 MB is twenty times the longest real post (about 100 KB); real posts have a few dozen tags at most.
+  postLimits: { maxPostBytes: 2 * 1024 * 1024, maxTags: 200 },
+  // Guest posts go to src/content/blog/guests/ by convention, refused as MDX with no setting made.
+  guests: { folders: ['guests'] },
 };
 
 function normaliseUrl(url: string): string {

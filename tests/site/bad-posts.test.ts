@@ -311,6 +311,25 @@ const CASES: BadPost[] = [
     field: 'body',
     says: /^imports "\.\.\/\.\.\/components\/Chart\.astro", which does not exist \(looked for src\/components\/Chart\.astro\)/,
   },
+  {
+    name: 'post file over the size limit (a pasted log)',
+    text: post({}, 'A pasted log line, one of thousands.\n'.repeat(60_000)),
+    field: 'file',
+    says: /^is 2\.1 MB, more than the 2 MB a post may be; move data and images out of the post/,
+  },
+  {
+    name: 'more keywords than the limit',
+    text: post({ keywords: `[${Array.from({ length: 201 }, (_, i) => `keyword ${i}`).join(', ')}]` }),
+    field: 'keywords',
+    says: /^lists 201 entries, more than the 200 a post may have/,
+  },
+  {
+    name: 'MDX in the guest posts folder',
+    file: 'guests/bad.mdx',
+    text: post({}, 'export const home = process.env.HOME\n\nIntro {home}.\n'),
+    field: 'file',
+    says: /^is MDX, which runs code on the build machine, and src\/content\/blog\/guests\/ holds guest posts .*, which must be \.md/,
+  },
 ];
 
 /** The small valid project every case starts from. */
@@ -351,7 +370,10 @@ afterAll(async () => {
 async function projectWith(files: Record<string, string>): Promise<string> {
   const root = await makeProjectCopy({ contentDir: path.join(template, 'blog'), publicDir: templatePublic, name: 'bad' });
   roots.push(root);
-  for (const [file, text] of Object.entries(files)) await writeFile(path.join(root, 'src/content/blog', file), text);
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, 'src/content/blog', file)), { recursive: true });
+    await writeFile(path.join(root, 'src/content/blog', file), text);
+  }
   return root;
 }
 

@@ -10,8 +10,10 @@ import { siteRelativePath } from '#src/lib/urls/site-paths.ts';
 import { bodyMistakes, bodyReferences, placeholderLines } from './body.ts';
 import { duplicateSlugProblems, PostLinks } from './cross-post.ts';
 import { fieldValueProblems, readFields, slugOf } from './frontmatter.ts';
+import { guestMdxProblem } from './guest-posts.ts';
 import { bodyImageProblem, ImageChecks, postImageProblem } from './images.ts';
 import { checkOldUrls, type OldUrlsResult } from './old-urls-check.ts';
+import { postSizeProblem, tagCountProblems } from './post-limits.ts';
 import type { CheckedPost, CheckOptions, Problem } from './problems.ts';
 import { fieldLine } from './yaml-errors.ts';
 
@@ -26,6 +28,11 @@ interface FileResult {
 
 async function checkFile(relative: string, options: CheckOptions, images: ImageChecks): Promise<FileResult> {
   const absolute = path.join(options.root, relative);
+  // Refused before a byte is read or parsed: MDX from a guest, a file too large.
+  const refused =
+    guestMdxProblem(relative, options.contentDir ?? CONTENT_DIR, options.site.guests) ??
+    postSizeProblem(relative, absolute, options.site.postLimits);
+  if (refused) return { body: '', bodyLine: 1, problems: [refused] };
   // Synchronous: a post is read whole at once, and thousands of small reads
   // through fs.promises' thread pool take three times as long.
   const raw = readFileSync(absolute, 'utf8');
@@ -47,6 +54,7 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
   if (!post) return { body, bodyLine, problems };
 
   for (const problem of fieldValueProblems(post, frontmatter, relative)) report(problem.line, problem.field, problem.message);
+  problems.push(...tagCountProblems(post, frontmatter, relative, options.site.postLimits));
   // The hero and the link-preview image are files the build turns into variants: same rules for both.
   for (const field of ['heroImage', 'ogImage'] as const) {
     const reference = post[field];

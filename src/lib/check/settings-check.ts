@@ -1,6 +1,8 @@
 /** Mistakes in src/site.config.ts, reported on the settings line like a post problem. */
 import sharp from 'sharp';
 import type { SiteConfig } from '#src/site.config.ts';
+import { guestSettingsProblems } from './guest-posts.ts';
+import { postLimitsProblems } from './post-limits.ts';
 import { servicesProblems } from './services-check.ts';
 import { settingsLineFinder } from './settings-lines.ts';
 import { isFile, SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
@@ -60,5 +62,5 @@ export async function settingsProblems(site: SiteConfig, paths: { root: string; 
   if (site.twitter.site !== undefined) handle('twitter.site', site.twitter.site);
   for (const [author, value] of Object.entries(site.twitter.authors)) handle(`twitter.authors["${author}"]`, value);
   for (const problem of servicesProblems(site.services, lineOf)) add(problem.field, problem.line, problem.message);
-  return problems;
+  return [...problems, ...postLimitsProblems(site.postLimits, lineOf), ...guestSettingsProblems(site.guests, lineOf)];
 }
