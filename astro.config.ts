@@ -12,7 +12,7 @@ import { searchIndex } from './integrations/search-index.ts';
 import { siteLogo } from './integrations/site-logo.ts';
 import { socialCards } from './integrations/social-cards.ts';
 import { headersFile } from './integrations/headers-file.ts';
-import { CSP_SCRIPT_HASHES, cspHeader, cspPolicy } from '#src/lib/seo/csp.ts';
+import { cspHeader } from '#src/lib/seo/csp.ts';
 import { serviceCspSources } from '#src/lib/services/csp-sources.ts';
 import { isNoindex, lastModified } from '#src/lib/seo/sitemap-registry.ts';
 import { SITE } from '#src/site.config.ts';
@@ -22,9 +22,8 @@ import { basePathFromEnv, cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
 /** Sub-folder hosting (e.g. GitHub project pages): BASE_PATH=/repo-name/ */
 const base = basePathFromEnv();
 const root = fileURLToPath(new URL('.', import.meta.url));
-// The opt-in services' hosts (src/site.config.ts `services`), in the <meta> and in _headers alike.
+// The opt-in services' hosts (src/site.config.ts `services`), in _headers as in the pages' <meta> (BaseLayout.astro).
 const cspExtra = serviceCspSources(SITE.services);
-const csp = cspPolicy(cspExtra);
 
 export default defineConfig({
   site: SITE.url,
@@ -54,16 +53,10 @@ export default defineConfig({
       assetsInlineLimit: 0,
     },
   },
-  // A Content-Security-Policy <meta> on every page, for hosts that cannot send
-  // headers (GitHub Pages); dist/_headers sends the same policy plus what a
-  // <meta> cannot carry (frame-ancestors) where the host reads it.
-  security: {
-    csp: {
-      directives: csp.directives,
-      scriptDirective: { resources: csp.scriptSources, hashes: [...CSP_SCRIPT_HASHES] },
-      styleDirective: { resources: csp.styleSources },
-    },
-  },
+  // No `security.csp`: Astro would put its Content-Security-Policy <meta> at the end of <head>,
+  // where it does not govern what comes before it. src/layouts/BaseLayout.astro writes the policy
+  // of src/lib/seo/csp.ts first instead; Astro's CSP would add only hashes of the bundled script
+  // files, which 'self' allows already.
   // One pipeline for Astro and for the blog loader's render workers (src/lib/markdown/pipeline.ts).
   markdown: { processor: markdownProcessor({ root, base }), shikiConfig },
   integrations: [

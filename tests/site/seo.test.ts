@@ -71,6 +71,20 @@ describe('meta tags on every page', () => {
     }
   });
 
+  it('puts the policy first in <head>, right after the charset, so it governs every script, style and image of the page', () => {
+    for (const urlPath of htmlPages(dist)) {
+      const file = path.join(dist, urlPath, urlPath.endsWith('/') ? 'index.html' : '');
+      const bytes = readFileSync(file);
+      const doc = page(dist, urlPath);
+      const [first, second] = [...doc.head.children];
+      expect(first?.outerHTML, urlPath).toBe('<meta charset="utf-8">');
+      expect(second?.getAttribute('http-equiv'), urlPath).toBe('content-security-policy');
+      // One policy (a second would be enforced too), and the charset where the parser looks for it: the first 1024 bytes.
+      expect(doc.querySelectorAll('meta[http-equiv="content-security-policy" i]').length, urlPath).toBe(1);
+      expect(bytes.indexOf('<meta charset="utf-8">') + '<meta charset="utf-8">'.length, urlPath).toBeLessThanOrEqual(1024);
+    }
+  });
+
   it('marks posts as Open Graph articles with dates, section, tags and keywords', () => {
     const doc = page(dist, '/blog/alpha-post/');
     expect(meta(doc, 'og:type')).toBe('article');

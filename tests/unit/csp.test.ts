@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspHeader } from '#src/lib/seo/csp.ts';
+import { cspHeader, cspMeta } from '#src/lib/seo/csp.ts';
 import { IFRAME_HOSTS } from '#src/lib/markdown/sanitize-schema.ts';
 
 const headers = readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8');
@@ -12,6 +12,14 @@ describe('public/_headers', () => {
     expect(line).toBe(cspHeader());
     expect(line).toContain("frame-ancestors 'none'");
     expect(line).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
+  });
+
+  it("gives pages' <meta> the header's policy, less frame-ancestors, which a <meta> cannot carry", () => {
+    expect(cspMeta()).not.toContain('frame-ancestors');
+    expect(`${cspMeta()}; frame-ancestors 'none'`).toBe(cspHeader());
+    const extra = { 'script-src': ['https://stats.example.com'], 'connect-src': ['https://stats.example.com'] };
+    expect(`${cspMeta(extra)}; frame-ancestors 'none'`).toBe(cspHeader(extra));
+    expect(cspMeta(extra)).toContain("script-src 'self' 'wasm-unsafe-eval' https://stats.example.com 'sha256-");
   });
 
   it('sends the usual security headers for every path', () => {
