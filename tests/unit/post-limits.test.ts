@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,13 +15,18 @@ const post = (fields: string, body = 'Body.') =>
   `---\ntitle: "A post"\ndescription: "About something."\n${fields}pubDate: "Mar 04 2026"\ncategory: "Testing"\n---\n\n${body}\n`;
 
 /** The problem lines `npm run check` prints for these posts (file under src/content/blog/ -> text). */
-async function check(posts: Record<string, string>, site: Partial<SiteConfig> = {}): Promise<string[]> {
+async function check(
+  posts: Record<string, string>,
+  site: Partial<SiteConfig> = {},
+  prepare?: (blog: string) => Promise<void>,
+): Promise<string[]> {
   const root = await mkdtemp(path.join(tmpdir(), 'blog-limits-'));
   roots.push(root);
   for (const [file, text] of Object.entries(posts)) {
     await mkdir(path.dirname(path.join(root, 'src/content/blog', file)), { recursive: true });
     await writeFile(path.join(root, 'src/content/blog', file), text);
   }
+  await prepare?.(path.join(root, 'src/content/blog'));
   const result = await checkPosts({
     root,
     publicDir: path.join(root, 'public'),
@@ -42,6 +48,15 @@ describe('post size limits', () => {
     const huge = `---\ntitle: "Unclosed"\n\n${'A pasted log line.\n'.repeat(120_000)}`;
     expect(await check({ 'huge.md': huge })).toEqual([
       'src/content/blog/huge.md:1  file  is 2.2 MB, more than the 2 MB a post may be; move data and images out of the post into files beside it, or raise postLimits.maxPostBytes in src/site.config.ts',
+    ]);
+  });
+
+  it('refuses a post that is a pipe, which would be read forever', async () => {
+    const lines = await check({ 'a.md': post('') }, {}, async (blog) => {
+      execFileSync('mkfifo', [path.join(blog, 'endless.md')]);
+    });
+    expect(lines).toEqual([
+      'src/content/blog/endless.md:1  file  is not a file but a device, a pipe or a socket; replace it with the text of the post',
     ]);
   });
 

@@ -14,17 +14,17 @@ const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))
 
 /**
  * A post file over the size limit, found with one stat before the file is read: the check
- * then reads and parses nothing of it.
+ * then reads and parses nothing of it. A post that is no regular file (a link to /dev/zero, a
+ * pipe) has no size to trust and would be read forever, so it is refused the same way.
  */
 export function postSizeProblem(file: string, absolute: string, limits: PostLimits): Problem | null {
-  const { size } = statSync(absolute);
-  if (size <= limits.maxPostBytes) return null;
-  return {
-    file,
-    line: 1,
-    field: 'file',
-    message: `is ${megabytes(size)}, more than the ${megabytes(limits.maxPostBytes)} a post may be; move data and images out of the post into files beside it, or raise postLimits.maxPostBytes in ${SETTINGS_FILE}`,
-  };
+  const stats = statSync(absolute);
+  const problem = (message: string): Problem => ({ file, line: 1, field: 'file', message });
+  if (!stats.isFile()) return problem('is not a file but a device, a pipe or a socket; replace it with the text of the post');
+  if (stats.size <= limits.maxPostBytes) return null;
+  return problem(
+    `is ${megabytes(stats.size)}, more than the ${megabytes(limits.maxPostBytes)} a post may be; move data and images out of the post into files beside it, or raise postLimits.maxPostBytes in ${SETTINGS_FILE}`,
+  );
 }
 
 /** `tags` or `keywords` lists longer than the limit: each would be a tag page. */
