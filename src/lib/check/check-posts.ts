@@ -7,7 +7,8 @@ import path from 'node:path';
 import pMap from 'p-map';
 import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { siteRelativePath } from '#src/lib/urls/site-paths.ts';
-import { bodyMistakes, bodyReferences, placeholderLines } from './body.ts';
+import { bodyMistakes, placeholderLines } from './body.ts';
+import { bodyReferences } from './body-references.ts';
 import { duplicateSlugProblems, PostLinks } from './cross-post.ts';
 import { fieldValueProblems, readFields, slugOf } from './frontmatter.ts';
 import { bodyImageProblem, ImageChecks, postImageProblem } from './images.ts';
@@ -86,7 +87,9 @@ export async function findPostFiles(root: string, contentDir = CONTENT_DIR): Pro
  * see one file at a time: duplicate slugs and links between posts. Returns
  * every problem in every file at once.
  */
-export async function checkPosts(options: CheckOptions): Promise<CheckReport & { posts: CheckedPost[] }> {
+export async function checkPosts(given: CheckOptions): Promise<CheckReport & { posts: CheckedPost[] }> {
+  // Images beside posts may live anywhere in the content folder the blog collection is in (src/content/).
+  const options = { ...given, contentRoot: given.contentRoot ?? path.join(given.root, path.dirname(given.contentDir ?? CONTENT_DIR)) };
   const files = await findPostFiles(options.root, options.contentDir);
   const images = new ImageChecks(options.cacheDir);
   await images.load();

@@ -5,7 +5,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { noteDamage, readSealedJson, sealJson } from '#src/lib/build/cache-integrity.ts';
 import { writeCacheFile } from '#src/lib/build/publish-file.ts';
-import { isFile, resolvePostAsset, siteRelativePath, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
+import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
+import { isFile, siteRelativePath, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import type { CheckOptions } from './problems.ts';
 
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);
@@ -114,10 +115,8 @@ export async function postImageProblem(
   if (WEB_ADDRESS.test(reference)) {
     return `"${reference}" is a web address, but images must be files in the project, so the build can make their variants; download it into public/ and write "/name.webp", or save it next to ${owner} as "./name.webp"`;
   }
-  const file = resolvePostAsset(reference, postFile, options);
-  if (!file) {
-    return `"${reference}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to ${owner} such as "./hero.webp"`;
-  }
+  const { file, problem: outside } = resolveReadable(reference, postFile, options);
+  if (outside !== undefined) return `"${reference}" ${outside}`;
   if (!(await isFile(file)))
     return `"${reference}" does not exist (looked for ${path.relative(options.root, file)}); check the name, or add the file`;
   const problem = await images.check(file, true);
@@ -137,18 +136,16 @@ export async function bodyImageProblem(
   images: ImageChecks,
 ): Promise<string | null> {
   const local = siteRelativePath(target, options.site.origins ?? options.site.url);
-  let file: string | null;
-  let missing: string;
-  if (local === null && /^\.{0,2}\/?[^:]+$/.test(target) && !target.startsWith('//')) {
-    file = resolvePostAsset(target.split(/[?#]/)[0]!, path.join(options.root, postFile), options);
-    missing = `does not exist${file ? ` (looked for ${path.relative(options.root, file)})` : ''}`;
-  } else if (local !== null && local.startsWith('/')) {
-    file = resolvePostAsset(local.split(/[?#]/)[0]!, postFile, options);
-    missing = 'does not exist in public/';
-  } else {
-    return null;
+  let reference: string;
+  if (local === null && /^\.{0,2}\/?[^:]+$/.test(target) && !target.startsWith('//')) reference = target;
+  else if (local !== null && local.startsWith('/')) reference = local;
+  else return null;
+  const { file, problem: outside } = resolveReadable(reference, path.join(options.root, postFile), options);
+  if (outside !== undefined) return `image "${target}" ${outside}`;
+  if (!(await isFile(file))) {
+    const where = reference.startsWith('/') ? 'in public/' : `(looked for ${path.relative(options.root, file)})`;
+    return `image "${target}" does not exist ${where}; check the path or add the file`;
   }
-  if (file === null || !(await isFile(file))) return `image "${target}" ${missing}; check the path or add the file`;
   const problem = await images.check(file, false);
   return problem && `image "${target}" ${problem}`;
 }

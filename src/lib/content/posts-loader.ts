@@ -18,6 +18,7 @@ import {
   type RenderedBody,
 } from '#src/lib/markdown/render-body.ts';
 import type { RenderPool } from '#src/lib/markdown/render-pool.ts';
+import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
 import { showStoreChanges } from '#src/lib/content/dev-store-link.ts';
 import { firstPageServed } from '#src/lib/content/dev-first-page.ts';
@@ -152,6 +153,12 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         const common = { id: post.entry, data, filePath: post.file, digest: post.digest };
         if (post.entry.endsWith('.mdx')) return { ...common, deferredRender: true };
         const rendered = await render({ body: post.body, frontmatter: post.data, filePath: post.absolute }, post.file);
+        // Astro imports each image path beside the post and publishes it: one that leads outside
+        // src/content/ is refused here too, for the dev server and `astro build` run no post check.
+        for (const image of rendered.metadata.localImagePaths) {
+          const { problem } = resolveReadable(image, post.absolute, { root, publicDir: path.join(root, 'public') });
+          if (problem !== undefined) throw new Error(`${post.file}  body  image ${JSON.stringify(image)} ${problem}`);
+        }
         return { ...common, rendered, assetImports: rendered.metadata.imagePaths };
       }
 

@@ -1,6 +1,6 @@
 /** The static pages and _redirects lines written for each redirect. */
-import path from 'node:path';
 import { isWebAddress, type RedirectRule } from './redirects.ts';
+import { lineValue } from './safe-paths.ts';
 import { withBase } from './site-paths.ts';
 
 /**
@@ -12,13 +12,15 @@ import { withBase } from './site-paths.ts';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The file a redirect page is written to, relative to the site's output folder. */
-export function redirectPageFile(from: string, base: string): string {
-  const pathname = decodeURI(withBase(from.split(/[?#]/)[0]!, base));
+/**
+ * The site path of the file a redirect page is written to, under the base: "/2019/05/old.html"
+ * is served as that very file; "/old-slug" and "/old-slug/" as a folder's index.html. The build
+ * turns it into a file with safe-paths.ts's outputFile, which keeps it inside the site.
+ */
+export function redirectPagePath(from: string, base: string): string {
+  const pathname = withBase(from.split(/[?#]/)[0]!, base);
   const last = pathname.slice(pathname.lastIndexOf('/') + 1);
-  // "/2019/05/old.html" is served as that very file; "/old-slug" and "/old-slug/" as a folder's index.html.
-  const file = pathname.endsWith('/') ? `${pathname}index.html` : last.includes('.') ? pathname : `${pathname}/index.html`;
-  return path.normalize(file.replace(/^\/+/, ''));
+  return pathname.endsWith('/') ? `${pathname}index.html` : last.includes('.') ? pathname : `${pathname}/index.html`;
 }
 
 export interface RedirectPageOptions {
@@ -71,7 +73,10 @@ export function redirectsFile(rules: readonly RedirectRule[], base: string): str
     const to = redirectTarget(rule, base);
     const last = from.slice(from.lastIndexOf('/') + 1);
     const forms = last.includes('.') || from === '/' ? [from] : [from.replace(/\/+$/, ''), `${from.replace(/\/+$/, '')}/`];
-    for (const form of new Set(forms)) lines.push(`${form}  ${to}  301`);
+    // Checked before (safe-paths.ts's sitePathProblem), and again here: a line break in either
+    // would add a rule of its own to every host that reads the file.
+    const where = `${rule.origin.file}:${rule.origin.line}  ${rule.origin.field}`;
+    for (const form of new Set(forms)) lines.push(`${lineValue(form, where)}  ${lineValue(to, where)}  301`);
   }
   return lines.length > 0
     ? `# Old addresses (redirectFrom in posts, redirects in src/site.config.ts), made by npm run build\n${lines.join('\n')}\n`
