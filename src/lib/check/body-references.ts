@@ -74,21 +74,20 @@ function htmlReferences(html: string): Array<Omit<BodyReference, 'line'> & { off
  */
 class LineFinder {
   readonly #text: string;
+  readonly #firstLine: number;
   #cursor = 0;
-  constructor(
-    lines: readonly string[],
-    readonly firstLine: number,
-  ) {
+  constructor(lines: readonly string[], firstLine: number) {
     this.#text = lines.join('\n');
+    this.#firstLine = firstLine;
   }
   lineOf(needles: readonly string[]): number {
     for (const needle of needles) {
       const at = needle ? this.#text.indexOf(needle, this.#cursor) : -1;
       if (at === -1) continue;
       this.#cursor = at + needle.length;
-      return this.firstLine + this.#text.slice(0, at).split('\n').length - 1;
+      return this.#firstLine + this.#text.slice(0, at).split('\n').length - 1;
     }
-    return this.firstLine + this.#text.slice(0, this.#cursor).split('\n').length - 1;
+    return this.#firstLine + this.#text.slice(0, this.#cursor).split('\n').length - 1;
   }
 }
 
