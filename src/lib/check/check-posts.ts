@@ -8,7 +8,7 @@ import pMap from 'p-map';
 import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { siteRelativePath } from '#src/lib/urls/site-paths.ts';
 import { bodyMistakes, placeholderLines } from './body.ts';
-import { bodyReferences } from './body-references.ts';
+import { ReferenceCache } from './reference-cache.ts';
 import { duplicateSlugProblems, PostLinks } from './cross-post.ts';
 import { fieldValueProblems, readFields, slugOf } from './frontmatter.ts';
 import { bodyImageProblem, ImageChecks, postImageProblem } from './images.ts';
@@ -92,7 +92,8 @@ export async function checkPosts(given: CheckOptions): Promise<CheckReport & { p
   const options = { ...given, contentRoot: given.contentRoot ?? path.join(given.root, path.dirname(given.contentDir ?? CONTENT_DIR)) };
   const files = await findPostFiles(options.root, options.contentDir);
   const images = new ImageChecks(options.cacheDir);
-  await images.load();
+  const references = new ReferenceCache(options.cacheDir);
+  await Promise.all([images.load(), references.load()]);
   const results = await pMap(files, (file) => checkFile(file, options, images), { concurrency: 16 });
   const problems = results.flatMap((r) => r.problems);
   const posts = results.flatMap((r) => (r.post ? [r.post] : []));
@@ -104,7 +105,7 @@ export async function checkPosts(given: CheckOptions): Promise<CheckReport & { p
   for (const result of results) {
     const post = result.post;
     if (!post) continue;
-    for (const ref of bodyReferences(result.body)) {
+    for (const ref of references.references(result.body)) {
       const line = result.bodyLine + ref.line - 1;
       const report = (message: string | null) => message && problems.push({ file: post.file, line, field: 'body', message });
       if (ref.kind === 'image') {
@@ -122,6 +123,6 @@ export async function checkPosts(given: CheckOptions): Promise<CheckReport & { p
   const oldUrls = checkOldUrls(posts, options, unreadable);
   problems.push(...oldUrls.problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  await images.save();
+  await Promise.all([images.save(), references.save()]);
   return { posts, problems, redirects: oldUrls.redirects, publishedUrls: oldUrls.publishedUrls };
 }
