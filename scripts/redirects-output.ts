@@ -9,7 +9,7 @@ import path from 'node:path';
 import { writeCacheFile } from '#src/lib/build/publish-file.ts';
 import { PUBLISHED_RECORD, serialisePublishedUrls, type PublishedUrls } from '#src/lib/urls/published-urls.ts';
 import { redirectPagePath, redirectsFile, renderRedirectPage } from '#src/lib/urls/redirect-pages.ts';
-import { outputFile, UnsafeOutputError } from '#src/lib/urls/safe-paths.ts';
+import { outputFile, sitePathProblem, UnsafeOutputError } from '#src/lib/urls/safe-paths.ts';
 import type { RedirectRule } from '#src/lib/urls/redirects.ts';
 import type { CheckOptions, Problem } from '#src/lib/check/problems.ts';
 
@@ -26,6 +26,8 @@ export function publishRedirects(siteDir: string, rules: readonly RedirectRule[]
   for (const rule of rules) {
     // The post check refused unsafe paths already; a page outside the site is refused here whatever came before.
     try {
+      const unsafe = sitePathProblem(rule.from);
+      if (unsafe) throw new UnsafeOutputError(unsafe);
       pages.push({ rule, file: outputFile(siteDir, redirectPagePath(rule.from, base), 'redirect page') });
     } catch (error) {
       if (!(error instanceof UnsafeOutputError)) throw error;

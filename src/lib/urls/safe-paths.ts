@@ -49,7 +49,7 @@ export function decodePath(written: string): { path: string; problem?: undefined
     const escape = notHex
       ? written.slice(notHex.index, notHex.index + 3)
       : ([...written.matchAll(/(?:%[0-9a-f]{2})+/gi)].map((m) => m[0]).find((run) => !decodes(run)) ?? '%');
-    return { problem: `has a malformed percent escape ("${escape}"); write the character itself, or "%25" for a "%"` };
+    return { problem: `has a malformed percent escape (${quoted(escape)}); write the character itself, or "%25" for a "%"` };
   }
 }
 
