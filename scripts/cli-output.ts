@@ -34,6 +34,16 @@ export function printWarnings(warnings: Problem[]): void {
   for (const warning of warnings) console.error(`    ${formatProblem(warning)}`);
 }
 
+/**
+ * Ends the command once everything it printed has been handed on. process.exit drops what is
+ * still queued on a pipe (CI's log, `| less`, a test reading the output): a report of a few
+ * thousand problems stopped after 64 KB, in the middle of a line.
+ */
+export async function exitAfterOutput(code: number): Promise<never> {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+  process.exit(code);
+}
+
 /** Ends a command with one clear message (and an optional hint), without a stack trace. */
 export function fail(message: string, hint?: string): never {
   console.error(red(`✗ ${message}`));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditProject } from '#src/lib/seo/audit/run.ts';
 import { renderReport } from '#src/lib/seo/report/render.ts';
-import { fail, printFailure } from './cli-output.ts';
+import { exitAfterOutput, fail, printFailure } from './cli-output.ts';
 import { projectOptions } from './project.ts';
 
 let values: { strict: boolean; json: boolean; out: string };
@@ -70,4 +70,4 @@ if (values.json) {
   console.log(summary);
 }
 console.error(`Report: ${path.relative(process.cwd(), out) || out}`);
-process.exit(values.strict && errors > 0 ? 1 : 0);
+await exitAfterOutput(values.strict && errors > 0 ? 1 : 0);
