@@ -54,6 +54,25 @@ describe('the site the cases start from', () => {
     expect(readFileSync(path.join(dist, 'pictures/hero.webp'))).toEqual(readFileSync(path.join(template, 'public/images/hero.webp')));
     expect(readFileSync(path.join(dist, 'logo.svg'), 'utf8')).toContain('<svg');
   });
+
+  it('sends its SVG files with the CSP where headers exist: the _headers rule "/*" matches them', () => {
+    // Netlify and Cloudflare Pages match _headers rules by path ("*" any text) and add every matching rule's headers.
+    const rules = readFileSync(path.join(template, 'dist/_headers'), 'utf8').split(/\n(?=\/)/);
+    const matching = rules.filter((rule) => {
+      const pattern = rule
+        .split('\n')[0]!
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replaceAll('*', '.*');
+      return new RegExp(`^${pattern}$`).test('/images/chart.svg');
+    });
+    const csp = matching.join('\n').match(/Content-Security-Policy: (.*)/)?.[1] ?? '';
+    // No inline script or handlers, and nothing from another host.
+    const scriptSources = /script-src ([^;]*)/.exec(csp)?.[1];
+    expect(scriptSources, csp).toMatch(/^'self'/);
+    expect(scriptSources).not.toContain("'unsafe-inline'");
+    expect(csp).toMatch(/default-src 'self'/);
+  });
 });
 
 interface GuestFile {
