@@ -16,21 +16,18 @@
 import { type Dirent, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { CheckOptions, Problem } from './problems.ts';
+import { contentRootOf, isInside, quoted, type ReferenceRoots } from '#src/lib/urls/safe-paths.ts';
+import type { Problem } from './problems.ts';
 import { svgFindings } from './svg-safety.ts';
 
-/** Relative paths as printed: a name holding control characters (a newline, an escape) is shown escaped. */
-const printable = (relative: string) => (/\p{Cc}/u.test(relative) ? JSON.stringify(relative).slice(1, -1) : relative);
-
-const isInside = (folder: string, file: string) => {
-  const relative = path.relative(folder, file);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
-};
+/** Relative paths as printed: a name holding a control or bidi character (a newline, an escape) is shown escaped. */
+const printable = (relative: string) =>
+  /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.test(relative) ? quoted(relative).slice(1, -1) : relative;
 
 /** Problems with the links and SVG images in public/ and src/content/ (the checker sorts them with the rest). */
-export function projectFileProblems(options: Pick<CheckOptions, 'root' | 'publicDir'>): Problem[] {
+export function projectFileProblems(options: ReferenceRoots): Problem[] {
   const problems: Problem[] = [];
-  const folders = [options.publicDir, path.join(options.root, 'src/content')];
+  const folders = [options.publicDir, contentRootOf(options)];
   let projectRoot: string;
   try {
     projectRoot = realpathSync(options.root);
@@ -46,12 +43,12 @@ export function projectFileProblems(options: Pick<CheckOptions, 'root' | 'public
       continue; // a project without public/ publishes nothing from it
     }
     // The folder itself committed as a link (public -> /etc) would publish all it points at.
-    if (!isInside(projectRoot, realFolder)) {
+    if (!isInside(realFolder, projectRoot)) {
       problems.push({
         file: shown,
         line: 1,
         field: 'file',
-        message: `is a link to ${JSON.stringify(realFolder)}, outside the project; make it a real folder`,
+        message: `is a link to ${quoted(realFolder)}, outside the project; make it a real folder`,
       });
       continue;
     }
@@ -105,7 +102,7 @@ function walkFolder(top: string, realTop: string, shownTop: string, root: string
       file: link.file,
       line: 1,
       field: 'file',
-      message: `is a link to ${JSON.stringify(link.target)}, a folder that leads back to the link itself, so copying ${shownTop} would never end; delete the link`,
+      message: `is a link to ${quoted(link.target)}, a folder that leads back to the link itself, so copying ${shownTop} would never end; delete the link`,
     });
 }
 
@@ -115,7 +112,7 @@ function walkFolder(top: string, realTop: string, shownTop: string, root: string
  * makes the copy endless. Projects have a handful of folder links at most, so pairs are simply compared.
  */
 function linksInLoops(links: FolderLink[]): FolderLink[] {
-  const next = links.map((link) => links.flatMap((other, index) => (isInside(link.to, other.from) ? [index] : [])));
+  const next = links.map((link) => links.flatMap((other, index) => (isInside(other.from, link.to) ? [index] : [])));
   return links.filter((_, start) => {
     const seen = new Set<number>();
     const queue = [...next[start]!];
@@ -131,7 +128,7 @@ function linksInLoops(links: FolderLink[]): FolderLink[] {
 
 /** Why a link may not be published, or where it leads when its target stays inside the folder it sits in. */
 function followLink(link: string, realTop: string, shownTop: string): string | { real: string; isFolder: boolean } {
-  const target = JSON.stringify(readlinkSync(link));
+  const target = quoted(readlinkSync(link));
   let real: string;
   try {
     real = realpathSync(link);
@@ -142,7 +139,7 @@ function followLink(link: string, realTop: string, shownTop: string): string | {
     if (code === 'ELOOP' || code === 'ENAMETOOLONG') return `is a link to ${target} that loops back on itself; delete the link`;
     return `is a link to ${target} that cannot be followed (${code ?? 'unknown error'}); delete the link, or copy the file here`;
   }
-  if (isInside(realTop, real)) return { real, isFolder: statSync(real).isDirectory() };
+  if (isInside(real, realTop)) return { real, isFolder: statSync(real).isDirectory() };
   return `is a link to ${target}, outside ${shownTop}; copy the file into ${shownTop} instead of linking it`;
 }
 
