@@ -13,6 +13,7 @@ import { duplicateSlugProblems, PostLinks } from './cross-post.ts';
 import { fieldValueProblems, readFields, slugOf } from './frontmatter.ts';
 import { bodyImageProblem, ImageChecks, postImageProblem } from './images.ts';
 import { checkOldUrls, type OldUrlsResult } from './old-urls-check.ts';
+import { projectFileProblems } from './project-files.ts';
 import type { CheckedPost, CheckOptions, Problem } from './problems.ts';
 import { fieldLine } from './yaml-errors.ts';
 
@@ -96,6 +97,7 @@ export async function checkPosts(given: CheckOptions): Promise<CheckReport & { p
   await Promise.all([images.load(), references.load()]);
   const results = await pMap(files, (file) => checkFile(file, options, images), { concurrency: 16 });
   const problems = results.flatMap((r) => r.problems);
+  problems.push(...projectFileProblems(options)); // links and SVGs in public/ and src/content/, which the build publishes
   const posts = results.flatMap((r) => (r.post ? [r.post] : []));
 
   const bySlug = Map.groupBy(posts, (post) => post.slug);
