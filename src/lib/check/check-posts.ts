@@ -88,9 +88,7 @@ export async function findPostFiles(root: string, contentDir = CONTENT_DIR): Pro
  * see one file at a time: duplicate slugs and links between posts. Returns
  * every problem in every file at once.
  */
-export async function checkPosts(given: CheckOptions): Promise<CheckReport & { posts: CheckedPost[] }> {
-  // Images beside posts may live anywhere in the content folder the blog collection is in (src/content/).
-  const options = { ...given, contentRoot: given.contentRoot ?? path.join(given.root, path.dirname(given.contentDir ?? CONTENT_DIR)) };
+export async function checkPosts(options: CheckOptions): Promise<CheckReport & { posts: CheckedPost[] }> {
   const files = await findPostFiles(options.root, options.contentDir);
   const images = new ImageChecks(options.cacheDir);
   const references = new ReferenceCache(options.cacheDir);

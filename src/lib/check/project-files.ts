@@ -13,7 +13,7 @@
  * followed) and resolves only the links, so thousands of files cost
  * milliseconds.
  */
-import { type Dirent, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { contentRootOf, isInside, quoted, type ReferenceRoots } from '#src/lib/urls/safe-paths.ts';
@@ -42,8 +42,9 @@ export function projectFileProblems(options: ReferenceRoots): Problem[] {
     } catch {
       continue; // a project without public/ publishes nothing from it
     }
-    // The folder itself committed as a link (public -> /etc) would publish all it points at.
-    if (!isInside(realFolder, projectRoot)) {
+    // The folder itself committed as a link (public -> /etc) would publish all it points at. A
+    // folder that is really elsewhere (a test fixture's public/ beside its posts) is no link.
+    if (lstatSync(path.resolve(folder)).isSymbolicLink() && !isInside(realFolder, projectRoot)) {
       problems.push({
         file: shown,
         line: 1,

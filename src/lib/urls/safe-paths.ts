@@ -18,6 +18,8 @@ export interface ReferenceRoots {
   publicDir: string;
   /** The content folder whose posts and profiles may keep images beside them (default: src/content/). */
   contentRoot?: string | undefined;
+  /** The blog collection's folder, relative to root, when it is not src/content/blog/: its parent is the content folder. */
+  contentDir?: string | undefined;
 }
 
 /** What a reference resolved to: the file, or what is wrong with it (a sentence after the quoted reference). */
@@ -34,7 +36,8 @@ export const quoted = (value: string) =>
   );
 
 /** The content folder of a project: src/content/ unless the caller names another. */
-export const contentRootOf = (roots: ReferenceRoots) => roots.contentRoot ?? path.join(roots.root, 'src/content');
+export const contentRootOf = (roots: ReferenceRoots) =>
+  roots.contentRoot ?? path.join(roots.root, roots.contentDir ? path.dirname(roots.contentDir) : 'src/content');
 
 /**
  * Decodes a path's percent escapes ("%20" -> " "), or says which escape is malformed: decodeURI
