@@ -18,6 +18,7 @@ import {
   type RenderedBody,
 } from '#src/lib/markdown/render-body.ts';
 import type { RenderPool } from '#src/lib/markdown/render-pool.ts';
+import { tooDeepNesting } from '#src/lib/check/nesting.ts';
 import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
 import { showStoreChanges } from '#src/lib/content/dev-store-link.ts';
@@ -144,6 +145,11 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
           const line = yaml.mark ? `:${yaml.mark.line + 1}` : '';
           throw new Error(`${file}${line}  frontmatter  ${yaml.reason ?? yaml.message}`, { cause: error });
         }
+        // Before any parser sees the body (they recurse once per level, and a body nested thousands deep
+        // overflows the stack after minutes): the dev server renders posts the checker never saw.
+        // The content keeps the file's line numbers (the frontmatter is blanked, not cut).
+        const deep = tooDeepNesting(parsed.content, { mdx: entry.endsWith('.mdx') });
+        if (deep) throw new Error(`${file}:${deep.line}  body  ${deep.message}`);
         return { entry, absolute, file, digest, data: parsed.frontmatter, body: parsed.content.trim() };
       }
 
