@@ -18,6 +18,7 @@ import {
   type RenderedBody,
 } from '#src/lib/markdown/render-body.ts';
 import type { RenderPool } from '#src/lib/markdown/render-pool.ts';
+import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
 import { tooDeepNesting } from '#src/lib/check/nesting.ts';
 import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
@@ -211,9 +212,10 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         try {
           await sync([entry]);
           showStoreChanges();
-          logger.info(`Reloaded data from ${entry}`);
+          logger.info(terminalSafe(`Reloaded data from ${entry}`));
         } catch (error) {
-          logger.error(`Failed to reload ${entry}: ${(error as Error).message}`);
+          // A post's message and its file's name are the editor's text: one line, whatever they hold.
+          logger.error(terminalSafe(`Failed to reload ${entry}: ${(error as Error).message}`));
         }
       };
       // One save can come as two change events (the file emptied, then written): each reload of a
