@@ -12,6 +12,7 @@ import type { PipelineOptions } from '#src/lib/markdown/pipeline.ts';
 import {
   bodyError,
   createBodyRenderer,
+  RenderError,
   sharedMarkdownOptions,
   withoutFunctions,
   type BodyJob,
@@ -150,7 +151,7 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         // overflows the stack after minutes): the dev server renders posts the checker never saw.
         // The content keeps the file's line numbers (the frontmatter is blanked, not cut).
         const deep = tooDeepNesting(parsed.content, { mdx: entry.endsWith('.mdx') });
-        if (deep) throw new Error(`${file}:${deep.line}  body  ${deep.message}`);
+        if (deep) throw new RenderError(`${file}:${deep.line}  body  ${deep.message}`);
         return { entry, absolute, file, digest, data: parsed.frontmatter, body: parsed.content.trim() };
       }
 
