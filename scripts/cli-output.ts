@@ -3,6 +3,7 @@ import { AUTHORS_DIR, CATEGORIES_DIR } from '#src/lib/content/profile-schemas.ts
 import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
 import type { Problem } from '#src/lib/check/problems.ts';
 import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
+import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
 import { formatProblem } from '#src/lib/check/problems.ts';
 
 const useColour = process.stderr.isTTY && !process.env['NO_COLOR'];
@@ -50,7 +51,7 @@ export async function exitAfterOutput(code: number): Promise<never> {
 
 /** Ends a command with one clear message (and an optional hint), without a stack trace. */
 export function fail(message: string, hint?: string): never {
-  console.error(red(`✗ ${message}`));
+  console.error(red(`✗ ${terminalSafe(message)}`));
   if (hint) console.error(hint);
   process.exit(1);
 }
@@ -58,7 +59,7 @@ export function fail(message: string, hint?: string): never {
 /** A warning the command goes on after. */
 export function warn(message: string): void {
   const yellow = (text: string) => (useColour ? `\x1b[33m${text}\x1b[0m` : text);
-  console.error(yellow(`⚠ ${message}`));
+  console.error(yellow(`⚠ ${terminalSafe(message)}`));
 }
 
 /**
@@ -77,14 +78,16 @@ export function printFailure(
   const fault = findSystemFault(error);
   if (fault) {
     const { root, unchanged, again } = options;
-    console.error(red(`✗ ${systemFaultLine({ failed, fault, root, consequence: unchanged, again })}`));
+    console.error(red(`✗ ${terminalSafe(systemFaultLine({ failed, fault, root, consequence: unchanged, again }))}`));
     return;
   }
   // Vite colours its reports whatever NO_COLOR says; a log or an annotation needs plain text.
+  // One line: the message may quote a post, whose newline must not start a line of its own.
   const message = stripVTControlCharacters(error instanceof Error ? error.message : String(error))
     .split('\n')
     .filter((line) => !/^\s+at /.test(line))
-    .join('\n');
-  console.error(red(`✗ ${failed}: ${message}`.trimEnd()));
+    .join('\n')
+    .trim();
+  console.error(red(`✗ ${failed}: ${terminalSafe(message)}`.trimEnd()));
   if (options.consequence) console.error(options.consequence);
 }

@@ -5,41 +5,36 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { noteDamage, readSealedJson, sealJson } from '#src/lib/build/cache-integrity.ts';
 import { writeCacheFile } from '#src/lib/build/publish-file.ts';
+import { EDITOR_IMAGE, readHeader, sharpReason, tooLarge } from '#src/lib/images/sharp-input.ts';
 import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
 import { isFile, siteRelativePath, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import type { CheckOptions } from './problems.ts';
 
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);
 
-/** sharp's reason, on one line ("VipsJpeg: premature end of JPEG image"). */
-const sharpReason = (error: unknown) =>
-  ((error as Error).message ?? String(error))
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .at(-1) ?? 'unknown reason';
-
 /**
  * Reads an image the way the build will: its header, then every pixel (at a
- * reduced size, which still reads the whole file), so a truncated download or
- * a garbled export is reported here, naming the post, instead of failing
- * later inside Astro. `photo` limits heroes to the formats made into webp.
+ * reduced size, which still reads the whole file), so a truncated download, a
+ * garbled export or a picture too large to decode is reported here, naming the
+ * post, instead of failing later inside Astro. `photo` limits heroes to the formats made into webp.
  */
 async function inspectImage(file: string, photo: boolean): Promise<string | null> {
   let format: string | undefined;
   try {
-    const meta = await sharp(file).metadata();
+    const meta = await readHeader(file);
     format = meta.format;
     if (photo && (!format || !IMAGE_FORMATS.has(format)))
       return `is a ${format ?? 'unknown'} file, not a photo format (use webp, jpeg, png or avif)`;
     if (!meta.width || !meta.height) return 'has no pixel size';
+    const oversize = tooLarge(meta);
+    if (oversize) return oversize;
   } catch (error) {
     const reason = sharpReason(error);
     if (/unsupported image format/i.test(reason)) return 'is not an image; use a webp, jpeg, png or avif file';
     return `is damaged and cannot be read (${reason}); export or download it again`;
   }
   try {
-    await sharp(file).resize({ width: 64, height: 64, fit: 'inside', withoutEnlargement: true }).raw().toBuffer();
+    await sharp(file, EDITOR_IMAGE).resize({ width: 64, height: 64, fit: 'inside', withoutEnlargement: true }).raw().toBuffer();
     return null;
   } catch (error) {
     return `is damaged: its ${format ?? 'image'} data cannot be decoded (${sharpReason(error)}); export or download it again`;
