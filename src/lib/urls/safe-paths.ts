@@ -11,6 +11,7 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { terminalSafeJson } from '#src/lib/build/terminal-safe.ts';
 
 /** The folders a post's files may come from. */
 export interface ReferenceRoots {
@@ -25,15 +26,8 @@ export interface ReferenceRoots {
 /** What a reference resolved to: the file, or what is wrong with it (a sentence after the quoted reference). */
 export type Resolved = { file: string; problem?: undefined } | { file?: undefined; problem: string };
 
-/**
- * A value in quotes for a message, every character that could move the cursor or reorder the
- * line escaped (JSON.stringify leaves line and paragraph separators and bidi overrides as they are).
- */
-export const quoted = (value: string) =>
-  JSON.stringify(value).replace(
-    /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+/** A value in quotes for a message, with every character that could break or reorder the line escaped. */
+export const quoted = (value: string) => terminalSafeJson(value);
 
 /** The content folder of a project: src/content/ unless the caller names another. */
 export const contentRootOf = (roots: ReferenceRoots) =>
