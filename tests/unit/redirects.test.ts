@@ -94,6 +94,10 @@ describe('redirect output', () => {
     expect(html).toContain('<link rel="canonical" href="https://blog.example.com/sub/blog/new/">');
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).toContain('<a href="/sub/blog/new/">New &lt;Post&gt;</a>');
+    // Loads and runs nothing, said first, for hosts that send no headers.
+    expect(html).toMatch(
+      /<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">/,
+    );
   });
 
   it('lists 301s for both slash forms of a folder address, and one for a file', () => {
