@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
+import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
 
 /**
  * How the dev server's own routes (image variants, social cards) end when the
@@ -29,7 +30,8 @@ export function devFailure(options: {
       consequence: 'Your posts are unchanged',
       again: 'reload the page',
     });
-    options.logger.error(`✗ ${line}`);
+    // The path in it may be a post's file name.
+    options.logger.error(`✗ ${terminalSafe(line)}`);
     options.res.statusCode = 500;
     options.res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     options.res.end(`${line}\n`);

@@ -2,6 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { lineValue } from '#src/lib/urls/safe-paths.ts';
 
 const CSP_LINE = /^(\s+Content-Security-Policy:).*$/m;
 
@@ -26,7 +27,9 @@ export function headersFile(options: { csp: string }): AstroIntegration {
           throw new Error('public/_headers has no "  Content-Security-Policy: …" line under "/*"; restore it from git');
         // A new file renamed over the copy: the copy may be a link to public/_headers, which stays as it is.
         const temporary = `${file}.${process.pid}.tmp`;
-        await writeFile(temporary, text.replace(CSP_LINE, `$1 ${options.csp}`));
+        // The policy carries hosts from the settings: one with a line break would add a header of its own.
+        const policy = lineValue(options.csp, 'the Content-Security-Policy for dist/_headers');
+        await writeFile(temporary, text.replace(CSP_LINE, `$1 ${policy}`));
         await rename(temporary, file);
       },
     },

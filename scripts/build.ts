@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { damageSummary, noteDamage } from '#src/lib/build/cache-integrity.ts';
 import { keepUnchangedFiles } from '#src/lib/build/keep-unchanged.ts';
 import type { CheckResult } from './check-worker.ts';
-import { printFailure, printProblems, warn } from './cli-output.ts';
+import { exitAfterOutput, printFailure, printProblems, warn } from './cli-output.ts';
 import { removeFolder, removeKilledBuilds, removeTemporaryFiles, OLD_SITE_PREFIX, STAGING_PREFIX } from './build-cleanup.ts';
 import { patchAstro } from '../integrations/astro-internals/astro-patches.ts';
 import { clearAstroEnvironment } from '../integrations/astro-internals/environment.ts';
@@ -78,7 +78,7 @@ const { problems, damage, redirects, publishedUrls } = await checked.catch((erro
 for (const [kind, count] of Object.entries(damage)) noteDamage(kind, count);
 if (problems.length > 0) {
   printProblems(problems, `The site was not built; ${unchanged}`);
-  process.exit(1);
+  await exitAfterOutput(1);
 }
 
 const { build } = await loading;
@@ -101,7 +101,7 @@ try {
 if (collisions.length > 0) {
   removeFolder(staging);
   printProblems(collisions, `The site was not built; ${unchanged}`);
-  process.exit(1);
+  await exitAfterOutput(1);
 }
 
 // Files written again with the bytes they had stay the published files, so a deploy that syncs

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { checkProfiles } from '#src/lib/check/profiles-check.ts';
 import { settingsProblems } from '#src/lib/check/settings-check.ts';
 import { checkPosts } from '#src/lib/check/check-posts.ts';
-import { printFailure, printProblems, printWarnings } from './cli-output.ts';
+import { exitAfterOutput, printFailure, printProblems, printWarnings } from './cli-output.ts';
 import { projectOptions } from './project.ts';
 
 const options = projectOptions();
@@ -36,7 +36,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (problems.length > 0) {
   printProblems(problems, `Fix them and run \`${command}\` again.`);
   if (withAstro) console.error('(The TypeScript check, astro check, runs once the posts are fixed.)');
-  process.exit(1);
+  await exitAfterOutput(1);
 }
 console.log(`✓ ${posts.length} posts checked in ${seconds}s: no problems.`);
 if (!withAstro) process.exit(0);

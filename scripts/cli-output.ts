@@ -3,6 +3,7 @@ import { AUTHORS_DIR, CATEGORIES_DIR } from '#src/lib/content/profile-schemas.ts
 import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
 import type { Problem } from '#src/lib/check/problems.ts';
 import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
+import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
 import { formatProblem } from '#src/lib/check/problems.ts';
 
 const useColour = process.stderr.isTTY && !process.env['NO_COLOR'];
@@ -11,11 +12,15 @@ const red = (text: string) => (useColour ? `\x1b[31m${text}\x1b[0m` : text);
 /** Prints every problem as `file:line  field  message`, grouped under one headline. */
 export function printProblems(problems: Problem[], consequence: string): void {
   const isProfile = (file: string) => file.startsWith(`${AUTHORS_DIR}/`) || file.startsWith(`${CATEGORIES_DIR}/`);
-  const posts = new Set(problems.filter((p) => p.file !== SETTINGS_FILE && !isProfile(p.file)).map((p) => p.file)).size;
+  // Links and SVGs in public/ and beside posts (src/lib/check/project-files.ts) are files, not posts.
+  const isPost = (file: string) => /\.mdx?$/i.test(file) && file !== SETTINGS_FILE && !isProfile(file);
+  const posts = new Set(problems.filter((p) => isPost(p.file)).map((p) => p.file)).size;
+  const files = new Set(problems.filter((p) => !isPost(p.file) && p.file !== SETTINGS_FILE && !isProfile(p.file)).map((p) => p.file)).size;
   const profiles = new Set(problems.filter((p) => isProfile(p.file)).map((p) => p.file)).size;
   const where = [
     ...(posts > 0 ? [`${posts} post${posts === 1 ? '' : 's'}`] : []),
     ...(profiles > 0 ? [`${profiles} author or category file${profiles === 1 ? '' : 's'}`] : []),
+    ...(files > 0 ? [`${files} other file${files === 1 ? '' : 's'}`] : []),
     ...(problems.some((p) => p.file === SETTINGS_FILE) ? ['the settings'] : []),
   ].join(' and ');
   const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${where}`;
@@ -34,9 +39,19 @@ export function printWarnings(warnings: Problem[]): void {
   for (const warning of warnings) console.error(`    ${formatProblem(warning)}`);
 }
 
+/**
+ * Ends the command once everything it printed has been handed on. process.exit drops what is
+ * still queued on a pipe (CI's log, `| less`, a test reading the output): a report of a few
+ * thousand problems stopped after 64 KB, in the middle of a line.
+ */
+export async function exitAfterOutput(code: number): Promise<never> {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+  process.exit(code);
+}
+
 /** Ends a command with one clear message (and an optional hint), without a stack trace. */
 export function fail(message: string, hint?: string): never {
-  console.error(red(`✗ ${message}`));
+  console.error(red(`✗ ${terminalSafe(message)}`));
   if (hint) console.error(hint);
   process.exit(1);
 }
@@ -44,7 +59,7 @@ export function fail(message: string, hint?: string): never {
 /** A warning the command goes on after. */
 export function warn(message: string): void {
   const yellow = (text: string) => (useColour ? `\x1b[33m${text}\x1b[0m` : text);
-  console.error(yellow(`⚠ ${message}`));
+  console.error(yellow(`⚠ ${terminalSafe(message)}`));
 }
 
 /**
@@ -63,14 +78,16 @@ export function printFailure(
   const fault = findSystemFault(error);
   if (fault) {
     const { root, unchanged, again } = options;
-    console.error(red(`✗ ${systemFaultLine({ failed, fault, root, consequence: unchanged, again })}`));
+    console.error(red(`✗ ${terminalSafe(systemFaultLine({ failed, fault, root, consequence: unchanged, again }))}`));
     return;
   }
   // Vite colours its reports whatever NO_COLOR says; a log or an annotation needs plain text.
+  // One line: the message may quote a post, whose newline must not start a line of its own.
   const message = stripVTControlCharacters(error instanceof Error ? error.message : String(error))
     .split('\n')
     .filter((line) => !/^\s+at /.test(line))
-    .join('\n');
-  console.error(red(`✗ ${failed}: ${message}`.trimEnd()));
+    .join('\n')
+    .trim();
+  console.error(red(`✗ ${failed}: ${terminalSafe(message)}`.trimEnd()));
   if (options.consequence) console.error(options.consequence);
 }

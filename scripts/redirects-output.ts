@@ -8,7 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeCacheFile } from '#src/lib/build/publish-file.ts';
 import { PUBLISHED_RECORD, serialisePublishedUrls, type PublishedUrls } from '#src/lib/urls/published-urls.ts';
-import { redirectPageFile, redirectsFile, renderRedirectPage } from '#src/lib/urls/redirect-pages.ts';
+import { redirectPagePath, redirectsFile, renderRedirectPage } from '#src/lib/urls/redirect-pages.ts';
+import { outputFile, sitePathProblem, UnsafeOutputError } from '#src/lib/urls/safe-paths.ts';
 import type { RedirectRule } from '#src/lib/urls/redirects.ts';
 import type { CheckOptions, Problem } from '#src/lib/check/problems.ts';
 
@@ -20,19 +21,33 @@ import type { CheckOptions, Problem } from '#src/lib/check/problems.ts';
  */
 export function publishRedirects(siteDir: string, rules: readonly RedirectRule[], options: CheckOptions): Problem[] {
   const base = options.base ?? '/';
-  const pages = rules.map((rule) => ({ rule, file: redirectPageFile(rule.from, base) }));
-  const taken = pages.filter(({ file }) => existsSync(path.join(siteDir, file)));
-  if (taken.length > 0) {
-    return taken.map(({ rule, file }) => ({
-      ...rule.origin,
-      message: `"${rule.from}" is the address of a page the site has (${file}), so it cannot also redirect; remove it from the redirects`,
-    }));
+  const problems: Problem[] = [];
+  const pages: Array<{ rule: RedirectRule; file: string }> = [];
+  for (const rule of rules) {
+    // The post check refused unsafe paths already; a page outside the site is refused here whatever came before.
+    try {
+      const unsafe = sitePathProblem(rule.from);
+      if (unsafe) throw new UnsafeOutputError(unsafe);
+      pages.push({ rule, file: outputFile(siteDir, redirectPagePath(rule.from, base), 'redirect page') });
+    } catch (error) {
+      if (!(error instanceof UnsafeOutputError)) throw error;
+      problems.push({ ...rule.origin, message: error.message });
+    }
   }
+  for (const { rule, file } of pages) {
+    if (existsSync(file)) {
+      const page = path.relative(siteDir, file);
+      problems.push({
+        ...rule.origin,
+        message: `"${rule.from}" is the address of a page the site has (${page}), so it cannot also redirect; remove it from the redirects`,
+      });
+    }
+  }
+  if (problems.length > 0) return problems;
   const settings = { site: options.site.url, base, language: options.site.language, siteTitle: options.site.title };
   for (const { rule, file } of pages) {
-    const target = path.join(siteDir, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, renderRedirectPage(rule, settings));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, renderRedirectPage(rule, settings));
   }
   const lines = redirectsFile(rules, base);
   if (lines) {

@@ -8,9 +8,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { terminalSafe, terminalSafeJson } from '#src/lib/build/terminal-safe.ts';
 import { auditProject } from '#src/lib/seo/audit/run.ts';
 import { renderReport } from '#src/lib/seo/report/render.ts';
-import { fail, printFailure } from './cli-output.ts';
+import { exitAfterOutput, fail, printFailure } from './cli-output.ts';
 import { projectOptions } from './project.ts';
 
 let values: { strict: boolean; json: boolean; out: string };
@@ -52,11 +53,12 @@ const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const errors = result.findings.filter((finding) => finding.severity === 'error').length;
 
 if (values.json) {
-  console.log(JSON.stringify({ findings: result.findings }, null, 2));
+  console.log(terminalSafeJson({ findings: result.findings }, 2));
 } else {
+  // Findings quote titles and descriptions: each is one line, whatever they hold.
   for (const finding of result.findings) {
-    console.log(`${finding.file}:${finding.line}  ${finding.rule}  ${finding.severity}: ${finding.message}`);
-    console.log(`    fix: ${finding.fix}`);
+    console.log(terminalSafe(`${finding.file}:${finding.line}  ${finding.rule}  ${finding.severity}: ${finding.message}`));
+    console.log(`    fix: ${terminalSafe(finding.fix)}`);
   }
   const counts = { error: errors, warning: 0, notice: 0 };
   for (const finding of result.findings) if (finding.severity !== 'error') counts[finding.severity] += 1;
@@ -70,4 +72,4 @@ if (values.json) {
   console.log(summary);
 }
 console.error(`Report: ${path.relative(process.cwd(), out) || out}`);
-process.exit(values.strict && errors > 0 ? 1 : 0);
+await exitAfterOutput(values.strict && errors > 0 ? 1 : 0);

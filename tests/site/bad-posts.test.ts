@@ -110,7 +110,7 @@ const CASES: BadPost[] = [
     name: 'heroImage: outside the project',
     text: post(hero('../../../etc/passwd')),
     field: 'heroImage',
-    says: /^"\.\.\/\.\.\/\.\.\/etc\/passwd" points outside the project/,
+    says: /^"\.\.\/\.\.\/\.\.\/etc\/passwd" points outside src\/content\/; keep the file next to the post/,
   },
   {
     name: 'heroImage without heroImageAlt',

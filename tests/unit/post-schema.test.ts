@@ -84,3 +84,30 @@ describe('post frontmatter schema', () => {
     expect(issue!.message).toMatch(message);
   });
 });
+
+describe('control characters in a post text', () => {
+  it.each([
+    ['title', { title: 'Clear \x1b[2J the screen' }, 'U+001B'],
+    ['title', { title: 'A NUL\0 inside' }, 'U+0000'],
+    ['description', { description: 'A C1 \x9b code' }, 'U+009B'],
+    ['keywords', { keywords: ['fine', 'bell\x07'] }, 'U+0007'],
+    ['tags', { tags: ['back\bspace'] }, 'U+0008'],
+    ['category', { category: 'Money\x7f' }, 'U+007F'],
+  ])('refuses one in %s, naming its code point', (field, change, code) => {
+    const found = issues({ ...realPost, ...change });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ field });
+    expect(found[0]!.message).toBe(
+      `holds an invisible control character (${code}); delete it (it often comes with text pasted from a terminal or a PDF)`,
+    );
+  });
+
+  it.each([
+    ['a tab', { title: 'Tab\tseparated' }],
+    ['a line break from a block scalar', { description: 'Two\nlines' }],
+    ['right-to-left text', { title: 'مرحبا بالعالم' }],
+    ['emoji and CJK', { keywords: ['日本語', '🚀 launch'] }],
+  ])('accepts %s', (_, change) => {
+    expect(issues({ ...realPost, ...change })).toEqual([]);
+  });
+});

@@ -242,6 +242,18 @@ describe('postsLoader', () => {
     ['a body image that is not an image, on a worker', BROKEN, NOT_AN_IMAGE, { poolThreshold: 1, poolSize: 2 }],
     ['a body image that is not an image, on the main thread', BROKEN, NOT_AN_IMAGE, {}],
     [
+      'a list nested 2,000 deep, before any parser takes minutes on it',
+      { 'deep.md': `---\ntitle: "Deep"\n---\n\nIntro.\n\n${Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n` },
+      /^src\/content\/blog\/deep\.md:107 {2}body {2}nests lists, quotes, emphasis or HTML elements more than 100 deep; /,
+      {},
+    ],
+    [
+      '<div>s nested 10,000 deep in MDX',
+      { 'deep.mdx': `---\ntitle: "Deep"\n---\n\n${'<div>\n'.repeat(10_000)}` },
+      /^src\/content\/blog\/deep\.mdx:105 {2}body {2}nests lists, quotes, emphasis or HTML elements more than 100 deep; /,
+      {},
+    ],
+    [
       'frontmatter that is not YAML',
       { 'bad.md': '---\ntitle: "Bad\n  x: [\n---\n\nBody.\n' },
       /^src\/content\/blog\/bad\.md:\d+ {2}frontmatter {2}\S/,

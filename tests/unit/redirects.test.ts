@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lostUrls, nextPublishedUrls, type CurrentPost } from '#src/lib/urls/published-urls.ts';
-import { redirectPageFile, redirectsFile, renderRedirectPage } from '#src/lib/urls/redirect-pages.ts';
+import { redirectPagePath, redirectsFile, renderRedirectPage } from '#src/lib/urls/redirect-pages.ts';
 import { pathKey, planRedirects, type RedirectSource } from '#src/lib/urls/redirects.ts';
 
 const origin = (file: string, line = 3) => ({ file, line, field: 'redirectFrom' });
@@ -81,12 +81,12 @@ describe('planRedirects', () => {
 describe('redirect output', () => {
   const rule = { from: '/old-slug/', to: '/blog/new/', title: 'New <Post>', origin: origin('a.md') };
   it.each([
-    ['/old-slug/', '/', 'old-slug/index.html'],
-    ['/old-slug', '/', 'old-slug/index.html'],
-    ['/2019/05/old.html', '/', '2019/05/old.html'],
-    ['/old-slug/', '/sub/', 'sub/old-slug/index.html'],
-    ['/caf%C3%A9/', '/', 'café/index.html'],
-  ])('writes the page for %s (base %s) at %s', (from, base, file) => expect(redirectPageFile(from, base)).toBe(file));
+    ['/old-slug/', '/', '/old-slug/index.html'],
+    ['/old-slug', '/', '/old-slug/index.html'],
+    ['/2019/05/old.html', '/', '/2019/05/old.html'],
+    ['/old-slug/', '/sub/', '/sub/old-slug/index.html'],
+    ['/caf%C3%A9/', '/', '/caf%C3%A9/index.html'],
+  ])('writes the page for %s (base %s) at %s', (from, base, file) => expect(redirectPagePath(from, base)).toBe(file));
 
   it('makes a page that moves readers on and keeps search engines on the new address', () => {
     const html = renderRedirectPage(rule, { site: 'https://blog.example.com', base: '/sub/', language: 'en', siteTitle: 'Signal & Noise' });
@@ -94,6 +94,10 @@ describe('redirect output', () => {
     expect(html).toContain('<link rel="canonical" href="https://blog.example.com/sub/blog/new/">');
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).toContain('<a href="/sub/blog/new/">New &lt;Post&gt;</a>');
+    // Loads and runs nothing, said first, for hosts that send no headers.
+    expect(html).toMatch(
+      /<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">/,
+    );
   });
 
   it('lists 301s for both slash forms of a folder address, and one for a file', () => {

@@ -7,13 +7,15 @@ import path from 'node:path';
 import pMap from 'p-map';
 import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { siteRelativePath } from '#src/lib/urls/site-paths.ts';
-import { bodyMistakes, bodyReferences, placeholderLines } from './body.ts';
+import { bodyMistakes, placeholderLines } from './body.ts';
+import { ReferenceCache } from './reference-cache.ts';
 import { duplicateSlugProblems, PostLinks } from './cross-post.ts';
 import { fieldValueProblems, readFields, slugOf } from './frontmatter.ts';
 import { guestMdxProblem } from './guest-posts.ts';
 import { bodyImageProblem, ImageChecks, postImageProblem } from './images.ts';
 import { checkOldUrls, type OldUrlsResult } from './old-urls-check.ts';
 import { postSizeProblem, tagCountProblems } from './post-limits.ts';
+import { projectFileProblems } from './project-files.ts';
 import type { CheckedPost, CheckOptions, Problem } from './problems.ts';
 import { fieldLine } from './yaml-errors.ts';
 
@@ -97,9 +99,11 @@ export async function findPostFiles(root: string, contentDir = CONTENT_DIR): Pro
 export async function checkPosts(options: CheckOptions): Promise<CheckReport & { posts: CheckedPost[] }> {
   const files = await findPostFiles(options.root, options.contentDir);
   const images = new ImageChecks(options.cacheDir);
-  await images.load();
+  const references = new ReferenceCache(options.cacheDir);
+  await Promise.all([images.load(), references.load()]);
   const results = await pMap(files, (file) => checkFile(file, options, images), { concurrency: 16 });
   const problems = results.flatMap((r) => r.problems);
+  problems.push(...projectFileProblems(options)); // links and SVGs in public/ and src/content/, which the build publishes
   const posts = results.flatMap((r) => (r.post ? [r.post] : []));
 
   const bySlug = Map.groupBy(posts, (post) => post.slug);
@@ -109,7 +113,7 @@ export async function checkPosts(options: CheckOptions): Promise<CheckReport & {
   for (const result of results) {
     const post = result.post;
     if (!post) continue;
-    for (const ref of bodyReferences(result.body)) {
+    for (const ref of references.references(result.body)) {
       const line = result.bodyLine + ref.line - 1;
       const report = (message: string | null) => message && problems.push({ file: post.file, line, field: 'body', message });
       if (ref.kind === 'image') {
@@ -127,6 +131,6 @@ export async function checkPosts(options: CheckOptions): Promise<CheckReport & {
   const oldUrls = checkOldUrls(posts, options, unreadable);
   problems.push(...oldUrls.problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  await images.save();
+  await Promise.all([images.save(), references.save()]);
   return { posts, problems, redirects: oldUrls.redirects, publishedUrls: oldUrls.publishedUrls };
 }

@@ -5,40 +5,36 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { noteDamage, readSealedJson, sealJson } from '#src/lib/build/cache-integrity.ts';
 import { writeCacheFile } from '#src/lib/build/publish-file.ts';
-import { isFile, resolvePostAsset, siteRelativePath, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
+import { EDITOR_IMAGE, readHeader, sharpReason, tooLarge } from '#src/lib/images/sharp-input.ts';
+import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
+import { isFile, siteRelativePath, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import type { CheckOptions } from './problems.ts';
 
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);
 
-/** sharp's reason, on one line ("VipsJpeg: premature end of JPEG image"). */
-const sharpReason = (error: unknown) =>
-  ((error as Error).message ?? String(error))
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .at(-1) ?? 'unknown reason';
-
 /**
  * Reads an image the way the build will: its header, then every pixel (at a
- * reduced size, which still reads the whole file), so a truncated download or
- * a garbled export is reported here, naming the post, instead of failing
- * later inside Astro. `photo` limits heroes to the formats made into webp.
+ * reduced size, which still reads the whole file), so a truncated download, a
+ * garbled export or a picture too large to decode is reported here, naming the
+ * post, instead of failing later inside Astro. `photo` limits heroes to the formats made into webp.
  */
 async function inspectImage(file: string, photo: boolean): Promise<string | null> {
   let format: string | undefined;
   try {
-    const meta = await sharp(file).metadata();
+    const meta = await readHeader(file);
     format = meta.format;
     if (photo && (!format || !IMAGE_FORMATS.has(format)))
       return `is a ${format ?? 'unknown'} file, not a photo format (use webp, jpeg, png or avif)`;
     if (!meta.width || !meta.height) return 'has no pixel size';
+    const oversize = tooLarge(meta);
+    if (oversize) return oversize;
   } catch (error) {
     const reason = sharpReason(error);
     if (/unsupported image format/i.test(reason)) return 'is not an image; use a webp, jpeg, png or avif file';
     return `is damaged and cannot be read (${reason}); export or download it again`;
   }
   try {
-    await sharp(file).resize({ width: 64, height: 64, fit: 'inside', withoutEnlargement: true }).raw().toBuffer();
+    await sharp(file, EDITOR_IMAGE).resize({ width: 64, height: 64, fit: 'inside', withoutEnlargement: true }).raw().toBuffer();
     return null;
   } catch (error) {
     return `is damaged: its ${format ?? 'image'} data cannot be decoded (${sharpReason(error)}); export or download it again`;
@@ -114,10 +110,8 @@ export async function postImageProblem(
   if (WEB_ADDRESS.test(reference)) {
     return `"${reference}" is a web address, but images must be files in the project, so the build can make their variants; download it into public/ and write "/name.webp", or save it next to ${owner} as "./name.webp"`;
   }
-  const file = resolvePostAsset(reference, postFile, options);
-  if (!file) {
-    return `"${reference}" points outside the project's public/ and src/ folders; use "/name.webp" for a file in public/, or a path next to ${owner} such as "./hero.webp"`;
-  }
+  const { file, problem: outside } = resolveReadable(reference, postFile, options);
+  if (outside !== undefined) return `"${reference}" ${outside}`;
   if (!(await isFile(file)))
     return `"${reference}" does not exist (looked for ${path.relative(options.root, file)}); check the name, or add the file`;
   const problem = await images.check(file, true);
@@ -137,18 +131,16 @@ export async function bodyImageProblem(
   images: ImageChecks,
 ): Promise<string | null> {
   const local = siteRelativePath(target, options.site.origins ?? options.site.url);
-  let file: string | null;
-  let missing: string;
-  if (local === null && /^\.{0,2}\/?[^:]+$/.test(target) && !target.startsWith('//')) {
-    file = resolvePostAsset(target.split(/[?#]/)[0]!, path.join(options.root, postFile), options);
-    missing = `does not exist${file ? ` (looked for ${path.relative(options.root, file)})` : ''}`;
-  } else if (local !== null && local.startsWith('/')) {
-    file = resolvePostAsset(local.split(/[?#]/)[0]!, postFile, options);
-    missing = 'does not exist in public/';
-  } else {
-    return null;
+  let reference: string;
+  if (local === null && /^\.{0,2}\/?[^:]+$/.test(target) && !target.startsWith('//')) reference = target;
+  else if (local !== null && local.startsWith('/')) reference = local;
+  else return null;
+  const { file, problem: outside } = resolveReadable(reference, path.join(options.root, postFile), options);
+  if (outside !== undefined) return `image "${target}" ${outside}`;
+  if (!(await isFile(file))) {
+    const where = reference.startsWith('/') ? 'in public/' : `(looked for ${path.relative(options.root, file)})`;
+    return `image "${target}" does not exist ${where}; check the path or add the file`;
   }
-  if (file === null || !(await isFile(file))) return `image "${target}" ${missing}; check the path or add the file`;
   const problem = await images.check(file, false);
   return problem && `image "${target}" ${problem}`;
 }

@@ -1,6 +1,7 @@
 /** Redirects and the URLs earlier builds published: no old address may stop working. */
 import { lostUrls, nextPublishedUrls, readPublishedUrls, type CurrentPost, type PublishedUrls } from '#src/lib/urls/published-urls.ts';
 import { isWebAddress, pathKey, planRedirects, type RedirectRule, type RedirectSource } from '#src/lib/urls/redirects.ts';
+import { sitePathProblem } from '#src/lib/urls/safe-paths.ts';
 import { postSlugFromPath, SETTINGS_FILE, siteRelativePath } from '#src/lib/urls/site-paths.ts';
 import { settingsLineFinder } from './settings-lines.ts';
 import { authorNames } from '#src/lib/content/post-schema.ts';
@@ -50,6 +51,11 @@ export function checkOldUrls(posts: readonly CheckedPost[], options: CheckOption
   for (const post of posts) {
     if (!post.published) continue;
     for (const from of post.data.redirectFrom) {
+      const unsafe = sitePathProblem(from);
+      if (unsafe) {
+        problems.push({ file: post.file, line: post.lines.redirectFrom, field: 'redirectFrom', message: unsafe });
+        continue;
+      }
       sources.push({
         from,
         to: postPath(post.slug),
@@ -63,6 +69,15 @@ export function checkOldUrls(posts: readonly CheckedPost[], options: CheckOption
     const origin = { file: SETTINGS_FILE, line: settingsLine(from), field: 'redirects' };
     const local = siteRelativePath(written, options.site.origins ?? options.site.url);
     const to = local ?? written;
+    const unsafe =
+      sitePathProblem(from) ??
+      (/[\p{Cc}\s]/u.test(written)
+        ? `"${from}" leads to ${JSON.stringify(written)}, which holds a space or a line break; write the target as one address`
+        : null);
+    if (unsafe) {
+      problems.push({ ...origin, message: unsafe });
+      continue;
+    }
     if (!from.startsWith('/') || (local === null && !isWebAddress(written))) {
       problems.push({
         ...origin,

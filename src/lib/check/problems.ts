@@ -2,6 +2,7 @@
 import type { SiteConfig } from '#src/site.config.ts';
 import type { PostFrontmatter } from '#src/lib/content/post-schema.ts';
 import type { ProjectPaths } from '#src/lib/urls/site-paths.ts';
+import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
 
 /** One thing wrong in one post: where it is and what to do about it. */
 export interface Problem {
@@ -30,7 +31,10 @@ export interface CheckOptions extends ProjectPaths {
   base?: string;
 }
 
-/** "src/content/blog/x.md:4  pubDate  \"2026-02-30\" is not a real date" */
+/**
+ * "src/content/blog/x.md:4  pubDate  \"2026-02-30\" is not a real date": always one line, since
+ * messages quote what posts say (terminal-safe.ts).
+ */
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}  ${problem.field}  ${problem.message}`;
+  return terminalSafe(`${problem.file}:${problem.line}  ${problem.field}  ${problem.message}`);
 }

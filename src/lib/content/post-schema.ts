@@ -22,6 +22,24 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/**
+ * A control character in a post's text (ESC, NUL, a C1 code; tabs and line breaks are layout):
+ * it shows as nothing on a page, is refused by XML (the social card's SVG, feeds), and in a
+ * terminal can clear the screen or forge a CI annotation. Named by its code point, so the
+ * message itself carries none.
+ */
+export function controlCharacterProblem(value: string): string | null {
+  const found = /(?![\t\n\r])[\p{Cc}\ufffe\uffff]/u.exec(value);
+  if (!found) return null;
+  const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `holds an invisible control character (${code}); delete it (it often comes with text pasted from a terminal or a PDF)`;
+}
+
+const withoutControls = (value: string, ctx: z.RefinementCtx) => {
+  const problem = controlCharacterProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
 /** Required, non-empty text. Numbers and lists are mistakes worth naming. */
 const text = (example: string) =>
   z
@@ -32,12 +50,16 @@ const text = (example: string) =>
           : `must be text in quotes, not ${describe(issue.input)}; e.g. ${example}`,
     })
     .trim()
-    .min(1, `is empty; write it, e.g. ${example}`);
+    .min(1, `is empty; write it, e.g. ${example}`)
+    .superRefine(withoutControls);
 
 const termList = (field: string) =>
   z
     .array(
-      z.union([z.string(), z.number()]).transform((term) => String(term).trim()),
+      z
+        .union([z.string(), z.number()])
+        .transform((term) => String(term).trim())
+        .superRefine(withoutControls),
       {
         error: (issue) => `must be a list like [first term, second term], not ${describe(issue.input)}`,
       },

@@ -12,12 +12,16 @@ import type { PipelineOptions } from '#src/lib/markdown/pipeline.ts';
 import {
   bodyError,
   createBodyRenderer,
+  RenderError,
   sharedMarkdownOptions,
   withoutFunctions,
   type BodyJob,
   type RenderedBody,
 } from '#src/lib/markdown/render-body.ts';
 import type { RenderPool } from '#src/lib/markdown/render-pool.ts';
+import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
+import { tooDeepNesting } from '#src/lib/check/nesting.ts';
+import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
 import { showStoreChanges } from '#src/lib/content/dev-store-link.ts';
 import { firstPageServed } from '#src/lib/content/dev-first-page.ts';
@@ -143,6 +147,11 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
           const line = yaml.mark ? `:${yaml.mark.line + 1}` : '';
           throw new Error(`${file}${line}  frontmatter  ${yaml.reason ?? yaml.message}`, { cause: error });
         }
+        // Before any parser sees the body (they recurse once per level, and a body nested thousands deep
+        // overflows the stack after minutes): the dev server renders posts the checker never saw.
+        // The content keeps the file's line numbers (the frontmatter is blanked, not cut).
+        const deep = tooDeepNesting(parsed.content, { mdx: entry.endsWith('.mdx') });
+        if (deep) throw new RenderError(`${file}:${deep.line}  body  ${deep.message}`);
         return { entry, absolute, file, digest, data: parsed.frontmatter, body: parsed.content.trim() };
       }
 
@@ -152,6 +161,12 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         const common = { id: post.entry, data, filePath: post.file, digest: post.digest };
         if (post.entry.endsWith('.mdx')) return { ...common, deferredRender: true };
         const rendered = await render({ body: post.body, frontmatter: post.data, filePath: post.absolute }, post.file);
+        // Astro imports each image path beside the post and publishes it: one that leads outside
+        // src/content/ is refused here too, for the dev server and `astro build` run no post check.
+        for (const image of rendered.metadata.localImagePaths) {
+          const { problem } = resolveReadable(image, post.absolute, { root, publicDir: path.join(root, 'public') });
+          if (problem !== undefined) throw new Error(`${post.file}  body  image ${JSON.stringify(image)} ${problem}`);
+        }
         return { ...common, rendered, assetImports: rendered.metadata.imagePaths };
       }
 
@@ -198,9 +213,10 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         try {
           await sync([entry]);
           showStoreChanges();
-          logger.info(`Reloaded data from ${entry}`);
+          logger.info(terminalSafe(`Reloaded data from ${entry}`));
         } catch (error) {
-          logger.error(`Failed to reload ${entry}: ${(error as Error).message}`);
+          // A post's message and its file's name are the editor's text: one line, whatever they hold.
+          logger.error(terminalSafe(`Failed to reload ${entry}: ${(error as Error).message}`));
         }
       };
       // One save can come as two change events (the file emptied, then written): each reload of a

@@ -9,6 +9,7 @@ import { verifiedFolder, type VerifiedFolder } from '#src/lib/build/cache-integr
 import { publishFiles } from '#src/lib/build/publish-file.ts';
 import { buildRegistry } from '#src/lib/build/registries.ts';
 import { withTrailingSlash } from '#src/lib/urls/site-paths.ts';
+import { EDITOR_IMAGE, readHeader, sharpReason, tooLarge } from './sharp-input.ts';
 
 /**
  * Widths made for every hero and body image (never wider than the original).
@@ -91,13 +92,15 @@ async function readSource(file: string, origin: string): Promise<SourceInfo> {
       const bytes = await readFile(file);
       let meta: Metadata;
       try {
-        meta = await sharp(bytes).metadata();
+        meta = await readHeader(bytes);
       } catch (error) {
-        throw new ImageError(`${origin}: "${file}" is not an image sharp can read (${(error as Error).message})`);
+        throw new ImageError(`${origin}: "${file}" is not an image sharp can read (${sharpReason(error)})`);
       }
       const width = meta.autoOrient?.width ?? meta.width;
       const height = meta.autoOrient?.height ?? meta.height;
       if (!width || !height) throw new ImageError(`${origin}: "${file}" has no pixel size; is it a raster image?`);
+      const oversize = tooLarge(meta);
+      if (oversize) throw new ImageError(`${origin}: "${file}" ${oversize}`);
       const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 10);
       return { file, hash, width, height };
     })();
@@ -249,10 +252,10 @@ async function encodeSource(source: string, jobs: Array<[string, VariantJob]>, c
   try {
     let decoded: { data: Buffer; info: OutputInfo };
     try {
-      decoded = await sharp(source).autoOrient().raw().toBuffer({ resolveWithObject: true });
+      decoded = await sharp(source, EDITOR_IMAGE).autoOrient().raw().toBuffer({ resolveWithObject: true });
     } catch (error) {
       throw new ImageError(
-        `${jobs[0]![1].origin}: "${source}" could not be decoded (${(error as Error).message}); is the file a complete image?`,
+        `${jobs[0]![1].origin}: "${source}" could not be decoded (${sharpReason(error)}); is the file a complete image?`,
       );
     }
     const { width, height, channels } = decoded.info;
@@ -261,7 +264,10 @@ async function encodeSource(source: string, jobs: Array<[string, VariantJob]>, c
         const bytes = await sharp(decoded.data, { raw: { width, height, channels } })
           .resize({ width: job.width, withoutEnlargement: true })
           .webp(WEBP_OPTIONS)
-          .toBuffer();
+          .toBuffer()
+          .catch((error: unknown) => {
+            throw new ImageError(`${job.origin}: "${source}" could not be made into a ${job.width} px webp (${sharpReason(error)})`);
+          });
         await variantFolder(cacheDir).write(name, bytes);
         counters.made += 1;
       }),

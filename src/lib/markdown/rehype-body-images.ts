@@ -5,6 +5,7 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { responsiveImage } from '#src/lib/images/images.ts';
+import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
 
 export interface BodyImageOptions {
   root: string;
@@ -31,7 +32,13 @@ export function rehypeBodyImages(options: BodyImageOptions) {
     await Promise.all(
       images.map(async (node) => {
         const src = node.properties['src'] as string;
-        const source = path.join(options.publicDir, decodeURI(src.split(/[?#]/)[0]!));
+        // The checker refused this post already; the build refuses it again, for a path outside
+        // public/ (written, percent-encoded or through a link) must never be read and published.
+        const { file: source, problem } = resolveReadable(src, file.path ?? options.root, {
+          root: options.root,
+          publicDir: options.publicDir,
+        });
+        if (problem !== undefined) throw new Error(`${origin}  body  image ${JSON.stringify(src)} ${problem}`);
         if (!existsSync(source)) return; // reported by the content check, which names the line
         const image = await responsiveImage(source, { base: options.base, origin: `${origin} body image "${src}"` });
         Object.assign(node.properties, {

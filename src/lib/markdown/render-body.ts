@@ -26,13 +26,21 @@ export interface BodyJob {
 
 export type BodyRenderer = (job: BodyJob) => Promise<RenderedBody>;
 
-/** A post that could not be rendered; the message is `file  body  what happened`, with no stack. */
-export class RenderError extends Error {}
+/**
+ * A post that could not be rendered; the message is `file  body  what happened`. It carries no
+ * stack: Astro prints an error's stack under its message (`astro build`, the dev server), and
+ * this is the post's fault, told in full by the message.
+ */
+export class RenderError extends Error {
+  override stack = '';
+}
 
 /** A render failure as a RenderError naming the post (Astro's own prefix, with the absolute path, dropped). */
 export function bodyError(file: string, error: unknown): RenderError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new RenderError(`${file}  body  ${message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '').trim()}`);
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^Failed to parse Markdown file "[^"]*":\n/, '').trim();
+  // A body image's error names the post already ("src/content/blog/x.md body image …"): said once.
+  const own = message.startsWith(`${file} body `) ? message.slice(file.length + ' body '.length) : message;
+  return new RenderError(`${file}  body  ${own}`);
 }
 
 /**
@@ -61,12 +69,32 @@ export function withoutFunctions(shared: AstroMarkdownOptions): AstroMarkdownOpt
   return { ...shared, shikiConfig: { ...shared.shikiConfig, transformers: [] } };
 }
 
+const RENDER_FAILURE_LOG = 'Failed to parse Markdown file';
+let renderLogsQuiet = false;
+
+/**
+ * @astrojs/markdown-remark's render() logs a failure with console.error, stack and all, before
+ * it throws it; the failure is reported once, as a RenderError naming the post, so that one
+ * log (an Error whose message starts "Failed to parse Markdown file") is left out. Workers
+ * leave out every Error logged (render-worker.ts); here, on the build's own thread, only this.
+ */
+function quietRenderFailureLogs(): void {
+  if (renderLogsQuiet) return;
+  renderLogsQuiet = true;
+  const log = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    if (args.length === 1 && args[0] instanceof Error && args[0].message.startsWith(RENDER_FAILURE_LOG)) return;
+    log(...args);
+  };
+}
+
 /** Astro's `.md` render function (astro/dist/vite-plugin-markdown/content-entry-type.js), for any processor. */
 export async function createBodyRenderer(
   processor: Pick<MarkdownProcessor, 'createRenderer'>,
   shared: AstroMarkdownOptions,
 ): Promise<BodyRenderer> {
   const renderer = await processor.createRenderer(shared);
+  quietRenderFailureLogs();
   return async ({ body, frontmatter, filePath }) => {
     const result = await renderer.render(body, { frontmatter, fileURL: pathToFileURL(filePath) });
     return {

@@ -9,6 +9,7 @@
  * (tests/unit/card-backdrop.test.ts, for each form of hero an editor commits).
  */
 import sharp, { type Sharp } from 'sharp';
+import { EDITOR_IMAGE } from '#src/lib/images/sharp-input.ts';
 
 export interface Backdrop {
   data: Buffer;
@@ -19,7 +20,7 @@ export interface Backdrop {
 
 /** The hero turned by its EXIF orientation and cropped to fill width x height: the one rule for a card's background. */
 export function heroPipeline(heroFile: string, width: number, height: number): Sharp {
-  return sharp(heroFile).autoOrient().resize(width, height, { fit: 'cover', position: 'attention' });
+  return sharp(heroFile, EDITOR_IMAGE).autoOrient().resize(width, height, { fit: 'cover', position: 'attention' });
 }
 
 /**

@@ -194,7 +194,14 @@ function wrap(text: string, glyphs: Glyphs, maxWidth: number, maxLines: number):
   return { lines: kept, fits: false };
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+// Characters XML 1.0 refuses are dropped, not escaped (no escape makes them valid): the check
+// refuses them in posts, and a card must still not fail the build on one from elsewhere.
+const escapeXml = (text: string) =>
+  text
+    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/"/g, '&quot;');
 
 const MARGIN = 72;
 const TEXT_WIDTH = CARD_WIDTH - 2 * MARGIN;

@@ -1,6 +1,6 @@
 /** The static pages and _redirects lines written for each redirect. */
-import path from 'node:path';
 import { isWebAddress, type RedirectRule } from './redirects.ts';
+import { lineValue } from './safe-paths.ts';
 import { withBase } from './site-paths.ts';
 
 /**
@@ -12,13 +12,15 @@ import { withBase } from './site-paths.ts';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The file a redirect page is written to, relative to the site's output folder. */
-export function redirectPageFile(from: string, base: string): string {
-  const pathname = decodeURI(withBase(from.split(/[?#]/)[0]!, base));
+/**
+ * The site path of the file a redirect page is written to, under the base: "/2019/05/old.html"
+ * is served as that very file; "/old-slug" and "/old-slug/" as a folder's index.html. The build
+ * turns it into a file with safe-paths.ts's outputFile, which keeps it inside the site.
+ */
+export function redirectPagePath(from: string, base: string): string {
+  const pathname = withBase(from.split(/[?#]/)[0]!, base);
   const last = pathname.slice(pathname.lastIndexOf('/') + 1);
-  // "/2019/05/old.html" is served as that very file; "/old-slug" and "/old-slug/" as a folder's index.html.
-  const file = pathname.endsWith('/') ? `${pathname}index.html` : last.includes('.') ? pathname : `${pathname}/index.html`;
-  return path.normalize(file.replace(/^\/+/, ''));
+  return pathname.endsWith('/') ? `${pathname}index.html` : last.includes('.') ? pathname : `${pathname}/index.html`;
 }
 
 export interface RedirectPageOptions {
@@ -34,6 +36,12 @@ export function redirectTarget(rule: RedirectRule, base: string): string {
   return isWebAddress(rule.to) ? rule.to : withBase(rule.to, base);
 }
 
+/**
+ * A redirect page loads nothing and runs nothing: its policy says so first in <head>, for hosts
+ * that send no headers (the title it shows is a post's, escaped, but a policy costs one line).
+ */
+export const REDIRECT_PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'";
+
 /** The HTML of the page at a rule's old address. */
 export function renderRedirectPage(rule: RedirectRule, options: RedirectPageOptions): string {
   const href = redirectTarget(rule, options.base);
@@ -43,6 +51,7 @@ export function renderRedirectPage(rule: RedirectRule, options: RedirectPageOpti
 <html lang="${escapeHtml(options.language)}">
   <head>
     <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="${REDIRECT_PAGE_CSP}">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Moved: ${title} | ${escapeHtml(options.siteTitle)}</title>
     <meta name="description" content="This page has moved to ${escapeHtml(canonical)}.">
@@ -71,7 +80,10 @@ export function redirectsFile(rules: readonly RedirectRule[], base: string): str
     const to = redirectTarget(rule, base);
     const last = from.slice(from.lastIndexOf('/') + 1);
     const forms = last.includes('.') || from === '/' ? [from] : [from.replace(/\/+$/, ''), `${from.replace(/\/+$/, '')}/`];
-    for (const form of new Set(forms)) lines.push(`${form}  ${to}  301`);
+    // Checked before (safe-paths.ts's sitePathProblem), and again here: a line break in either
+    // would add a rule of its own to every host that reads the file.
+    const where = `${rule.origin.file}:${rule.origin.line}  ${rule.origin.field}`;
+    for (const form of new Set(forms)) lines.push(`${lineValue(form, where)}  ${lineValue(to, where)}  301`);
   }
   return lines.length > 0
     ? `# Old addresses (redirectFrom in posts, redirects in src/site.config.ts), made by npm run build\n${lines.join('\n')}\n`

@@ -1,26 +1,25 @@
 /** Site paths and project folders: canonical page paths, the base path, where files are. */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { resolveReadable } from './safe-paths.ts';
 
 /** Folders the build reads from, resolved for the project being built. */
 export interface ProjectPaths {
   root: string;
   publicDir: string;
   cacheDir: string;
+  /** The content folder, when it is not src/content/ (test fixtures). */
+  contentRoot?: string | undefined;
 }
 
 /**
- * Resolves a post's `heroImage`: "/name.webp" is a file in `public/`,
- * anything else is relative to the post's own folder and must stay inside
- * src/. Returns null when the path escapes (e.g. "../../../etc/passwd").
+ * Resolves a post's `heroImage` (or any image it names in its frontmatter): "/name.webp" is a
+ * file in `public/`, anything else is relative to the post's own folder. Null when the path
+ * escapes its folder, written or through a link (safe-paths.ts decides), or is malformed: the
+ * check has reported why.
  */
 export function resolvePostAsset(reference: string, postFile: string, paths: ProjectPaths): string | null {
-  const resolved = reference.startsWith('/')
-    ? path.join(paths.publicDir, decodeURI(reference))
-    : path.resolve(path.dirname(postFile), decodeURI(reference));
-  const inside = reference.startsWith('/') ? paths.publicDir : path.join(paths.root, 'src');
-  const relative = path.relative(inside, resolved);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? null : resolved;
+  return resolveReadable(reference, postFile, paths).file ?? null;
 }
 
 /**
@@ -63,7 +62,12 @@ export function postSlugFromPath(sitePath: string, base = '/'): string | null {
   const withoutBase = base !== '/' && sitePath.startsWith(base) ? `/${sitePath.slice(base.length)}` : sitePath;
   const match = /^\/blog\/([^/?#]+)\/?(?:[?#].*)?$/.exec(withoutBase);
   if (!match) return null;
-  const slug = decodeURIComponent(match[1]!);
+  let slug = match[1]!;
+  try {
+    slug = decodeURIComponent(slug);
+  } catch {
+    // A malformed escape ("%zz") is kept as written: it names no post, and the check says so.
+  }
   return /^\d+$/.test(slug) ? null : slug; // /blog/2/ is an archive page
 }
 
