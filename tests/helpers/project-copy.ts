@@ -58,15 +58,15 @@ export function runScript(root: string, script: string, env: Record<string, stri
   });
 }
 
-/** `runScript` without blocking, so several project copies can build at once. */
-export function runScriptAsync(
+/** A command in a project copy, without blocking (several copies can build at once), its output captured. */
+function runAsync(
   root: string,
-  script: string,
-  env: Record<string, string> = {},
-  args: string[] = [],
+  command: string,
+  args: string[],
+  env: Record<string, string>,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], {
+    const child = spawn(command, args, {
       cwd: root,
       env: { ...process.env, BLOG_CACHE_DIR: '.cache/astro', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', ...env },
       timeout: 300_000,
@@ -78,4 +78,14 @@ export function runScriptAsync(
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** `runScript` without blocking, so several project copies can build at once. */
+export function runScriptAsync(root: string, script: string, env: Record<string, string> = {}, args: string[] = []) {
+  return runAsync(root, 'npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], env);
+}
+
+/** `astro build` itself, as a host preset or the dev server runs Astro: no post check before it. */
+export function astroBuildAsync(root: string, env: Record<string, string> = {}) {
+  return runAsync(root, process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
 }

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NESTING_LIMIT } from '#src/lib/check/nesting.ts';
-import { makeProjectCopy, runScriptAsync } from '../helpers/project-copy.ts';
+import { astroBuildAsync, makeProjectCopy, runScriptAsync } from '../helpers/project-copy.ts';
 import { pngClaiming } from '../helpers/png-header.ts';
 
 /**
@@ -62,20 +61,10 @@ async function timed(root: string, script: string, label: string) {
 }
 
 /** `astro build` itself: the posts loader without the post check before it, as the dev server runs it. */
-function astroBuild(root: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: root,
-      env: { ...process.env, BLOG_CACHE_DIR: '.cache/astro', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
-      timeout: 300_000,
-    });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', () => resolve(output));
-  });
-}
+const astroBuild = async (root: string) => {
+  const { stdout, stderr } = await astroBuildAsync(root);
+  return `${stdout}${stderr}`;
+};
 
 /** `  file:line  field  message` lines of the checker's report. */
 const problemLines = (output: string) =>

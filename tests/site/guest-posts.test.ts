@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestImage } from '../helpers/fixture-site.ts';
-import { makeProjectCopy, runScriptAsync } from '../helpers/project-copy.ts';
+import { astroBuildAsync, makeProjectCopy, runScriptAsync } from '../helpers/project-copy.ts';
 
 /**
  * A guest editor who may commit one plain Markdown post (PRODUCT.md, "Guests"), trying to make
@@ -172,7 +171,7 @@ describe('astro build, which runs no post check', () => {
       ['linked.md', 'Intro.\n\n![a diagram](./diagram-link.png)\n'],
     ] as const) {
       await writeFile(path.join(root, 'src/content/blog', name), post([`slug: "${name.replace('.md', '')}"`], body));
-      const result = await astroBuild(root);
+      const result = await astroBuildAsync(root);
       const output = `${result.stdout}${result.stderr}`;
       expect(result.status, output).not.toBe(0);
       expect(output).toMatch(
@@ -187,20 +186,3 @@ describe('astro build, which runs no post check', () => {
     }
   });
 });
-
-/** `npx astro build` in a project copy, as a host preset runs it: no post check before it. */
-function astroBuild(root: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['astro', 'build'], {
-      cwd: root,
-      env: { ...process.env, BLOG_CACHE_DIR: '.cache/astro', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
-      timeout: 300_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}

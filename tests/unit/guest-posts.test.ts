@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPosts } from '#src/lib/check/check-posts.ts';
-import { formatProblem } from '#src/lib/check/problems.ts';
 import { settingsProblems } from '#src/lib/check/settings-check.ts';
+import { formatProblem } from '#src/lib/check/problems.ts';
 import { SITE, type SiteConfig } from '#src/site.config.ts';
+import { checkProject, newProject, writePosts } from '../helpers/check-project.ts';
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
@@ -16,20 +15,10 @@ const post = (body: string) =>
 const MDX = post('export const home = process.env.HOME\n\nRuns {home.length} characters of code.');
 
 async function check(posts: Record<string, string>, site: Partial<SiteConfig> = {}): Promise<string[]> {
-  const root = await mkdtemp(path.join(tmpdir(), 'blog-guests-'));
+  const root = await newProject('guests');
   roots.push(root);
-  for (const [file, text] of Object.entries(posts)) {
-    await mkdir(path.dirname(path.join(root, 'src/content/blog', file)), { recursive: true });
-    await writeFile(path.join(root, 'src/content/blog', file), text);
-  }
-  const result = await checkPosts({
-    root,
-    publicDir: path.join(root, 'public'),
-    cacheDir: path.join(root, '.cache'),
-    site: { ...SITE, ...site },
-    now: new Date('2026-11-23T00:00:00Z'),
-  });
-  return result.problems.map(formatProblem);
+  await writePosts(root, posts);
+  return (await checkProject(root, site)).lines;
 }
 
 /** The line for `file` under src/content/blog/, in the guest folder `folder` (a path from the project root). */
@@ -68,7 +57,7 @@ describe('guest posts', () => {
   });
 
   it('reports a guest folder that is not inside the blog folder on its settings line', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'blog-guests-settings-'));
+    const root = await newProject('guests-settings');
     roots.push(root);
     await mkdir(path.join(root, 'public'), { recursive: true });
     await mkdir(path.join(root, 'src'));

@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPosts } from '#src/lib/check/check-posts.ts';
-import { formatProblem } from '#src/lib/check/problems.ts';
 import { settingsProblems } from '#src/lib/check/settings-check.ts';
+import { formatProblem } from '#src/lib/check/problems.ts';
 import { SITE, type SiteConfig } from '#src/site.config.ts';
+import { checkProject, newProject, writePosts } from '../helpers/check-project.ts';
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
@@ -20,21 +19,11 @@ async function check(
   site: Partial<SiteConfig> = {},
   prepare?: (blog: string) => Promise<void>,
 ): Promise<string[]> {
-  const root = await mkdtemp(path.join(tmpdir(), 'blog-limits-'));
+  const root = await newProject('limits');
   roots.push(root);
-  for (const [file, text] of Object.entries(posts)) {
-    await mkdir(path.dirname(path.join(root, 'src/content/blog', file)), { recursive: true });
-    await writeFile(path.join(root, 'src/content/blog', file), text);
-  }
+  await writePosts(root, posts);
   await prepare?.(path.join(root, 'src/content/blog'));
-  const result = await checkPosts({
-    root,
-    publicDir: path.join(root, 'public'),
-    cacheDir: path.join(root, '.cache'),
-    site: { ...SITE, ...site },
-    now: new Date('2026-11-23T00:00:00Z'),
-  });
-  return result.problems.map(formatProblem);
+  return (await checkProject(root, site)).lines;
 }
 
 describe('post size limits', () => {
@@ -80,7 +69,7 @@ describe('post size limits', () => {
   });
 
   it('reports a limit that is not a whole number above 0 on its settings line', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'blog-limits-settings-'));
+    const root = await newProject('limits-settings');
     roots.push(root);
     await mkdir(path.join(root, 'src'), { recursive: true });
     await mkdir(path.join(root, 'public'));

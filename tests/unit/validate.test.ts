@@ -7,6 +7,7 @@ import { checkPosts } from '#src/lib/check/check-posts.ts';
 import { formatProblem } from '#src/lib/check/problems.ts';
 import { renderNewPost } from '#src/lib/content/post-template.ts';
 import { SITE } from '#src/site.config.ts';
+import { checkProject, writePosts } from '../helpers/check-project.ts';
 import { writeTestImage } from '../helpers/fixture-site.ts';
 
 const frontmatter = (fields: Record<string, string>) =>
@@ -31,23 +32,9 @@ async function project(posts: Record<string, string>, prepare?: (root: string) =
   roots.push(root);
   await writeTestImage(path.join(root, 'public/hero.webp'), 64, 36, 100);
   await writeFile(path.join(root, 'public/not-an-image.webp'), 'plain text, not an image');
-  for (const [file, text] of Object.entries(posts)) {
-    await mkdir(path.dirname(path.join(root, 'src/content/blog', file)), { recursive: true });
-    await writeFile(path.join(root, 'src/content/blog', file), text);
-  }
+  await writePosts(root, posts);
   await prepare?.(root);
-  return check(root);
-}
-
-async function check(root: string, site: Partial<typeof SITE> = {}) {
-  const result = await checkPosts({
-    root,
-    publicDir: path.join(root, 'public'),
-    cacheDir: path.join(root, '.cache'),
-    site: { ...SITE, ...site },
-    now: new Date('2026-11-23T00:00:00Z'),
-  });
-  return { ...result, root, lines: result.problems.map(formatProblem) };
+  return checkProject(root);
 }
 
 describe('checkPosts', () => {
@@ -175,7 +162,7 @@ describe('checkPosts', () => {
     const cache = unsealJson(await readFile(path.join(first.root, '.cache/checked-images.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(cache)).toEqual([`${path.join(first.root, 'public/hero.webp')}|photo`]);
     await writeFile(path.join(first.root, 'public/hero.webp'), 'no longer an image');
-    const again = await check(first.root);
+    const again = await checkProject(first.root);
     expect(again.lines).toEqual(['src/content/blog/a.md:7  heroImage  "/hero.webp" is not an image; use a webp, jpeg, png or avif file']);
   });
 
@@ -312,7 +299,7 @@ describe('checkPosts', () => {
         'b.md': `${frontmatter(basePost)}\nB.`,
       })
     ).root;
-    const { lines, redirects } = await check(root, {
+    const { lines, redirects } = await checkProject(root, {
       redirects: { '/old-page/': '/blog/nope/', '/about-old/': 'https://blog.example.com/blog/b' },
     });
     expect(lines).toEqual([
@@ -332,7 +319,7 @@ describe('checkPosts', () => {
       const urls = { '/blog/old-name/': 'src/content/blog/a.md', '/blog/b/': 'src/content/blog/b.md', '/blog/c/': 'src/content/blog/c.md' };
       await writeFile(path.join(root, '.cache/published-urls.json'), JSON.stringify({ version: 1, urls }));
     });
-    expect((await check(root)).lines).toEqual([
+    expect((await checkProject(root)).lines).toEqual([
       'src/content/blog/a.md:7  slug  was "old-name" (published at /blog/old-name/); add redirectFrom: ["/blog/old-name/"] to this post to keep old links working, or, if it is gone on purpose, list "/blog/old-name/" in removedUrls in src/site.config.ts',
       'src/content/blog/c.md:1  file  is gone (renamed or deleted), but it was published at /blog/c/; add redirectFrom: ["/blog/old-name/"] to the post that replaces it, or, if it is gone on purpose, list "/blog/c/" in removedUrls in src/site.config.ts'.replace(
         '["/blog/old-name/"]',
@@ -343,7 +330,7 @@ describe('checkPosts', () => {
       path.join(root, 'src/content/blog/a.md'),
       `${frontmatter({ ...basePost, slug: '"new-name"', redirectFrom: '["/blog/old-name"]' })}\nA.`,
     );
-    const fixed = await check(root, { removedUrls: ['/blog/c/'] });
+    const fixed = await checkProject(root, { removedUrls: ['/blog/c/'] });
     expect(fixed.lines).toEqual([]);
     expect(fixed.publishedUrls).toEqual({
       '/blog/old-name/': 'src/content/blog/a.md',
@@ -358,7 +345,7 @@ describe('checkPosts', () => {
       await writeFile(path.join(root, '.cache/published-urls.json'), '{"version": 1, "urls": {"/blog/x/": "src/con');
     });
     expect(problems).toEqual([]);
-    expect((await check(root)).publishedUrls).toEqual({ '/blog/a/': 'src/content/blog/a.md' });
+    expect((await checkProject(root)).publishedUrls).toEqual({ '/blog/a/': 'src/content/blog/a.md' });
   });
 
   it('names the year most likely meant for a date typed wrong', async () => {
