@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { blogImages } from './integrations/blog-images.ts';
+import { buildEntry } from './integrations/build-entry.ts';
 import { contentCache } from './integrations/astro-internals/content-cache.ts';
 import { contentStore } from './integrations/astro-internals/content-store.ts';
 import { devStore } from './integrations/astro-internals/dev-store.ts';
@@ -60,6 +61,8 @@ export default defineConfig({
   // One pipeline for Astro and for the blog loader's render workers (src/lib/markdown/pipeline.ts).
   markdown: { processor: markdownProcessor({ root, base }), shikiConfig },
   integrations: [
+    // First: a bare `astro build` stops before anything else is set up.
+    buildEntry(),
     contentCache(),
     // After contentCache(), which drops stores made by other rendering code.
     devStore(),

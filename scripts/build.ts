@@ -14,6 +14,7 @@ import type { CheckResult } from './check-worker.ts';
 import { exitAfterOutput, printFailure, printProblems, warn } from './cli-output.ts';
 import { removeFolder, removeKilledBuilds, removeTemporaryFiles, OLD_SITE_PREFIX, STAGING_PREFIX } from './build-cleanup.ts';
 import { patchAstro } from '../integrations/astro-internals/astro-patches.ts';
+import { BUILD_ENTRY_ENV } from '../integrations/build-entry.ts';
 import { clearAstroEnvironment } from '../integrations/astro-internals/environment.ts';
 import { publishRedirects, recordPublishedUrls } from './redirects-output.ts';
 import { projectOptions } from './project.ts';
@@ -82,6 +83,8 @@ if (problems.length > 0) {
 }
 
 const { build } = await loading;
+// The posts passed: Astro may build (integrations/build-entry.ts stops an `astro build` without this).
+process.env[BUILD_ENTRY_ENV] = 'npm run build';
 const skipped = await patchAstro();
 if (skipped.length > 0)
   console.warn(`(Astro's internals have changed: built without ${skipped.join(' and ')}; see integrations/astro-internals/README.md)`);

@@ -161,7 +161,22 @@ describe('npm run build with a hostile guest post', () => {
   });
 });
 
-describe('astro build, which runs no post check', () => {
+describe('a bare astro build', () => {
+  it('stops in one line that says to run npm run build, and writes nothing', async () => {
+    const root = await makeProjectCopy({ contentDir: template.content, publicDir: template.public, name: 'guest-bare-astro' });
+    roots.push(root);
+    await writeFile(path.join(root, 'src/content/blog/guest.md'), post(['redirectFrom: ["/../src/pages/planted.astro"]']));
+    const result = await astroBuildAsync(root, { entry: false });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      '✗ Build the site with `npm run build`: `astro build` alone would skip the post check and write into dist/ before the site is complete. Nothing was written.',
+    );
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    expect(existsSync(path.join(root, 'src/pages/planted.astro'))).toBe(false);
+  });
+});
+
+describe('astro build let through as npm run build does, with no post check before it', () => {
   it('still refuses a body image outside public/ or behind a link, and publishes nothing from outside', async () => {
     const root = await makeProjectCopy({ contentDir: template.content, publicDir: template.public, name: 'guest-astro' });
     roots.push(root);
