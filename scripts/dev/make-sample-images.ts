@@ -8,7 +8,7 @@
  * Run from the project root:
  *   ./node_modules/.bin/node scripts/dev/make-sample-images.ts
  *
- * Only erasable TypeScript syntax is used so Node 22 can strip the types.
+ * Only erasable TypeScript syntax is used so the pinned Node 24 can strip the types.
  */
 import sharp from 'sharp';
 import { mkdir, stat } from 'node:fs/promises';
