@@ -192,6 +192,8 @@ describe('astro build let through as npm run build does, with no post check befo
       expect(output).toMatch(
         new RegExp(`src/content/blog/${name} {2}body {2}image ".*(secret|diagram-link)\\.png" (points outside public/|is a link to)`),
       );
+      // The post is named once, not again inside its own message.
+      expect(output).not.toMatch(new RegExp(`${name} {2}body {2}src/content/`));
       const secret = readFileSync(path.join(outside, 'secret.png'));
       for (const entry of filesUnder(path.join(root, 'dist'))) {
         const full = path.join(root, 'dist', entry);

@@ -5,7 +5,7 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { responsiveImage } from '#src/lib/images/images.ts';
-import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
+import { quoted, resolveReadable } from '#src/lib/urls/safe-paths.ts';
 
 export interface BodyImageOptions {
   root: string;
@@ -38,7 +38,8 @@ export function rehypeBodyImages(options: BodyImageOptions) {
           root: options.root,
           publicDir: options.publicDir,
         });
-        if (problem !== undefined) throw new Error(`${origin}  body  image ${JSON.stringify(src)} ${problem}`);
+        // Named as responsiveImage names its images ("<post> body image …"), which bodyError says once.
+        if (problem !== undefined) throw new Error(`${origin} body image ${quoted(src)} ${problem}`);
         if (!existsSync(source)) return; // reported by the content check, which names the line
         const image = await responsiveImage(source, { base: options.base, origin: `${origin} body image "${src}"` });
         Object.assign(node.properties, {
