@@ -11,20 +11,28 @@ const red = (text: string) => (useColour ? `\x1b[31m${text}\x1b[0m` : text);
 
 /** Prints every problem as `file:line  field  message`, grouped under one headline. */
 export function printProblems(problems: Problem[], consequence: string): void {
-  const isProfile = (file: string) => file.startsWith(`${AUTHORS_DIR}/`) || file.startsWith(`${CATEGORIES_DIR}/`);
   // Links and SVGs in public/ and beside posts (src/lib/check/project-files.ts) are files, not posts.
-  const isPost = (file: string) => /\.mdx?$/i.test(file) && file !== SETTINGS_FILE && !isProfile(file);
-  const posts = new Set(problems.filter((p) => isPost(p.file)).map((p) => p.file)).size;
-  const files = new Set(problems.filter((p) => !isPost(p.file) && p.file !== SETTINGS_FILE && !isProfile(p.file)).map((p) => p.file)).size;
-  const profiles = new Set(problems.filter((p) => isProfile(p.file)).map((p) => p.file)).size;
+  const kindOf = (file: string) =>
+    file === SETTINGS_FILE
+      ? 'settings'
+      : file.startsWith(`${AUTHORS_DIR}/`) || file.startsWith(`${CATEGORIES_DIR}/`)
+        ? 'profile'
+        : /\.mdx?$/i.test(file)
+          ? 'post'
+          : 'file';
+  const filesOf = Map.groupBy(new Set(problems.map((p) => p.file)), kindOf);
+  const count = (kind: ReturnType<typeof kindOf>, noun: string) => {
+    const n = filesOf.get(kind)?.length ?? 0;
+    return n > 0 ? [`${n} ${noun}${n === 1 ? '' : 's'}`] : [];
+  };
   const where = [
-    ...(posts > 0 ? [`${posts} post${posts === 1 ? '' : 's'}`] : []),
-    ...(profiles > 0 ? [`${profiles} author or category file${profiles === 1 ? '' : 's'}`] : []),
-    ...(files > 0 ? [`${files} other file${files === 1 ? '' : 's'}`] : []),
-    ...(problems.some((p) => p.file === SETTINGS_FILE) ? ['the settings'] : []),
+    ...count('post', 'post'),
+    ...count('profile', 'author or category file'),
+    ...count('file', 'other file'),
+    ...(filesOf.has('settings') ? ['the settings'] : []),
   ].join(' and ');
-  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${where}`;
-  console.error(red(`✗ ${count}. ${consequence}`));
+  const total = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${where}`;
+  console.error(red(`✗ ${total}. ${consequence}`));
   for (const problem of problems) console.error(`  ${formatProblem(problem)}`);
 }
 

@@ -24,10 +24,13 @@ export function publishRedirects(siteDir: string, rules: readonly RedirectRule[]
   const problems: Problem[] = [];
   const pages: Array<{ rule: RedirectRule; file: string }> = [];
   for (const rule of rules) {
-    // The post check refused unsafe paths already; a page outside the site is refused here whatever came before.
+    // The post check refused unsafe paths already; the address and the page it makes are refused here whatever came before.
+    const unsafe = sitePathProblem(rule.from);
+    if (unsafe) {
+      problems.push({ ...rule.origin, message: unsafe });
+      continue;
+    }
     try {
-      const unsafe = sitePathProblem(rule.from);
-      if (unsafe) throw new UnsafeOutputError(unsafe);
       pages.push({ rule, file: outputFile(siteDir, redirectPagePath(rule.from, base), 'redirect page') });
     } catch (error) {
       if (!(error instanceof UnsafeOutputError)) throw error;

@@ -3,7 +3,7 @@ import { isPlaceholder } from '#src/lib/content/post-template.ts';
 import { checkMdxBody } from './mdx-check.ts';
 import { tooDeepNesting } from './nesting.ts';
 
-/** Blanks out fenced code so links in code samples are not taken for real links. */
+/** Blanks out fenced code, so a placeholder in a code sample is not taken for one left in the post. */
 export function withoutCode(body: string): string {
   return body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
 }

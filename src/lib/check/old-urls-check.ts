@@ -1,7 +1,7 @@
 /** Redirects and the URLs earlier builds published: no old address may stop working. */
 import { lostUrls, nextPublishedUrls, readPublishedUrls, type CurrentPost, type PublishedUrls } from '#src/lib/urls/published-urls.ts';
 import { isWebAddress, pathKey, planRedirects, type RedirectRule, type RedirectSource } from '#src/lib/urls/redirects.ts';
-import { sitePathProblem } from '#src/lib/urls/safe-paths.ts';
+import { quoted, sitePathProblem } from '#src/lib/urls/safe-paths.ts';
 import { postSlugFromPath, SETTINGS_FILE, siteRelativePath } from '#src/lib/urls/site-paths.ts';
 import { settingsLineFinder } from './settings-lines.ts';
 import { authorNames } from '#src/lib/content/post-schema.ts';
@@ -72,7 +72,7 @@ export function checkOldUrls(posts: readonly CheckedPost[], options: CheckOption
     const unsafe =
       sitePathProblem(from) ??
       (/[\p{Cc}\s]/u.test(written)
-        ? `"${from}" leads to ${JSON.stringify(written)}, which holds a space or a line break; write the target as one address`
+        ? `"${from}" leads to ${quoted(written)}, which holds a space or a line break; write the target as one address`
         : null);
     if (unsafe) {
       problems.push({ ...origin, message: unsafe });

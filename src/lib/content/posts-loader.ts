@@ -21,7 +21,7 @@ import {
 import type { RenderPool } from '#src/lib/markdown/render-pool.ts';
 import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
 import { tooDeepNesting } from '#src/lib/check/nesting.ts';
-import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
+import { quoted, resolveReadable } from '#src/lib/urls/safe-paths.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
 import { showStoreChanges } from '#src/lib/content/dev-store-link.ts';
 import { firstPageServed } from '#src/lib/content/dev-first-page.ts';
@@ -165,7 +165,7 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         // src/content/ is refused here too, for the dev server and `astro build` run no post check.
         for (const image of rendered.metadata.localImagePaths) {
           const { problem } = resolveReadable(image, post.absolute, { root, publicDir: path.join(root, 'public') });
-          if (problem !== undefined) throw new Error(`${post.file}  body  image ${JSON.stringify(image)} ${problem}`);
+          if (problem !== undefined) throw new Error(`${post.file}  body  image ${quoted(image)} ${problem}`);
         }
         return { ...common, rendered, assetImports: rendered.metadata.imagePaths };
       }
