@@ -4,9 +4,10 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { blogImages } from './integrations/blog-images.ts';
 import { buildEntry } from './integrations/build-entry.ts';
+import { buildContext } from './integrations/build-context.ts';
 import { contentCache } from './integrations/astro-internals/content-cache.ts';
 import { contentStore } from './integrations/astro-internals/content-store.ts';
-import { devStore } from './integrations/astro-internals/dev-store.ts';
+import { pageCache } from './integrations/astro-internals/page-cache.ts';
 import { devStart } from './integrations/dev-start.ts';
 import { devWatch } from './integrations/dev-watch.ts';
 import { searchIndex } from './integrations/search-index.ts';
@@ -63,9 +64,9 @@ export default defineConfig({
   integrations: [
     // First: a bare `astro build` stops before anything else is set up.
     buildEntry(),
+    buildContext(),
     contentCache(),
-    // After contentCache(), which drops stores made by other rendering code.
-    devStore(),
+    pageCache(),
     devWatch(),
     devStart(),
     contentStore(),

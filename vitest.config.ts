@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // What Astro's integrations serve to pages as virtual modules, for unit tests of page code.
+  resolve: { alias: { 'virtual:blog/build-context': new URL('./tests/helpers/build-context.ts', import.meta.url).pathname } },
   test: {
     testTimeout: 120_000,
     hookTimeout: 300_000,

@@ -31,21 +31,10 @@ export function blogImages(): AstroIntegration {
   return {
     name: 'blog-images',
     hooks: {
-      'astro:config:setup': async ({ command, config, updateConfig }) => {
-        // Pages resolve hero paths against the project being built (fixtures and
-        // benchmark corpora build from other folders than the cwd).
-        // Only the dev server shows drafts and scheduled posts; NODE_ENV is no guide
-        // (test runners set it to "test").
-        const build = {
-          root: fileURLToPath(config.root),
-          publicDir: fileURLToPath(config.publicDir),
-          cacheDir: fileURLToPath(config.cacheDir),
-          includeUnpublished: command === 'dev',
-        };
-        updateConfig({ vite: { define: { __BLOG_BUILD__: JSON.stringify(build) } } });
+      'astro:config:setup': async ({ config }) => {
         cacheDir = path.join(fileURLToPath(config.cacheDir), IMAGE_CACHE_FOLDER);
-        root = build.root;
-        sourceDirs = [build.publicDir, path.join(build.root, 'src')];
+        root = fileURLToPath(config.root);
+        sourceDirs = [fileURLToPath(config.publicDir), path.join(root, 'src')];
         const manifest = await readFile(path.join(cacheDir, MANIFEST), 'utf8').then(JSON.parse, () => ({}));
         const registry = imageRegistry();
         for (const [name, job] of Object.entries(manifest)) if (!registry.has(name)) registry.set(name, job as never);

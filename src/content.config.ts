@@ -1,5 +1,4 @@
-// Not from 'astro:content': integrations/astro-internals/README.md, "Content config without the runtime".
-import { defineCollection } from '../integrations/astro-internals/define-collection.ts';
+import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { authorProfileSchema, categoryPageSchema } from './lib/content/profile-schemas.ts';
 import { postFrontmatterSchema } from './lib/content/post-schema.ts';

@@ -1,6 +1,8 @@
 /**
  * Prints, as JSON, every module URL that importing the module named on the
  * command line resolves, with Node's own loader: `node tests/helpers/imports-of.ts <module>`.
+ * Astro's virtual `astro:content`, which only Vite can resolve, is answered by a
+ * stand-in giving `defineCollection` and recorded as `astro:content`.
  */
 import { registerHooks } from 'node:module';
 import path from 'node:path';
@@ -9,6 +11,10 @@ import { pathToFileURL } from 'node:url';
 const resolved: string[] = [];
 registerHooks({
   resolve(specifier, context, next) {
+    if (specifier === 'astro:content') {
+      resolved.push(specifier);
+      return { url: 'data:text/javascript,export const defineCollection = (collection) => collection;', shortCircuit: true };
+    }
     const result = next(specifier, context);
     resolved.push(result.url);
     return result;

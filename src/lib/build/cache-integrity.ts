@@ -1,5 +1,5 @@
 /** Cached files checked before they are reused: a size and CRC-32 recorded when each was made. */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -227,6 +227,20 @@ export class VerifiedFolder {
     delete this.#stamps[name];
     this.#changed = true;
     return false;
+  }
+
+  /**
+   * Call after `load()`. Records `name` from its bytes on disk unless it is the file
+   * checked or recorded earlier (same size and stamp): for files another program
+   * (Astro's page cache) has written since.
+   */
+  recordIfRewritten(name: string): void {
+    const file = path.join(this.dir, name);
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats) return;
+    const expected = this.#entries[name];
+    if (expected && Number(expected.slice(0, expected.indexOf(':'))) === stats.size && this.#stamps[name] === stampOf(stats)) return;
+    this.record(name, readFileSync(file));
   }
 
   /** Call after `load()`. The names the record holds. */

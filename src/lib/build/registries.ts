@@ -26,8 +26,6 @@ type RegistryName =
   | 'page-cache-dependents'
   /** One scan of the written site per output folder (integrations/output-scan.ts). */
   | 'output-scan'
-  /** The dev server's content store as pages see it, and a call that shows a change now (content/dev-store-link.ts). */
-  | 'dev-content-store'
   /** Resolves when the dev server has answered its first page (content/dev-first-page.ts). */
   | 'dev-first-page';
 

@@ -23,7 +23,6 @@ import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
 import { tooDeepNesting } from '#src/lib/check/nesting.ts';
 import { quoted, resolveReadable } from '#src/lib/urls/safe-paths.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
-import { showStoreChanges } from '#src/lib/content/dev-store-link.ts';
 import { firstPageServed } from '#src/lib/content/dev-first-page.ts';
 
 const PATTERN = '**/*.{md,mdx}';
@@ -212,7 +211,6 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
       const reload = async (entry: string) => {
         try {
           await sync([entry]);
-          showStoreChanges();
           logger.info(terminalSafe(`Reloaded data from ${entry}`));
         } catch (error) {
           // A post's message and its file's name are the editor's text: one line, whatever they hold.
@@ -249,7 +247,6 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         const entry = entryOf(baseDir, deletedPath);
         if (!entry) return;
         store.delete(entry);
-        showStoreChanges();
       });
     },
   };

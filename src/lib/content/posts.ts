@@ -8,9 +8,8 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { storeCached } from './store-cached.ts';
 import { storeToken } from './store-token.ts';
 import { buildPosts, type Post } from './post-model.ts';
-import type { ProjectPaths } from '#src/lib/urls/site-paths.ts';
+import build from 'virtual:blog/build-context';
 
-declare const __BLOG_BUILD__: ProjectPaths & { includeUnpublished: boolean };
 
 interface Loaded {
   posts: Post[];
@@ -29,7 +28,7 @@ function bodyOf(entry: CollectionEntry<'blog'>): string {
   const file = entry.filePath ?? entry.id;
   const known = bodies.get(file);
   if (known && known.digest !== undefined && known.digest === entry.digest) return known.body;
-  const code = readFileSync(path.resolve(__BLOG_BUILD__.root, file), 'utf8');
+  const code = readFileSync(path.resolve(build.root, file), 'utf8');
   // Astro's `body` is the text after the frontmatter, trimmed. A file without
   // a frontmatter block is refused by the checker before any build.
   const split = splitFrontmatter(code);
@@ -43,7 +42,7 @@ function load(): Promise<Loaded> {
     entries: new Map(list.map((entry) => [entry.id, entry])),
     posts: buildPosts(
       list.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, readBody: () => bodyOf(entry), data: entry.data })),
-      { paths: __BLOG_BUILD__, now: new Date(), includeUnpublished: __BLOG_BUILD__.includeUnpublished },
+      { paths: build, now: new Date(), includeUnpublished: build.includeUnpublished },
     ),
   }));
 }

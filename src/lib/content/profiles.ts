@@ -2,12 +2,12 @@
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AVATAR_WIDTHS, responsiveImage, type ResponsiveImage } from '#src/lib/images/images.ts';
-import { resolvePostAsset, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
+import build from 'virtual:blog/build-context';
+import { resolvePostAsset } from '#src/lib/urls/site-paths.ts';
 import { AUTHOR_LINKS, AUTHORS_DIR, CATEGORIES_DIR } from './profile-schemas.ts';
 import { storeCached } from './store-cached.ts';
 import { storeToken } from './store-token.ts';
 
-declare const __BLOG_BUILD__: ProjectPaths & { includeUnpublished: boolean };
 
 /** An author's profile (src/content/authors/<slug>.md): what the author page, bylines and JSON-LD show. */
 export interface AuthorProfile {
@@ -39,14 +39,14 @@ interface Profiles {
 }
 
 const fileOf = (entry: { filePath?: string | undefined; id: string }, dir: string) =>
-  path.join(__BLOG_BUILD__.root, entry.filePath ?? path.join(dir, `${entry.id}.md`));
+  path.join(build.root, entry.filePath ?? path.join(dir, `${entry.id}.md`));
 
 async function load(): Promise<Profiles> {
   const [authorEntries, categoryEntries] = await Promise.all([getCollection('authors'), getCollection('categories')]);
   const authors = new Map(
     authorEntries.map((entry): [string, AuthorProfile] => {
       const { data } = entry;
-      const file = data.avatar ? resolvePostAsset(data.avatar, fileOf(entry, AUTHORS_DIR), __BLOG_BUILD__) : null;
+      const file = data.avatar ? resolvePostAsset(data.avatar, fileOf(entry, AUTHORS_DIR), build) : null;
       return [
         entry.id,
         {
@@ -64,7 +64,7 @@ async function load(): Promise<Profiles> {
   const categories = new Map(
     categoryEntries.map((entry): [string, CategoryPage] => {
       const { data } = entry;
-      const file = data.heroImage ? resolvePostAsset(data.heroImage, fileOf(entry, CATEGORIES_DIR), __BLOG_BUILD__) : null;
+      const file = data.heroImage ? resolvePostAsset(data.heroImage, fileOf(entry, CATEGORIES_DIR), build) : null;
       return [
         entry.id,
         {

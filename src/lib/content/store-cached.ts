@@ -1,9 +1,9 @@
 /** Collections loaded once per build, and once per content store in the dev server. */
-declare const __BLOG_BUILD__: { includeUnpublished: boolean };
+import build from 'virtual:blog/build-context';
 
 /**
  * `make()` once: for the whole build, or in the dev server while `token()`
- * gives the same object, that is while Astro serves the same content store
+ * gives the same value, that is while Astro serves the same content
  * (src/lib/content/store-token.ts). Reloading on every call instead made the
  * dev server build every post's model once per post for an article's
  * getStaticPaths: minutes for 1,000 posts (BENCHMARKS.md "The dev server").
@@ -13,7 +13,7 @@ export function storeCached<T>(make: () => Promise<T>, token: () => Promise<unkn
   let seen: unknown;
   return async () => {
     // Only the dev server shows unpublished posts, and only it changes content while it runs.
-    if (__BLOG_BUILD__.includeUnpublished) {
+    if (build.includeUnpublished) {
       const now = await token();
       if (now !== seen) cached = undefined;
       seen = now;

@@ -1,20 +1,13 @@
-/** Which content store Astro serves: an object that stays the same until the store is loaded again. */
-import { getCollection, getEntry } from 'astro:content';
-
-let probe: string | undefined;
+/** Which content the store holds: a key that changes when any entry Astro serves changes. */
+import { getCollection } from 'astro:content';
 
 /**
- * One post's rendered HTML object (or its data, for MDX): getEntry copies the
- * entry but not what it holds, so the object is the same while Astro serves
- * the same store and new once it has loaded a changed one. A fresh object
- * when there is no post to look at, so callers load again.
+ * Every entry's id and digest (Astro's hash of its source, a documented field of
+ * a content-layer entry) across the collections pages are built from. The dev
+ * server changes the store while it runs; a saved post, profile or category
+ * page changes this key once Astro serves the new store, and nothing else does.
  */
-export async function storeToken(): Promise<unknown> {
-  probe ??= (await getCollection('blog'))[0]?.id;
-  const entry = probe === undefined ? undefined : await getEntry('blog', probe);
-  if (!entry) {
-    probe = undefined;
-    return {};
-  }
-  return entry.rendered ?? entry.data;
+export async function storeToken(): Promise<string> {
+  const collections = await Promise.all([getCollection('blog'), getCollection('authors'), getCollection('categories')]);
+  return collections.map((entries) => entries.map((entry) => `${entry.id}\u0000${String(entry.digest)}`).join('\u0001')).join('\u0002');
 }

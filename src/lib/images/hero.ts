@@ -3,9 +3,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IMAGE_CACHE_FOLDER, produceVariants, responsiveImage, type ImageVariant, type ResponsiveImage } from './images.ts';
 import type { Post } from '#src/lib/content/post-model.ts';
-import type { ProjectPaths } from '#src/lib/urls/site-paths.ts';
+import build from 'virtual:blog/build-context';
 
-declare const __BLOG_BUILD__: ProjectPaths;
 
 /** The hero's responsive variants, or undefined for a post without one. */
 export function heroImage(post: Post): Promise<ResponsiveImage> | undefined {
@@ -24,7 +23,7 @@ const variantSizes = new Map<string, Promise<number>>();
 function variantSize(variant: ImageVariant, image: ResponsiveImage): Promise<number> {
   let size = variantSizes.get(variant.name);
   if (!size) {
-    const cacheDir = path.join(__BLOG_BUILD__.cacheDir, IMAGE_CACHE_FOLDER);
+    const cacheDir = path.join(build.cacheDir, IMAGE_CACHE_FOLDER);
     // All of the image's variants, not only this one: pages use them all, and
     // made together they cost one decode of the source instead of two.
     const names = image.variants.map((v) => v.name);
