@@ -62,7 +62,10 @@ export const ASSUMPTIONS: Assumption[] = [
       return mismatch(
         /async restoreOutputFile\(settings, outputFile, destination\) \{\s*const cachedOutputFile = getCachedOutputFile\(settings, outputFile\);\s*if \(!fs\.existsSync\(cachedOutputFile\)\) return false;/.test(
           cache,
-        ) && /const restored = !existsInDist && await cache\.restoreOutputFile\([^)]*\);\s*if \(existsInDist \|\| restored\) \{/.test(generate),
+        ) &&
+          /const restored = !existsInDist && await cache\.restoreOutputFile\([^)]*\);\s*if \(existsInDist \|\| restored\) \{/.test(
+            generate,
+          ),
         'core/build/{incremental,generate}.js: a missing cached page is no longer rendered again',
       );
     },

@@ -1,9 +1,9 @@
 /**
  * Workarounds a benchmark run leaves out, named in BLOG_WITHOUT_WORKAROUNDS
- * (comma-separated: metadata, links, store), to show what each one still
+ * (comma-separated: metadata, store), to show what each one still
  * gains on the installed Astro. Never set in a real build.
  */
-export type Workaround = 'metadata' | 'links' | 'store';
+export type Workaround = 'metadata' | 'store';
 
 export function switchedOff(workaround: Workaround, env: NodeJS.ProcessEnv = process.env): boolean {
   return (env['BLOG_WITHOUT_WORKAROUNDS'] ?? '').split(',').some((name) => name.trim() === workaround);

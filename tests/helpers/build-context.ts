@@ -4,5 +4,10 @@
  */
 import type { BuildContext } from '../../src/lib/build/build-context.ts';
 
-const context: BuildContext = { root: process.cwd(), publicDir: `${process.cwd()}/public`, cacheDir: `${process.cwd()}/.cache`, includeUnpublished: false };
+const context: BuildContext = {
+  root: process.cwd(),
+  publicDir: `${process.cwd()}/public`,
+  cacheDir: `${process.cwd()}/.cache`,
+  includeUnpublished: false,
+};
 export default context;

@@ -8,9 +8,8 @@ import { makeProjectCopy, PROJECT_ROOT } from '../helpers/project-copy.ts';
 
 /**
  * `npm run dev` prepares the pages an editor opens first before anyone asks for them, leaves
- * the work that can wait (warming the Markdown renderer) until a page has been sent, does not
- * watch the old site a build left beside `dist/`, and does not load through Vite what Node has
- * loaded. Seen in the server's own output: Vite's line per module transformed, the posts
+ * the work that can wait (warming the Markdown renderer) until a page has been sent, and does not
+ * watch the old site a build left beside `dist/`. Seen in the server's own output: Vite's line per module transformed, the posts
  * loader's line when it has warmed the renderer, and Astro's `[watch]` line for each watched
  * page deleted.
  */
@@ -73,12 +72,6 @@ describe('npm run dev, before and after the first page', () => {
 
     await poll(`http://127.0.0.1:${server.port}/blog/evaluating-rag-pipelines/`, (body) => body.includes('<h1'), server.failure, 60_000);
     await printed((output) => /renderer warmed on \S+\.md in \d+ ms/.test(output), 30_000);
-  });
-
-  it("checks Astro's content store class as Node loaded it, so Vite never transforms it and the files it imports", async () => {
-    await printed((output) => output.includes('watching for file changes'), 120_000);
-    // No page imports it: the line would come from the config's check, made through Vite's module runner.
-    expect(server.output().match(/vite:transform \S+ \S*astro\/dist\/content\/mutable-data-store\.js/)?.[0]).toBeUndefined();
   });
 
   it('leaves alone the old site a build is still deleting', async () => {

@@ -63,6 +63,15 @@ function leftovers(root: string): string[] {
   return [...readdirSync(root).filter((name) => name.startsWith('.dist-build-')), ...filesNamed(root, /\.tmp$/)];
 }
 
+/** Resolves once `done()` holds, checking every 50 ms; fails after `timeout` ms. */
+async function poll(done: () => boolean, timeout: number): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!done()) {
+    if (Date.now() > until) throw new Error(`still waiting after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Starts `npm run build`'s script and SIGKILLs it as soon as its output matches `moment`. */
 function killBuildWhen(root: string, moment: RegExp): Promise<{ signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve, reject) => {
@@ -127,7 +136,7 @@ describe('damaged caches', () => {
   let root = '';
   beforeAll(async () => {
     root = await fixtureCopy();
-    // Built twice: the second build links its pages from the page cache, as every warm build does.
+    // Built twice: the second build copies its pages from the page cache, as every warm build does.
     for (const run of [build(root), build(root)]) expect(run.status, run.output).toBe(0);
   });
 
@@ -148,14 +157,15 @@ describe('damaged caches', () => {
     const searchFile = filesNamed(path.join(cache, 'search-index'), /\.pf_meta$/)[0]!;
     cut(path.join(cache, 'search-index', searchFile));
     writeFileSync(path.join(cache, 'checked-images.json'), '{"junk":');
-    // A deploy step editing published files in place edits the cache's too (they are hard links).
+    // A deploy step editing published files in place: image variants are hard links into the cache,
+    // so the cache's is damaged too; pages are Astro's copies, so the next build publishes the page again.
     appendFileSync(path.join(dist, pages.at(-1)!), '<!-- edited in place -->');
     cut(path.join(dist, '_img', variants.at(-1)!));
 
     const result = build(root);
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain(
-      '⚠ 14 damaged cache entries made again (1 checked-image record, 4 image variants, 6 pages, 1 search index file, 2 social cards)',
+      '⚠ 13 damaged cache entries made again (1 checked-image record, 4 image variants, 5 pages, 1 search index file, 2 social cards)',
     );
     expect(distSnapshot(dist)).toEqual(clean);
     for (const file of distFiles(dist).filter((name) => /\.(webp|jpg)$/.test(name))) {
@@ -178,8 +188,12 @@ describe('a full disk', () => {
   let root = '';
   let before: Record<string, string> = {};
   const filler = () => path.join(mountPoint, 'filler');
-  /** Fills the disk, leaving `spare` bytes free. */
-  const fill = (spare: number) => {
+  /**
+   * Fills the disk, leaving `spare` bytes free, once the detached deletes of sites replaced by
+   * earlier builds (`.dist-old-*`) are done: one finishing afterwards would free space again.
+   */
+  const fill = async (spare: number) => {
+    await poll(() => !readdirSync(root).some((name) => name.startsWith('.dist-old-')), 30_000);
     rmSync(filler(), { force: true });
     const { bavail, bsize } = statfsSync(mountPoint);
     writeFileSync(filler(), Buffer.alloc(Math.max(0, bavail * bsize - spare)));
@@ -207,7 +221,7 @@ describe('a full disk', () => {
     // The images must be made again, into a disk with room for some of them only.
     await rm(path.join(root, CACHE, 'blog-images'), { recursive: true });
     await rm(path.join(root, CACHE, 'social-cards'), { recursive: true });
-    fill(600_000);
+    await fill(600_000);
     const result = build(root);
     expect(result.status).toBe(1);
     const errors = result.stderr.split('\n').filter((line) => line.startsWith('✗'));
@@ -235,7 +249,7 @@ describe('a full disk', () => {
   it('ends `npm run check:posts` the same way', async () => {
     // The check remembers the images it decoded; it must write that record again.
     await rm(path.join(root, CACHE, 'checked-images.json'));
-    fill(0);
+    await fill(0);
     try {
       const result = runScript(root, 'check:posts');
       expect(result.status).toBe(1);
@@ -255,7 +269,7 @@ describe('a full disk', () => {
     await mkdir(path.join(root, 'src/content/authors'), { recursive: true });
     const profile = path.join(root, 'src/content/authors/new-author.md');
     await writeFile(profile, '---\nname: "New Author"\navatar: "/avatars/new.webp"\n---\n\nBio.\n');
-    fill(0);
+    await fill(0);
     try {
       const result = runScript(root, 'check:posts');
       expect(result.status).toBe(1);

@@ -131,9 +131,8 @@ describe('an incremental rebuild', () => {
   });
 
   it('never changes a published page while it builds', async () => {
-    // The last build copied /blog/second/ from the page cache, as a hard link
-    // to the cached file (integrations/astro-internals/astro-patches.ts). Rendering it again must
-    // write a new file, not change the one the live site is serving.
+    // The live site is serving /blog/second/ (a link to it stands for a reader's open file, or a
+    // deploy reading it). Rendering it again must write a new file, not change the one being served.
     const published = path.join(root, 'published-second.html');
     linkSync(path.join(root, 'dist/blog/second/index.html'), published);
     const file = path.join(root, 'src/content/blog/second.md');

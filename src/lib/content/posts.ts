@@ -10,7 +10,6 @@ import { storeToken } from './store-token.ts';
 import { buildPosts, type Post } from './post-model.ts';
 import build from 'virtual:blog/build-context';
 
-
 interface Loaded {
   posts: Post[];
   entries: Map<string, CollectionEntry<'blog'>>;

@@ -8,7 +8,6 @@ import { AUTHOR_LINKS, AUTHORS_DIR, CATEGORIES_DIR } from './profile-schemas.ts'
 import { storeCached } from './store-cached.ts';
 import { storeToken } from './store-token.ts';
 
-
 /** An author's profile (src/content/authors/<slug>.md): what the author page, bylines and JSON-LD show. */
 export interface AuthorProfile {
   slug: string;

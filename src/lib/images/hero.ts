@@ -5,7 +5,6 @@ import { IMAGE_CACHE_FOLDER, produceVariants, responsiveImage, type ImageVariant
 import type { Post } from '#src/lib/content/post-model.ts';
 import build from 'virtual:blog/build-context';
 
-
 /** The hero's responsive variants, or undefined for a post without one. */
 export function heroImage(post: Post): Promise<ResponsiveImage> | undefined {
   if (!post.hero) return undefined;
