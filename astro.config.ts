@@ -37,7 +37,8 @@ export default defineConfig({
   // the disk, and the main thread renders the next meanwhile (warm builds ~30% faster).
   // Stylesheets go inline as <style>: a first visit then paints after the HTML alone, without
   // four more round trips (Lighthouse mobile article LCP 1230 -> 976 ms, +3.3 KB brotli per
-  // article; BENCHMARKS.md "First paint"). The CSP allows inline styles, not inline scripts.
+  // article; BENCHMARKS.md "First paint"). The CSP allows inline <style> elements (style-src-elem), not style attributes
+  // nor inline scripts (src/lib/seo/csp.ts).
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'always' },
   experimental: {
     // Pages whose getStaticPaths() gives a cacheKey (listings: src/lib/build/page-keys.ts)

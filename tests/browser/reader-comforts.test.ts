@@ -126,7 +126,7 @@ describe('the theme switch', () => {
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const keyword = () =>
       page
-        .locator('.astro-code span[style*="--shiki-light:#D73A49"]')
+        .locator('.astro-code span.cl-d73a49')
         .first()
         .evaluate((span) => getComputedStyle(span).color);
     expect(await select.inputValue()).toBe('system');

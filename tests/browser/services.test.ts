@@ -37,6 +37,7 @@ const VARIANTS = {
       'script-src https://giscus.app',
       'script-src https://www.googletagmanager.com',
       'style-src https://giscus.app',
+      'style-src-elem https://giscus.app',
     ],
   },
   plausible: {

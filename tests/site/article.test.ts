@@ -121,12 +121,14 @@ describe('article page /blog/<slug>/', () => {
     expect(time.textContent).toBe('March 6, 2026');
   });
 
-  it('keeps code highlighting in Markdown and MDX posts, light and dark colours on every token', () => {
+  it('keeps code highlighting in Markdown and MDX posts, light and dark colours on every token, as classes', () => {
     for (const urlPath of ['/blog/alpha-post/', '/blog/gamma/']) {
       const block = page(dist, urlPath).querySelector('.prose pre.astro-code');
       expect(block, urlPath).not.toBeNull();
-      expect(block!.querySelector('span[style*="--shiki-light"]'), urlPath).not.toBeNull();
-      expect(block!.querySelector('span[style*="--shiki-dark"]'), urlPath).not.toBeNull();
+      const tokens = [...block!.querySelectorAll('.line > span')];
+      expect(tokens.length, urlPath).toBeGreaterThan(3);
+      for (const token of tokens) expect(token.className, urlPath).toMatch(/(?:^| )cl-[0-9a-f]{6}(?: .*)? cd-[0-9a-f]{6}(?: |$)/);
+      expect(block!.querySelector('[style]'), urlPath).toBeNull();
     }
   });
 

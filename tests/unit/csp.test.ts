@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cspHeader, cspMeta } from '#src/lib/seo/csp.ts';
 import { IFRAME_HOSTS } from '#src/lib/markdown/sanitize-schema.ts';
+import { parseCsp } from '../helpers/csp.ts';
 
 const headers = readFileSync(path.resolve(import.meta.dirname, '../../public/_headers'), 'utf8');
 
@@ -49,6 +50,19 @@ describe('public/_headers', () => {
     // Retired features are a console error on every page in Chromium: FLoC's interest-cohort, the Topics API's browsing-topics.
     expect(features).not.toContain('interest-cohort');
     expect(features).not.toContain('browsing-topics');
+  });
+
+  it("forbids style attributes and allows the inline stylesheets, in every browser that knows the directives, services' hosts included", () => {
+    const policy = parseCsp(cspHeader());
+    expect([...policy.get('style-src-attr')!]).toEqual(["'none'"]);
+    expect([...policy.get('style-src-elem')!]).toEqual(["'self'", "'unsafe-inline'"]);
+    // Only for browsers that read no CSP Level 3 style directive: they would drop the inline <style> elements otherwise.
+    expect([...policy.get('style-src')!]).toEqual(["'self'", "'unsafe-inline'"]);
+    // A stylesheet host (giscus's) goes where each kind of browser looks for it, never to style attributes.
+    const withHost = parseCsp(cspMeta({ 'style-src': ['https://giscus.app'] }));
+    expect(withHost.get('style-src')).toContain('https://giscus.app');
+    expect(withHost.get('style-src-elem')).toContain('https://giscus.app');
+    expect([...withHost.get('style-src-attr')!]).toEqual(["'none'"]);
   });
 
   it('lets every video host the sanitiser keeps load in a frame', () => {

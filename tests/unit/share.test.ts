@@ -99,7 +99,7 @@ describe('rehypeSanitizePost', () => {
     expect(html).not.toMatch(/onmouseover|<script|<style/);
   });
 
-  it('leaves highlighted code blocks (inline colour styles) as the highlighter made them', async () => {
+  it('leaves highlighted code blocks (colour classes) as the highlighter made them', async () => {
     const tree: Root = {
       type: 'root',
       children: [
@@ -107,8 +107,10 @@ describe('rehypeSanitizePost', () => {
           type: 'element',
           tagName: 'pre',
           // As Shiki writes it: `class` as one string, not hast's className list.
-          properties: { class: 'astro-code astro-code-themes github-light github-dark', style: '--shiki-light:#000' },
-          children: [{ type: 'element', tagName: 'span', properties: { style: 'color:red' }, children: [{ type: 'text', value: 'x' }] }],
+          properties: { class: 'astro-code astro-code-themes github-light github-dark cl-24292e cd-e1e4e8' },
+          children: [
+            { type: 'element', tagName: 'span', properties: { class: 'cl-d73a49 cd-f97583' }, children: [{ type: 'text', value: 'x' }] },
+          ],
         },
         { type: 'raw', value: '<b onclick="x()">bold</b>' } as never,
       ],
@@ -116,7 +118,7 @@ describe('rehypeSanitizePost', () => {
     const out = rehypeSanitizePost()(tree, new VFile({ path: 'post.md' }));
     const html = unified().use(rehypeStringify).stringify(out);
     expect(html).toBe(
-      '<pre class="astro-code astro-code-themes github-light github-dark" style="--shiki-light:#000"><span style="color:red">x</span></pre><b>bold</b>',
+      '<pre class="astro-code astro-code-themes github-light github-dark cl-24292e cd-e1e4e8"><span class="cl-d73a49 cd-f97583">x</span></pre><b>bold</b>',
     );
   });
 });

@@ -292,6 +292,18 @@ describe('checkPosts', () => {
     ]);
   });
 
+  it("refuses a style attribute in MDX, which the CSP would block, and leaves a Markdown post's to the sanitiser", async () => {
+    const { lines } = await project({
+      'a.mdx': `${frontmatter(basePost)}\nRed: <span style={{ color: 'red' }}>text</span>.\n\n<div class="note" STYLE="margin: 0">\n\nA note.\n\n</div>\n`,
+      // The sanitiser drops a Markdown post's style attributes (README, Raw HTML and MDX): nothing reaches the page.
+      'b.md': `${frontmatter(basePost)}\nRed: <span style="color: red">text</span>.\n`,
+    });
+    expect(lines).toEqual([
+      `src/content/blog/a.mdx:9  body  <span> has a style attribute, which the site's Content-Security-Policy blocks (style-src-attr 'none'): browsers would ignore it. Give it a class instead (<span class="…">) and style that class in a component's <style>, or use a component that does`,
+      `src/content/blog/a.mdx:11  body  <div> has a style attribute, which the site's Content-Security-Policy blocks (style-src-attr 'none'): browsers would ignore it. Give it a class instead (<div class="…">) and style that class in a component's <style>, or use a component that does`,
+    ]);
+  });
+
   it('refuses a redirect from a live post, and a settings redirect to a missing post', async () => {
     const root = (
       await project({

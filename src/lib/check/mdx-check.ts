@@ -1,7 +1,9 @@
-/** MDX bodies checked before the build: syntax, and imports that resolve. */
+/** MDX bodies checked before the build: syntax, imports that resolve, no `style` attributes. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
+import { visit } from 'unist-util-visit';
 import { isFile } from '#src/lib/urls/site-paths.ts';
 
 /** One mistake in an MDX body, on its line within the body (1-based). */
@@ -46,6 +48,30 @@ async function importProblem(specifier: string, postFile: string, root: string):
 }
 
 /**
+ * Elements and components given a `style` attribute. The pages' Content-Security-Policy forbids
+ * style attributes (`style-src-attr 'none'`, src/lib/seo/csp.ts), so a browser would show the
+ * element unstyled and log a violation. A Markdown post's raw HTML never gets that far (the
+ * sanitiser drops `style`); MDX is not sanitised, so it is refused here, on its line, with what
+ * to write instead. A component given `style` would put it on an element too.
+ */
+function styleAttributeProblems(tree: Root): MdxProblem[] {
+  const problems: MdxProblem[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+    for (const attribute of element.attributes) {
+      if (attribute.type !== 'mdxJsxAttribute' || attribute.name.toLowerCase() !== 'style') continue;
+      const tag = element.name ?? '';
+      problems.push({
+        line: attribute.position?.start.line ?? element.position?.start.line ?? 1,
+        message: `<${tag}> has a style attribute, which the site's Content-Security-Policy blocks (style-src-attr 'none'): browsers would ignore it. Give it a class instead (<${tag} class="…">) and style that class in a component's <style>, or use a component that does`,
+      });
+    }
+  });
+  return problems;
+}
+
+/**
  * Checks an MDX body with the parser @mdx-js/mdx itself uses: the first
  * syntax error (a stray `{`, an unclosed `<div>`), or else every import that
  * reaches nothing. Both are reported on their line, so an editor never sees
@@ -75,7 +101,7 @@ export async function checkMdxBody(body: string, options: { postFile: string; ro
       },
     ];
   }
-  const problems: MdxProblem[] = [];
+  const problems: MdxProblem[] = styleAttributeProblems(tree);
   for (const node of tree.children) {
     if (node.type !== 'mdxjsEsm') continue;
     for (const statement of node.data?.estree?.body ?? []) {

@@ -1,6 +1,7 @@
 /** The one Markdown pipeline: astro.config.ts's `markdown` settings and the content loader's render workers both build it here. */
 import path from 'node:path';
 import { unified, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { CODE_THEMES, transformerThemeClasses } from './code-theme.ts';
 import { rehypeBodyImages } from './rehype-body-images.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
@@ -65,9 +66,15 @@ export const wholeLines: ShikiTransformer = {
   },
 };
 
-/** `markdown.shikiConfig`: both themes as CSS variables; global.css picks one per colour scheme. */
+/**
+ * `markdown.shikiConfig`: both themes, each token's colours and font style written as classes
+ * (code-theme.ts), never as `style` attributes, which the CSP forbids; src/styles/code-theme.css
+ * gives the classes their colours, and the root's color-scheme picks the light or the dark one.
+ * `wrap: null`: Astro adds no `overflow-x` style to the <pre> (code.css scrolls blocks).
+ */
 export const shikiConfig: ShikiConfig = {
-  themes: { light: 'github-light', dark: 'github-dark' },
+  themes: { ...CODE_THEMES },
   defaultColor: false,
-  transformers: [wholeLines],
+  wrap: null,
+  transformers: [wholeLines, transformerThemeClasses],
 };

@@ -20,7 +20,7 @@ const isHighlighted = (node: Element) => {
  * `javascript:` URLs, iframes from other hosts.
  *
  * Code blocks that Shiki has already highlighted are set aside first and put
- * back untouched: their colours are inline styles the schema would drop, and
+ * back untouched: their colours are classes the schema would drop (code-theme.ts), and
  * they were made by the highlighter from code text, never from raw HTML.
  * MDX is code, not content, and is left to its author (see README).
  */

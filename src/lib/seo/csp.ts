@@ -24,8 +24,16 @@ export const CSP_DIRECTIVES = [
   'upgrade-insecure-requests',
   // Scripts are files under /_astro/ (astro.config.ts keeps them out of the HTML); Pagefind's search runs as WebAssembly.
   "script-src 'self' 'wasm-unsafe-eval'",
-  // Shiki colours code with style attributes; styles cannot run code.
+  // Styles: the site's stylesheets, which the build inlines as <style> elements (astro.config.ts
+  // `inlineStylesheets`, a measured first-paint win), so inline elements are allowed; `style`
+  // attributes are not: nothing of the site writes one (highlighted code has classes,
+  // src/lib/markdown/code-theme.ts; the sanitiser drops them from posts' HTML; the post check
+  // refuses them in MDX). Browsers without the CSP Level 3 directives (Firefox before 108,
+  // Safari before 15.4) read only `style-src`, which keeps 'unsafe-inline' so they can still
+  // apply the inline stylesheets; every other browser reads the two after it instead.
   "style-src 'self' 'unsafe-inline'",
+  "style-src-elem 'self' 'unsafe-inline'",
+  "style-src-attr 'none'",
 ] as const;
 
 /** The one inline script: the theme, applied before the first paint. */
@@ -34,12 +42,17 @@ export const CSP_SCRIPT_HASHES = [THEME_SCRIPT_HASH] as const;
 /** Sources a service adds, by directive. */
 export type CspAdditions = Partial<Record<'script-src' | 'style-src' | 'connect-src' | 'img-src' | 'frame-src' | 'form-action', string[]>>;
 
-/** Every directive, with `extra` sources appended to theirs and the inline script's hash last in `script-src`. */
+/**
+ * Every directive, with `extra` sources appended to theirs and the inline script's hash last in
+ * `script-src`. A stylesheet host added to `style-src` goes to `style-src-elem` too, which is
+ * what browsers that know it read for stylesheets (and `style-src-attr` stays 'none').
+ */
 function directives(extra: CspAdditions): string[] {
   return CSP_DIRECTIVES.map((line) => {
     const [name, ...sources] = line.split(' ') as [string, ...string[]];
     const hashes = name === 'script-src' ? CSP_SCRIPT_HASHES.map((hash) => `'${hash}'`) : [];
-    return [name, ...new Set([...sources, ...(extra[name as keyof CspAdditions] ?? []), ...hashes])].join(' ');
+    const added = name === 'style-src-elem' ? extra['style-src'] : extra[name as keyof CspAdditions];
+    return [name, ...new Set([...sources, ...(added ?? []), ...hashes])].join(' ');
   });
 }
 
