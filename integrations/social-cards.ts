@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -9,15 +8,9 @@ import { BackgroundDrawer } from './card-drawer.ts';
 import { startCardRenderer, type CardRenderer } from './card-renderer.ts';
 import { serveMadeOnDemand } from './dev-routes.ts';
 import { scanOutput } from './output-scan.ts';
-import {
-  beforePageCacheRecord,
-  dropPageCache,
-  readSealedJson,
-  sealJson,
-  verifiedFolder,
-  writeSealedJsonSync,
-} from '#src/lib/build/cache-integrity.ts';
+import { readSealedJson, sealJson, verifiedFolder, writeSealedJsonSync } from '#src/lib/build/cache-integrity.ts';
 import { publishFiles, writeCacheFile } from '#src/lib/build/publish-file.ts';
+import { beforePageCacheRecord, dropPageCache, hasPageCache } from './astro-internals/page-cache.ts';
 import { CARD_CACHE_FOLDER, CARD_ROUTE, cardRegistry, onCardPlanned, renderSocialCard, type CardJob } from '#src/lib/seo/social-card.ts';
 
 /** What each cached card shows, for redrawing one that was damaged. */
@@ -58,7 +51,7 @@ export function socialCards(): AstroIntegration {
         const jobs = await readSealedJson<Record<string, CardJob>>(path.join(cacheDir, JOBS));
         if (typeof jobs !== 'object' && command === 'build') {
           // Lost (a cache restored in part) or never written: every page is rendered, and so plans its card.
-          if (existsSync(path.join(fileURLToPath(config.cacheDir), 'incremental-build.json')))
+          if (hasPageCache(fileURLToPath(config.cacheDir)))
             logger.info('social card jobs missing from the cache: rendering every page again');
           await dropPageCache(fileURLToPath(config.cacheDir));
         }

@@ -3,7 +3,8 @@ import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { dropPageCache, pageCacheFolder, savePageCacheRecords, type VerifiedFolder } from '#src/lib/build/cache-integrity.ts';
+import { verifiedFolder, type VerifiedFolder } from '#src/lib/build/cache-integrity.ts';
+import { buildRegistry } from '#src/lib/build/registries.ts';
 
 /** Where Astro's incremental build keeps its copies of pages (core/build/incremental.js, `INCREMENTAL_OUTPUT_DIR`). */
 export const PAGE_CACHE_DIR = 'dist/';
@@ -11,6 +12,41 @@ export const PAGE_CACHE_DIR = 'dist/';
 export const PAGE_CACHE_MANIFEST = 'incremental-build.json';
 /** Written when a build starts, removed once what copied pages depend on is saved. */
 const PENDING = 'page-cache-pending';
+
+/** Astro's page cache as a checked folder, its record kept beside Astro's own manifest. */
+export function pageCacheFolder(cacheDir: string): VerifiedFolder {
+  return verifiedFolder(path.join(cacheDir, PAGE_CACHE_DIR), 'page', path.join(cacheDir, 'incremental-build-integrity.json'));
+}
+
+/**
+ * Makes the next build render every page rather than copy it (by removing
+ * Astro's manifest of copyable pages), for when something the copied pages
+ * depend on was lost from the cache.
+ */
+export async function dropPageCache(cacheDir: string): Promise<void> {
+  await rm(path.join(cacheDir, PAGE_CACHE_MANIFEST), { force: true });
+}
+
+/** Whether Astro has a manifest of pages it may copy. */
+export const hasPageCache = (cacheDir: string): boolean => existsSync(path.join(cacheDir, PAGE_CACHE_MANIFEST));
+
+const pageCacheDependents = buildRegistry('page-cache-dependents', (): Array<() => void> => []);
+
+/**
+ * Registers a save of something a page copied from the page cache depends on
+ * but does not make again (the jobs of the social cards it names, for
+ * example). It runs at the end of the build, before the build's marker is
+ * removed: a build killed before then makes the next one render every page.
+ */
+export function beforePageCacheRecord(save: () => void): void {
+  pageCacheDependents().push(save);
+}
+
+/** Saves what copied pages depend on, then the pages' record. */
+function savePageCacheRecords(cacheDir: string): void {
+  for (const save of pageCacheDependents()) save();
+  pageCacheFolder(cacheDir).saveSync();
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);

@@ -37,6 +37,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'n
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { dropPageCache } from '../../integrations/astro-internals/page-cache.ts';
 import { writeCorpus, type CorpusPost } from './bench/corpus.ts';
 import { compareWithHugo, hugoBuild, hugoMissing, hugoTable, hugoVersion, type HugoRow } from './bench/hugo.ts';
 import { measureDev, type DevRow } from './bench/dev-server.ts';
@@ -242,8 +243,8 @@ async function build(root: string, run: BuildRow['run']): Promise<BuildRow> {
 }
 
 /** Drops Astro's incremental page cache (its manifest and page copies), nothing else. */
-async function dropPageCache(root: string): Promise<void> {
-  await rm(path.join(root, CACHE, 'incremental-build.json'), { force: true });
+async function dropPageCacheOf(root: string): Promise<void> {
+  await dropPageCache(path.join(root, CACHE));
   await rm(path.join(root, CACHE, 'dist'), { recursive: true, force: true });
 }
 
@@ -384,7 +385,7 @@ try {
     await hugo('warm');
   }
   if (runs.has('full')) {
-    await dropPageCache(root);
+    await dropPageCacheOf(root);
     rows.push(await build(root, 'full'));
   }
   const edited = runs.has('edit') ? await editOnePost(root, corpus.posts) : null;

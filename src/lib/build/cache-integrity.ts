@@ -12,7 +12,7 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { withPath, writeCacheFile } from './publish-file.ts';
@@ -311,39 +311,6 @@ export function verifiedFolder(dir: string, kind: string, recordFile?: string): 
   let folder = folders.get(dir);
   if (!folder) folders.set(dir, (folder = new VerifiedFolder(dir, kind, recordFile)));
   return folder;
-}
-
-/** Astro's incremental page cache (`<cacheDir>/dist/`), its record kept beside Astro's own manifest. */
-export function pageCacheFolder(cacheDir: string): VerifiedFolder {
-  return verifiedFolder(path.join(cacheDir, 'dist'), 'page', path.join(cacheDir, 'incremental-build-integrity.json'));
-}
-
-/**
- * Makes the next build render every page rather than copy it (by removing
- * Astro's manifest of copyable pages), for when something the copied pages
- * depend on was lost from the cache.
- */
-export async function dropPageCache(cacheDir: string): Promise<void> {
-  await rm(path.join(cacheDir, 'incremental-build.json'), { force: true });
-}
-
-const pageCacheDependents = buildRegistry('page-cache-dependents', (): Array<() => void> => []);
-
-/**
- * Registers a save of something a page copied from the page cache depends on
- * but does not make again (the jobs of the social cards it names, for
- * example). It runs before Astro records which pages the next build may copy,
- * so a build killed at any moment never leaves copyable pages whose
- * dependencies were not saved.
- */
-export function beforePageCacheRecord(save: () => void): void {
-  pageCacheDependents().push(save);
-}
-
-/** Saves what copied pages depend on, then the pages' record; Astro's manifest is written after this. */
-export function savePageCacheRecords(cacheDir: string): void {
-  for (const save of pageCacheDependents()) save();
-  pageCacheFolder(cacheDir).saveSync();
 }
 
 /** `sealJson` written synchronously under a temporary name, then renamed. */
