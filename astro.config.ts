@@ -8,6 +8,7 @@ import { buildContext } from './integrations/build-context.ts';
 import { contentCache } from './integrations/astro-internals/content-cache.ts';
 import { contentStore } from './integrations/astro-internals/content-store.ts';
 import { pageCache } from './integrations/astro-internals/page-cache.ts';
+import { devStore } from './integrations/astro-internals/dev-store.ts';
 import { devStart } from './integrations/dev-start.ts';
 import { devWatch } from './integrations/dev-watch.ts';
 import { searchIndex } from './integrations/search-index.ts';
@@ -67,6 +68,8 @@ export default defineConfig({
     buildEntry(),
     buildContext(),
     contentCache(),
+    // After contentCache(), which drops stores made by other rendering code.
+    devStore(),
     pageCache(),
     devWatch(),
     devStart(),

@@ -135,6 +135,35 @@ export const ASSUMPTIONS: Assumption[] = [
     },
   },
   {
+    workaround: 'Dev store seeded from the build',
+    fact: 'a content sync clears a store recorded under another Astro config, content config or Astro version',
+    check: async (dist) => {
+      const source = readAstroFile(dist, 'content/content-layer.js');
+      const compared = ['astro-config-digest', 'content-config-digest', 'astro-version'].every((key) =>
+        source.includes(`this.#store.metaStore().get("${key}")`),
+      );
+      return mismatch(
+        compared && /if \(shouldClear\) \{[^}]*this\.#store\.clearAll\(\);/.test(source),
+        'content/content-layer.js: a store recorded under another config or version is no longer cleared',
+      );
+    },
+  },
+  {
+    workaround: 'Dev store seeded from the build',
+    fact: `the dev server keeps its store in ${DEV_STORE_FOLDER}${DATA_STORE_FILE}, a build in <cacheDir>/${DATA_STORE_FILE}`,
+    check: async (dist) => {
+      const { getDataStoreFile } = await importAstroFile<{ getDataStoreFile?: (settings: unknown, isDev: boolean) => URL }>(
+        dist,
+        'content/paths.js',
+      );
+      const root = new URL('file:///project/');
+      const settings = { config: { cacheDir: new URL('cache/', root) }, dotAstroDir: new URL(DEV_STORE_FOLDER, root) };
+      const actual = [getDataStoreFile?.(settings, true)?.href, getDataStoreFile?.(settings, false)?.href];
+      const expected = [new URL(`${DEV_STORE_FOLDER}${DATA_STORE_FILE}`, root).href, new URL(`cache/${DATA_STORE_FILE}`, root).href];
+      return mismatch(isDeepStrictEqual(actual, expected), `content/paths.js: the stores are now at ${actual.join(', ')}`);
+    },
+  },
+  {
     workaround: 'Content cache dropped with the rendering code',
     fact: "Astro's incremental config hash covers vite.define",
     check: async (dist) => {

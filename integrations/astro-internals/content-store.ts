@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { DEV_STORE_FOLDER } from './content-cache.ts';
 import { switchedOff } from './switched-off.ts';
 
 /** Astro's virtual module holding the content layer's data store (astro/dist/content/consts.js). */
@@ -21,8 +22,10 @@ export const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } };
  * that size for every build (BENCHMARKS.md "Issue 35" has what it costs on
  * 1,000 posts). This plugin swaps the module's code, once Astro's hook has made
  * it, for code that reads and parses the file when pages are rendered: static
- * builds only, where pages are rendered in this process next to the file.
- * The dev server is left as Astro's own. The module keeps Astro's
+ * builds and the dev server, where pages are rendered in this process next to
+ * the file. The dev server keeps its own store (`.astro/`), and Vite's SSR
+ * transform would parse the inlined module again after every saved post, when
+ * Astro invalidates it; the swapped module reads the new file instead. The module keeps Astro's
  * "content data" marker, so incremental builds still leave it out of each
  * page's code hash. It changes nothing when the module has another form (a
  * chunked store, a release that loads the store itself).
@@ -32,8 +35,10 @@ export function contentStore(): AstroIntegration {
     name: 'content-store',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
-        if (command !== 'build' || config.output !== 'static' || switchedOff('store')) return;
-        const file = fileURLToPath(new URL(DATA_STORE_FILE, config.cacheDir));
+        if ((command !== 'build' && command !== 'dev') || config.output !== 'static' || switchedOff('store')) return;
+        const file = fileURLToPath(
+          command === 'dev' ? new URL(`${DEV_STORE_FOLDER}${DATA_STORE_FILE}`, config.root) : new URL(DATA_STORE_FILE, config.cacheDir),
+        );
         const code = `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
         updateConfig({
           vite: {

@@ -111,6 +111,13 @@ describe('Astro internals', () => {
       broken: /^Content store read from its file: .*the store is now at .*cache\/content\/data-store\.json/,
     },
     {
+      change: 'a store from another config no longer cleared',
+      file: 'content/content-layer.js',
+      from: 'this.#store.clearAll();',
+      to: 'this.#store.metaStore().set("cleared", true);',
+      broken: /^Dev store seeded from the build: .*no longer cleared/,
+    },
+    {
       change: 'vite.define left out of the config hash',
       file: 'core/build/config-hash/input.js',
       from: 'define: config.vite.define,',

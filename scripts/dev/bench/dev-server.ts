@@ -42,11 +42,17 @@ export function devEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return clean;
 }
 
-function freePort(): Promise<number> {
+/** Astro's default port: `npm run dev` with no options listens there. */
+const ASTRO_PORT = 4321;
+
+/** A free loopback port: `wanted` when it is free, any otherwise. */
+function freePort(wanted = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      wanted !== 0 && error.code === 'EADDRINUSE' ? resolve(freePort()) : reject(error),
+    );
+    server.listen(wanted, '127.0.0.1', () => {
       const address = server.address();
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
     });
@@ -103,23 +109,25 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/** Starts `astro dev` (what `npm run dev` runs) in `root` on a free loopback port. */
+/**
+ * Starts `astro dev` (what `npm run dev` runs) in `root` on a free loopback port. With `asEditors`,
+ * as an editor starts it (`npm run dev`, no options) when Astro's default port is free: Astro
+ * records its server options with the content store and renders every post again when they differ
+ * from the last start's (integrations/astro-internals/README.md, "Dev store seeded from the build").
+ */
 export async function startDevServer(
   root: string,
-  options: { env: NodeJS.ProcessEnv; echo?: boolean; args?: string[] },
+  options: { env: NodeJS.ProcessEnv; echo?: boolean; args?: string[]; asEditors?: boolean },
 ): Promise<DevServer> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port), ...(options.args ?? [])],
-    {
-      cwd: root,
-      env: devEnvironment(options.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so stopping it stops whatever it started.
-      detached: true,
-    },
-  );
+  const port = await freePort(options.asEditors ? ASTRO_PORT : 0);
+  const where = options.asEditors && port === ASTRO_PORT ? [] : ['--host', '127.0.0.1', '--port', String(port)];
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', ...where, ...(options.args ?? [])], {
+    cwd: root,
+    env: devEnvironment(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it stops whatever it started.
+    detached: true,
+  });
   let output = '';
   let exited: number | null = null;
   for (const stream of [child.stdout!, child.stderr!]) {
@@ -154,7 +162,7 @@ export async function measureDev(
   const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
   const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
   const started = performance.now();
-  const server = await startDevServer(root, options);
+  const server = await startDevServer(root, { ...options, asEditors: true });
   let peak = 0;
   const sampler = setInterval(() => {
     if (server.pid === undefined) return;
