@@ -14,6 +14,7 @@ import type { CheckResult } from './check-worker.ts';
 import { exitAfterOutput, printFailure, printProblems, warn } from './cli-output.ts';
 import { removeFolder, removeKilledBuilds, removeTemporaryFiles, OLD_SITE_PREFIX, STAGING_PREFIX } from './build-cleanup.ts';
 import { patchAstro } from '../integrations/astro-internals/astro-patches.ts';
+import { PAGE_CACHE_DIR } from '../integrations/astro-internals/page-cache.ts';
 import { BUILD_ENTRY_ENV } from '../integrations/build-entry.ts';
 import { clearAstroEnvironment } from '../integrations/astro-internals/environment.ts';
 import { publishRedirects, recordPublishedUrls } from './redirects-output.ts';
@@ -111,7 +112,7 @@ if (collisions.length > 0) {
 // by modification time uploads what changed and nothing else (src/lib/build/keep-unchanged.ts).
 if (existsSync(outDir)) {
   try {
-    keepUnchangedFiles(staging, outDir);
+    keepUnchangedFiles(staging, outDir, { copiesIn: path.join(options.cacheDir, PAGE_CACHE_DIR) });
   } catch (error) {
     endBuild('The build failed', error);
   }

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readdir, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -78,22 +78,34 @@ async function removeUntrusted(folder: VerifiedFolder): Promise<void> {
  */
 export function pageCache(): AstroIntegration {
   let cacheDir = '';
+  let started = 0;
   return {
     name: 'page-cache',
     hooks: {
       'astro:config:setup': async ({ command, config }) => {
         if (command !== 'build' || !config.experimental.incrementalBuild) return;
         cacheDir = fileURLToPath(config.cacheDir);
+        started = Date.now();
         const pending = path.join(cacheDir, PENDING);
         if (existsSync(pending)) await dropPageCache(cacheDir);
         await mkdir(cacheDir, { recursive: true });
         await writeFile(pending, '');
         await removeUntrusted(pageCacheFolder(cacheDir));
       },
-      'astro:build:done': async () => {
+      'astro:build:done': async ({ dir }) => {
         if (!cacheDir) return;
         const folder = pageCacheFolder(cacheDir);
-        for (const name of await filesUnder(folder.dir)) folder.recordIfRewritten(name);
+        const outDir = fileURLToPath(dir);
+        for (const name of await filesUnder(folder.dir)) {
+          // A page Astro rendered: its cache copy takes the time of the page written into the site,
+          // so the next build's copy of it looks unchanged to keep-unchanged.ts and to deploys.
+          const page = statSync(path.join(outDir, name), { throwIfNoEntry: false });
+          const cached = path.join(folder.dir, name);
+          const copy = statSync(cached, { throwIfNoEntry: false });
+          if (page && copy && page.size === copy.size && Math.abs(page.mtimeMs - copy.mtimeMs) >= 1 && copy.mtimeMs >= started)
+            await utimes(cached, page.atime, page.mtime);
+          folder.recordIfRewritten(name);
+        }
         savePageCacheRecords(cacheDir);
         await unlink(path.join(cacheDir, PENDING)).catch(() => undefined);
       },

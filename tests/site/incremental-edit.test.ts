@@ -10,14 +10,14 @@ import { makeProjectCopy, runScript } from '../helpers/project-copy.ts';
 /**
  * A one-post edit costs what it changes: the build writes the pages that show
  * the edited text, re-indexes the search shard the post is in, and leaves every
- * other file in dist/ as it was: same bytes, same inode, same modification
- * time (a deploy that syncs by modification time uploads the changes alone).
+ * other file in dist/ as it was: same bytes, same size and modification time
+ * (a deploy that syncs by size and modification time uploads the changes alone;
+ * a page copied from Astro's page cache is a new file with the time it had).
  * And the result is the site a cold build of the same posts makes.
  */
 let root = '';
 
 interface FileState {
-  inode: number;
   mtimeMs: number;
   sha1: string;
 }
@@ -28,17 +28,17 @@ function snapshot(dir: string): Snapshot {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    const { ino, mtimeMs } = statSync(file);
-    files.set(path.relative(dir, file), { inode: ino, mtimeMs, sha1: createHash('sha1').update(readFileSync(file)).digest('hex') });
+    const { mtimeMs } = statSync(file);
+    files.set(path.relative(dir, file), { mtimeMs, sha1: createHash('sha1').update(readFileSync(file)).digest('hex') });
   }
   return files;
 }
 
-/** Files added, removed, or written again (new bytes, a new inode or a new modification time). */
+/** Files added, removed, or written again (new bytes or a new modification time, to the millisecond as file copies keep it). */
 function changedFiles(before: Snapshot, after: Snapshot): string[] {
   const changed = [...after].filter(([file, now]) => {
     const then = before.get(file);
-    return !then || then.sha1 !== now.sha1 || then.inode !== now.inode || then.mtimeMs !== now.mtimeMs;
+    return !then || then.sha1 !== now.sha1 || Math.abs(then.mtimeMs - now.mtimeMs) >= 1;
   });
   return [...changed.map(([file]) => file), ...[...before.keys()].filter((file) => !after.has(file))].sort();
 }
