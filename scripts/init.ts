@@ -125,7 +125,8 @@ if (interactive) {
       asked.map(({ key, question, example }) => ({
         question,
         example,
-        current: key === 'timeZone' && sampleValue(key) ? machineZone : sampleValue(key) ? undefined : current[key],
+        // While the site is the sample, its New York time zone is a guess: the machine's is a better one.
+        current: key === 'timeZone' && plan.sampleSite ? machineZone : sampleValue(key) ? undefined : current[key],
         check: async (answer: string) => {
           const checked = await check(key, answer);
           if ('logo' in checked && checked.logo) logo = checked.logo;

@@ -204,6 +204,11 @@ describe('Make it yours: build, npm run init, build', () => {
     expect(article).toMatchObject({ author: [{ '@type': 'Person', name: AUTHOR }], publisher: { name: NAME } });
     expect([initDays.before, initDays.after]).toContain(calendarDay(new Date(String(article['datePublished'])), 'Europe/Berlin'));
     expect(distHas(dist, '/author/zoe-o-brien/')).toBe(true);
+    // In the search index, read as the no-sample check reads it (Pagefind gzips its files).
+    const index = readdirSync(path.join(dist, 'pagefind'), { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.pf_fragment'),
+    );
+    expect(index.some((file) => textOf(path.join(dist, 'pagefind', file)).includes('Welcome to Zoë'))).toBe(true);
     expect(distHas(dist, '/category/general/')).toBe(true);
   });
 
