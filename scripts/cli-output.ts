@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { AUTHORS_DIR, CATEGORIES_DIR } from '#src/lib/content/profile-schemas.ts';
-import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
+import { SETTINGS_FILE, THEME_FILE } from '#src/lib/urls/site-paths.ts';
 import type { Problem } from '#src/lib/check/problems.ts';
 import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
 import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
@@ -15,11 +15,13 @@ export function printProblems(problems: Problem[], consequence: string): void {
   const kindOf = (file: string) =>
     file === SETTINGS_FILE
       ? 'settings'
-      : file.startsWith(`${AUTHORS_DIR}/`) || file.startsWith(`${CATEGORIES_DIR}/`)
-        ? 'profile'
-        : /\.mdx?$/i.test(file)
-          ? 'post'
-          : 'file';
+      : file === THEME_FILE
+        ? 'theme'
+        : file.startsWith(`${AUTHORS_DIR}/`) || file.startsWith(`${CATEGORIES_DIR}/`)
+          ? 'profile'
+          : /\.mdx?$/i.test(file)
+            ? 'post'
+            : 'file';
   const filesOf = Map.groupBy(new Set(problems.map((p) => p.file)), kindOf);
   const count = (kind: ReturnType<typeof kindOf>, noun: string) => {
     const n = filesOf.get(kind)?.length ?? 0;
@@ -30,6 +32,7 @@ export function printProblems(problems: Problem[], consequence: string): void {
     ...count('profile', 'author or category file'),
     ...count('file', 'other file'),
     ...(filesOf.has('settings') ? ['the settings'] : []),
+    ...(filesOf.has('theme') ? ['the theme'] : []),
   ].join(' and ');
   const total = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${where}`;
   console.error(red(`✗ ${total}. ${consequence}`));

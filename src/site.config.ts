@@ -1,4 +1,5 @@
 import type { Services } from './lib/services/settings.ts';
+import type { FooterSettings, MenuLink } from './lib/urls/menu-links.ts';
 
 /**
  * The one place for site-wide settings. `SITE_URL` overrides `url` so preview
@@ -77,6 +78,19 @@ export interface SiteConfig {
    * Default: ["guests"].
    */
   guests: { folders: readonly string[] };
+  /**
+   * The header's menu, in order: each `{ label, href }`, the href a site path ("/about/", under
+   * BASE_PATH when the site is built for one) or a whole https:// URL. The search box and the
+   * theme switch follow it.
+   */
+  nav: readonly MenuLink[];
+  /**
+   * The footer: `links` (its menu, as `nav`), `social` (profiles by network, each a whole https://
+   * URL: github, gitlab, codeberg, mastodon, bluesky, x, threads, linkedin, youtube, instagram,
+   * facebook, twitch; linked with rel="me") and `text` (its line; default "<title>: <description>",
+   * '' for none).
+   */
+  footer: FooterSettings;
 }
 
 const defaults: SiteConfig = {
@@ -97,6 +111,21 @@ const defaults: SiteConfig = {
   postLimits: { maxPostBytes: 2 * 1024 * 1024, maxTags: 200 },
   // Guest posts go to src/content/blog/guests/ by convention, refused as MDX with no setting made.
   guests: { folders: ['guests'] },
+  nav: [
+    { label: 'Blog', href: '/blog/' },
+    { label: 'Categories', href: '/categories/' },
+    { label: 'Tags', href: '/tags/' },
+    { label: 'RSS', href: '/rss.xml' },
+  ],
+  footer: {
+    links: [
+      { label: 'All posts', href: '/blog/' },
+      { label: 'Categories', href: '/categories/' },
+      { label: 'Tags', href: '/tags/' },
+      { label: 'RSS feed', href: '/rss.xml' },
+    ],
+    social: {},
+  },
 };
 
 function normaliseUrl(url: string): string {

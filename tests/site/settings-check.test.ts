@@ -8,12 +8,13 @@ import { makeProjectCopy, runScriptAsync } from '../helpers/project-copy.ts';
 /**
  * A mistake in the settings search engines read (logo, X accounts) stops
  * `npm run check:posts` and `npm run build` with one line on its line of
- * src/site.config.ts, like a post's, before Astro starts.
+ * src/site.config.ts, like a post's, before Astro starts; so does a colour of
+ * src/styles/theme.css too faint to read, on its line there.
  */
 let root = '';
 let content = '';
 /** Lines of the two broken settings in the copy's src/site.config.ts. */
-const at = { logo: 0, twitter: 0 };
+const at = { logo: 0, twitter: 0, muted: 0 };
 
 beforeAll(async () => {
   content = await mkdtemp(path.join(tmpdir(), 'blog-settings-content-'));
@@ -34,6 +35,12 @@ beforeAll(async () => {
   const lines = broken.split('\n');
   at.logo = lines.findIndex((line) => line.includes("logo: 'brand/logo.png'")) + 1;
   at.twitter = lines.findIndex((line) => line.includes("site: 'signal'")) + 1;
+  const themeFile = path.join(root, 'src/styles/theme.css');
+  const theme = await readFile(themeFile, 'utf8');
+  const muted = /--muted: light-dark\(#[0-9a-f]+, /;
+  if (!muted.test(theme)) throw new Error(`${themeFile} has no "--muted: light-dark(…)" to make too light`);
+  await writeFile(themeFile, theme.replace(muted, '--muted: light-dark(#a09a90, '));
+  at.muted = theme.split('\n').findIndex((line) => muted.test(line)) + 1;
 });
 
 afterAll(async () => {
@@ -54,7 +61,7 @@ describe('a mistake in the site settings', () => {
   ])('stops `npm run %s` with a line naming the setting', async (script, consequence) => {
     const result = await runScriptAsync(root, script);
     expect(result.status, result.stderr).toBe(1);
-    expect(result.stderr).toContain(`✗ 2 problems in the settings. ${consequence}`);
+    expect(result.stderr).toContain(`✗ 4 problems in the settings and the theme. ${consequence}`);
     expect(problemLines(result.stderr)).toEqual([
       expect.stringMatching(
         new RegExp(`^src/site\\.config\\.ts:${at.logo} {2}logo {2}"brand/logo\\.png" does not exist in public/; name an image`),
@@ -62,6 +69,8 @@ describe('a mistake in the site settings', () => {
       expect.stringMatching(
         new RegExp(`^src/site\\.config\\.ts:${at.twitter} {2}twitter\\.site {2}"signal" is not an X handle; write it as "@name"`),
       ),
+      `src/styles/theme.css:${at.muted}  contrast  --muted (#a09a90) on --bg (#fcfbf8) in light: contrast 2.69:1, needs 4.5:1 for text (quieter text: dates, descriptions, the footer, placeholders)`,
+      `src/styles/theme.css:${at.muted}  contrast  --muted (#a09a90) on --surface (#f2efe8) in light: contrast 2.43:1, needs 4.5:1 for text (quieter text on panels: cards' dates, code blocks' language)`,
     ]);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);

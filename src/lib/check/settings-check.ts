@@ -8,12 +8,15 @@ import { settingsLineFinder } from './settings-lines.ts';
 import { isFile, SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
 import { LOGO_MIN_SIZE, logoSource } from '#src/lib/images/site-logo.ts';
 import { OG_LOCALE, X_HANDLE, ogLocale } from '#src/lib/seo/social-meta.ts';
+import { projectThemeProblems } from '#src/lib/theme/theme-contrast.ts';
+import { navigationProblems } from './navigation-check.ts';
 import type { Problem } from './problems.ts';
 
 /**
  * Mistakes in the settings that pages and search engines read (the logo, the
- * locale, the X accounts), reported like a post's, on the settings file's
- * line, so a build stops before it rather than deep inside a page.
+ * locale, the X accounts, the menus), reported like a post's, on the settings file's
+ * line, so a build stops before it rather than deep inside a page; and the look's
+ * colours (src/styles/theme.css) that fall short of WCAG AA contrast, on their line there.
  */
 export async function settingsProblems(site: SiteConfig, paths: { root: string; publicDir: string }): Promise<Problem[]> {
   const lineOf = settingsLineFinder(paths.root);
@@ -62,5 +65,11 @@ export async function settingsProblems(site: SiteConfig, paths: { root: string; 
   if (site.twitter.site !== undefined) handle('twitter.site', site.twitter.site);
   for (const [author, value] of Object.entries(site.twitter.authors)) handle(`twitter.authors["${author}"]`, value);
   for (const problem of servicesProblems(site.services, lineOf)) add(problem.field, problem.line, problem.message);
-  return [...problems, ...postLimitsProblems(site.postLimits, lineOf), ...guestSettingsProblems(site.guests, lineOf)];
+  return [
+    ...problems,
+    ...navigationProblems(site, lineOf),
+    ...postLimitsProblems(site.postLimits, lineOf),
+    ...guestSettingsProblems(site.guests, lineOf),
+    ...(await projectThemeProblems(paths.root)),
+  ];
 }

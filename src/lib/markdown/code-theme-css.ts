@@ -17,7 +17,7 @@ export const CODE_THEME_CSS_FILE = 'src/styles/code-theme.css';
 
 /**
  * github-light and github-dark were drawn for white and #24292e; on this site's code background
- * (--code-bg, tokens.css) a few of their colours fall under 4.5:1 (WCAG 1.4.3). Those get a darker
+ * (--code-bg, theme.css) a few of their colours fall under 4.5:1 (WCAG 1.4.3). Those get a darker
  * (light) or lighter (dark) shade of the same hue. Keys as hexDigits() writes them.
  */
 export const CONTRAST_SHADES: Record<Scheme, Record<string, { shade: string; what: string }>> = {
@@ -79,7 +79,7 @@ export async function themePalette(name: string): Promise<Palette> {
   }
 }
 
-/** The root selectors under which a scheme is shown: the reader's choice, or the system's when there is none (tokens.css). */
+/** The root selectors under which a scheme is shown: the reader's choice, or the system's when there is none (theme.css, base.css). */
 function schemeRule(scheme: Scheme, selector: string, body: string): string {
   const other = scheme === 'light' ? 'dark' : 'light';
   return [

@@ -57,7 +57,7 @@ export const NO_SELECT_CLASS = 'no-select';
  * theme, `--shiki-dark-bg` its background in the dark one (ANSI code has them), `…-font-style`,
  * `…-font-weight` and `…-text-decoration` its font style; `inherit` is Shiki's "none in this theme".
  * The <pre>'s backgrounds are left out: the site draws every code block on its own --code-bg
- * (tokens.css), the background the contrast of the palette (code-theme-css.ts) is measured on.
+ * (theme.css), the background the contrast of the palette (code-theme-css.ts) is measured on.
  * A declaration nobody wrote a class for is an error, so a Shiki or Astro that writes a new
  * one stops the build rather than publishing a style the CSP blocks.
  */
