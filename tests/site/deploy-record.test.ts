@@ -47,7 +47,7 @@ describe('a local build of the sample site', () => {
     expect(existsSync(path.join(root, RECORD))).toBe(false);
     expect(existsSync(path.join(root, 'dist/published-urls.json'))).toBe(false);
     // A local build never fetches the live site's record, nor warns that there is none.
-    expect(preview.stderr).not.toContain('record');
+    expect(preview.stderr).not.toContain('record of'); // neither "No record of …" nor "The record of …"
 
     // What the older version left in every cache after a local build: not trusted, so not blocking.
     const posts = await readdir(path.join(root, 'src/content/blog'));
@@ -81,16 +81,15 @@ describe('a production deploy of the sample site', () => {
     );
   });
 
-  it('records what it published, in the cache and in the site itself', () => {
+  it("records what it published, and stops the next build when that post is deleted, with today's message, a local build too", async () => {
+    // The record is the production deploy's, in the cache and in the site itself.
     const cached = readFileSync(path.join(root, RECORD), 'utf8');
     const record = JSON.parse(cached) as { version: number; deploy: string; urls: Record<string, string> };
     expect(record.version).toBe(2);
     expect(record.deploy).toBe('production');
     expect(record.urls[`/blog/${GONE}/`]).toBe(`src/content/blog/${GONE}.md`);
     expect(readFileSync(path.join(root, 'dist/published-urls.json'), 'utf8')).toBe(cached);
-  });
 
-  it("stops the next build when a published post is deleted, with today's message, a local build too", async () => {
     await rm(path.join(root, `src/content/blog/${GONE}.md`));
     const before = distSnapshot(path.join(root, 'dist'));
     for (const env of [PRODUCTION, {}, { BLOG_DEPLOY: 'preview' }]) {
