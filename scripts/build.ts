@@ -11,19 +11,39 @@ import { Worker } from 'node:worker_threads';
 import { damageSummary, noteDamage } from '#src/lib/build/cache-integrity.ts';
 import { keepUnchangedFiles } from '#src/lib/build/keep-unchanged.ts';
 import type { CheckResult } from './check-worker.ts';
-import { exitAfterOutput, printFailure, printProblems, warn } from './cli-output.ts';
+import { exitAfterOutput, fail, printFailure, printProblems, warn } from './cli-output.ts';
 import { removeFolder, removeKilledBuilds, removeTemporaryFiles, OLD_SITE_PREFIX, STAGING_PREFIX } from './build-cleanup.ts';
 import { patchAstro } from '../integrations/astro-internals/astro-patches.ts';
 import { PAGE_CACHE_DIR } from '../integrations/astro-internals/page-cache.ts';
 import { BUILD_ENTRY_ENV } from '../integrations/build-entry.ts';
 import { clearAstroEnvironment } from '../integrations/astro-internals/environment.ts';
-import { publishRedirects, recordPublishedUrls } from './redirects-output.ts';
+import { publishRecord, publishRedirects, recordPublishedUrls } from './redirects-output.ts';
 import { projectOptions } from './project.ts';
+import { DeployKindError, deployKind } from '#src/lib/urls/deploy-kind.ts';
+import { PUBLISHED_RECORD } from '#src/lib/urls/published-urls.ts';
+import { deployRecord, liveRecordAddress, LiveRecordSettingError } from '#src/lib/urls/live-record.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 process.env['NODE_ENV'] = 'production';
 clearAstroEnvironment();
 const options = projectOptions();
+
+/**
+ * Only a production deploy (BLOG_DEPLOY=production, which the deploy workflow
+ * sets for a push to main) records the URLs it published: a local, dev or
+ * preview build never does, so deleting the sample posts after a first local
+ * build is not taken for taking a live page down. Every build checks against a
+ * record a production deploy left in the cache (src/lib/urls/deploy-kind.ts).
+ */
+let kind: ReturnType<typeof deployKind>;
+let liveRecord: URL | null = null;
+try {
+  kind = deployKind(process.env, process.argv.slice(2));
+  if (kind === 'production') liveRecord = liveRecordAddress(process.env, options.site.url, options.base);
+} catch (error) {
+  if (!(error instanceof DeployKindError || error instanceof LiveRecordSettingError)) throw error;
+  fail(`${error.message}. Nothing was built.`);
+}
 
 const outDir = path.join(options.root, process.env['OUT_DIR'] ?? 'dist');
 const staging = path.join(options.root, `${STAGING_PREFIX}${process.pid}`);
@@ -60,6 +80,18 @@ const leftovers = readdir(options.root)
   .then((names) => Promise.all(names.map((name) => rm(path.join(options.root, name), { recursive: true, force: true }))))
   .then(() => removeKilledBuilds(options.root, options.cacheDir))
   .catch(() => undefined);
+
+// A production deploy checks against what the last one published: the cache's record and the
+// live site's (src/lib/urls/live-record.ts), put together in the cache for the check to read.
+if (kind === 'production') {
+  try {
+    const { urls, notes } = await deployRecord(options.cacheDir, liveRecord);
+    for (const note of notes) warn(note);
+    if (urls) await recordPublishedUrls(options.cacheDir, urls);
+  } catch (error) {
+    endBuild('The record of published URLs could not be kept', error);
+  }
+}
 
 // sharp's native library must be loaded by the main thread before a worker
 // loads it, or glibc unloads it when the worker ends (sharp's docs, "Worker threads").
@@ -102,6 +134,14 @@ try {
 } catch (error) {
   endBuild('The build failed', error);
 }
+// The record travels with the site too: the next production build fetches it when the cache lost it.
+if (kind === 'production') {
+  try {
+    publishRecord(staging, publishedUrls);
+  } catch (error) {
+    endBuild('The build failed', error);
+  }
+}
 if (collisions.length > 0) {
   removeFolder(staging);
   printProblems(collisions, `The site was not built; ${unchanged}`);
@@ -128,10 +168,13 @@ await rename(staging, outDir).catch(async (error: unknown) => {
 const damaged = damageSummary();
 if (damaged) warn(damaged);
 console.log(`✓ Site written to ${path.relative(process.cwd(), outDir) || '.'}/`);
-// Only now: the URLs are live, and the next build must keep them (or say why not).
-await recordPublishedUrls(options.cacheDir, publishedUrls).catch((error: unknown) =>
-  warn(`The record of published URLs could not be written (${(error as Error).message}); the next build checks no renamed posts.`),
-);
+// Only now, and only for a production deploy: the URLs are live, and the next build must keep them (or say why not).
+if (kind === 'production')
+  await recordPublishedUrls(options.cacheDir, publishedUrls).catch((error: unknown) =>
+    warn(
+      `The cache's record of published URLs could not be written (${(error as Error).message}); the next deploy checks against the live site's copy (dist/${PUBLISHED_RECORD}).`,
+    ),
+  );
 if (existsSync(previous)) {
   // Deleting tens of thousands of old files takes seconds and nothing waits
   // for it: a detached process does it after we exit. A copy it leaves behind

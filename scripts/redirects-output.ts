@@ -1,7 +1,8 @@
 /**
  * The build's part in keeping old URLs alive: the redirect pages and
  * `_redirects` go into the new site before it replaces dist/, and the record
- * of published post URLs is kept in the cache folder once it has.
+ * of published post URLs (a production deploy's only) goes into the site and,
+ * once the site is in place, into the cache folder.
  */
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -62,7 +63,17 @@ export function publishRedirects(siteDir: string, rules: readonly RedirectRule[]
   return [];
 }
 
-/** Keeps the URLs this build published for the next build to compare with. */
+/**
+ * Puts the record into the built site, at `<base>/published-urls.json`, where
+ * the next production build finds it when the cache has lost its copy
+ * (src/lib/urls/live-record.ts). It holds only what the site shows already:
+ * the published post URLs, and the project file each was made from.
+ */
+export function publishRecord(siteDir: string, urls: PublishedUrls): void {
+  writeFileSync(path.join(siteDir, PUBLISHED_RECORD), serialisePublishedUrls(urls));
+}
+
+/** Keeps the URLs a production deploy published, in the cache, for the next build to compare with. */
 export async function recordPublishedUrls(cacheDir: string, urls: PublishedUrls): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   await writeCacheFile(path.join(cacheDir, PUBLISHED_RECORD), serialisePublishedUrls(urls));

@@ -42,6 +42,9 @@ const POSTS: Record<string, string> = {
   'plain.md': post(`title: "A Plain Post"`, '## Plain section\n\nNothing special here. Back to [the moved post](/blog/new-home/).'),
 };
 
+/** The project's builds are its deploys: only a production deploy records the URLs it published (none fetched here). */
+const DEPLOY = { BLOG_DEPLOY: 'production', BLOG_LIVE_RECORD: 'off' };
+
 let root = '';
 let dist = '';
 let firstBuild = '';
@@ -61,7 +64,7 @@ beforeAll(async () => {
   const settings = path.join(root, 'src/site.config.ts');
   const source = await readFile(settings, 'utf8');
   await writeFile(settings, source.replace('redirects: {},', "redirects: { '/about-the-move/': '/blog/new-home' },"));
-  const result = runScript(root, 'build');
+  const result = runScript(root, 'build', DEPLOY);
   firstBuild = `${result.stdout}\n${result.stderr}`;
   expect(result.status, firstBuild).toBe(0);
   dist = path.join(root, 'dist');
@@ -201,7 +204,7 @@ describe('a renamed post', () => {
     const file = path.join(root, 'src/content/blog/plain.md');
     await writeFile(file, POSTS['plain.md']!.replace('title: "A Plain Post"', 'title: "A Plain Post"\nslug: "plain-renamed"'));
     const before = distSnapshot(dist);
-    const failed = runScript(root, 'build');
+    const failed = runScript(root, 'build', DEPLOY);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain(
       'src/content/blog/plain.md:3  slug  was "plain" (published at /blog/plain/); add redirectFrom: ["/blog/plain/"] to this post to keep old links working',
@@ -216,7 +219,7 @@ describe('a renamed post', () => {
     // The moved post links to /blog/plain/#plain-section: now it must say the new address.
     const linking = path.join(root, 'src/content/blog/new-home.md');
     await writeFile(linking, (await readFile(linking, 'utf8')).replace('/blog/plain/#plain-section', '/blog/plain-renamed/#plain-section'));
-    const fixed = runScript(root, 'build');
+    const fixed = runScript(root, 'build', DEPLOY);
     expect(fixed.status, `${fixed.stdout}\n${fixed.stderr}`).toBe(0);
     expect(existsSync(path.join(dist, 'blog/plain-renamed/index.html'))).toBe(true);
     expect(page(dist, '/blog/plain/').querySelector('meta[http-equiv="refresh"]')!.getAttribute('content')).toBe(

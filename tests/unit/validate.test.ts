@@ -329,7 +329,7 @@ describe('checkPosts', () => {
     const { root } = await project(posts, async (root) => {
       await mkdir(path.join(root, '.cache'), { recursive: true });
       const urls = { '/blog/old-name/': 'src/content/blog/a.md', '/blog/b/': 'src/content/blog/b.md', '/blog/c/': 'src/content/blog/c.md' };
-      await writeFile(path.join(root, '.cache/published-urls.json'), JSON.stringify({ version: 1, urls }));
+      await writeFile(path.join(root, '.cache/published-urls.json'), JSON.stringify({ version: 2, deploy: 'production', urls }));
     });
     expect((await checkProject(root)).lines).toEqual([
       'src/content/blog/a.md:7  slug  was "old-name" (published at /blog/old-name/); add redirectFrom: ["/blog/old-name/"] to this post to keep old links working, or, if it is gone on purpose, list "/blog/old-name/" in removedUrls in src/site.config.ts',
@@ -354,7 +354,10 @@ describe('checkPosts', () => {
   it('checks nothing about earlier URLs when there is no record, or a damaged one', async () => {
     const { root, problems } = await project({ 'a.md': `${frontmatter(basePost)}\nA.` }, async (root) => {
       await mkdir(path.join(root, '.cache'), { recursive: true });
-      await writeFile(path.join(root, '.cache/published-urls.json'), '{"version": 1, "urls": {"/blog/x/": "src/con');
+      await writeFile(
+        path.join(root, '.cache/published-urls.json'),
+        '{"version": 2, "deploy": "production", "urls": {"/blog/x/": "src/con',
+      );
     });
     expect(problems).toEqual([]);
     expect((await checkProject(root)).publishedUrls).toEqual({ '/blog/a/': 'src/content/blog/a.md' });
