@@ -66,7 +66,6 @@ export function blogImages(): AstroIntegration {
         const reused = names.size - made;
         const encoding = (encodingMs / 1000).toFixed(2);
         logger.info(`${names.size} image variants: ${made} made, ${reused} reused from cache in ${seconds}s (encoding: ${encoding}s)`);
-        process.env['BLOG_IMAGE_STATS'] = JSON.stringify({ made, reused, variants: names.size, encodingSeconds: Number(encoding) });
       },
     },
   };

@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
+import { envValue, type VariableName } from '#src/lib/build/environment.ts';
 
 /** Set by `npm run build` (scripts/build.ts) for the Astro build it runs. */
-export const BUILD_ENTRY_ENV = 'BLOG_BUILD_ENTRY';
+export const BUILD_ENTRY_ENV = 'BLOG_BUILD_ENTRY' satisfies VariableName;
 
 /**
  * `npm run build` is the build: it checks every post before Astro starts (a guest's post that
@@ -16,7 +17,7 @@ export function buildEntry(): AstroIntegration {
     name: 'build-entry',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        if (command !== 'build' || process.env[BUILD_ENTRY_ENV]) return;
+        if (command !== 'build' || envValue(BUILD_ENTRY_ENV)) return;
         console.error(
           '✗ Build the site with `npm run build`: `astro build` alone would skip the post check and write into dist/ before the site is complete. Nothing was written.',
         );

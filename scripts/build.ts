@@ -9,6 +9,7 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { damageSummary, noteDamage } from '#src/lib/build/cache-integrity.ts';
+import { EnvironmentError, envValue } from '#src/lib/build/environment.ts';
 import { keepUnchangedFiles } from '#src/lib/build/keep-unchanged.ts';
 import type { CheckResult } from './check-worker.ts';
 import { exitAfterOutput, fail, printFailure, printProblems, warn } from './cli-output.ts';
@@ -26,7 +27,18 @@ import { deployRecord, liveRecordAddress, LiveRecordSettingError } from '#src/li
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 process.env['NODE_ENV'] = 'production';
 clearAstroEnvironment();
-const options = projectOptions();
+
+/** A setting read from the environment or the build's arguments, or the build ends in that one line. */
+function setting<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof DeployKindError || error instanceof LiveRecordSettingError || error instanceof EnvironmentError)) throw error;
+    return fail(`${error.message.replace(/\.$/, '')}. Nothing was built.`);
+  }
+}
+
+const options = setting(projectOptions);
 
 /**
  * Only a production deploy (BLOG_DEPLOY=production, which the deploy workflow
@@ -35,17 +47,10 @@ const options = projectOptions();
  * build is not taken for taking a live page down. Every build checks against a
  * record a production deploy left in the cache (src/lib/urls/deploy-kind.ts).
  */
-let kind: ReturnType<typeof deployKind>;
-let liveRecord: URL | null = null;
-try {
-  kind = deployKind(process.env, process.argv.slice(2));
-  if (kind === 'production') liveRecord = liveRecordAddress(process.env, options.site.url, options.base);
-} catch (error) {
-  if (!(error instanceof DeployKindError || error instanceof LiveRecordSettingError)) throw error;
-  fail(`${error.message}. Nothing was built.`);
-}
-
-const outDir = path.join(options.root, process.env['OUT_DIR'] ?? 'dist');
+const kind = setting(() => deployKind(process.env, process.argv.slice(2)));
+const liveRecord = kind === 'production' ? setting(() => liveRecordAddress(process.env, options.site.url, options.base)) : null;
+const outDir = path.join(options.root, setting(() => envValue('OUT_DIR')) ?? 'dist');
+const logLevel = setting(() => envValue('ASTRO_LOG_LEVEL')) as 'info' | undefined;
 const staging = path.join(options.root, `${STAGING_PREFIX}${process.pid}`);
 const unchanged = existsSync(outDir) ? `${path.relative(options.root, outDir)}/ is unchanged.` : 'nothing was written.';
 
@@ -122,7 +127,7 @@ const skipped = await patchAstro();
 if (skipped.length > 0)
   console.warn(`(Astro's internals have changed: built without ${skipped.join(' and ')}; see integrations/astro-internals/README.md)`);
 try {
-  await build({ root: options.root, outDir: staging, logLevel: (process.env['ASTRO_LOG_LEVEL'] as 'info' | undefined) ?? 'info' });
+  await build({ root: options.root, outDir: staging, logLevel: logLevel ?? 'info' });
 } catch (error) {
   endBuild('The build failed', error);
 }

@@ -1,4 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
+import { envValue } from '#src/lib/build/environment.ts';
 import { AUTHORS_DIR, CATEGORIES_DIR } from '#src/lib/content/profile-schemas.ts';
 import { SETTINGS_FILE, THEME_FILE } from '#src/lib/urls/site-paths.ts';
 import type { Problem } from '#src/lib/check/problems.ts';
@@ -6,7 +7,7 @@ import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.t
 import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
 import { formatProblem } from '#src/lib/check/problems.ts';
 
-const useColour = process.stderr.isTTY && !process.env['NO_COLOR'];
+const useColour = process.stderr.isTTY && !envValue('NO_COLOR');
 const red = (text: string) => (useColour ? `\x1b[31m${text}\x1b[0m` : text);
 
 /** Prints every problem as `file:line  field  message`, grouped under one headline. */
@@ -85,7 +86,7 @@ export function printFailure(
   options: { root: string; consequence: string; unchanged: string; again: string },
 ): void {
   // For reporting a bug in the build itself: the whole error, stack and all.
-  if (process.env['BLOG_DEBUG']) console.error(error);
+  if (envValue('BLOG_DEBUG')) console.error(error);
   const fault = findSystemFault(error);
   if (fault) {
     const { root, unchanged, again } = options;

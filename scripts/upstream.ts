@@ -19,6 +19,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { envValue } from '#src/lib/build/environment.ts';
 import { compareSites, readPages } from './upstream/compare-dist.ts';
 import { copyProject } from './upstream/project-copy.ts';
 import { answersFromFile, newestOf, npmRegistry } from './upstream/registry.ts';
@@ -76,7 +77,7 @@ async function targetsFor(family: FamilyMember[]): Promise<Map<string, string>> 
     const chosen = parseVersionList(options.versions, names);
     return new Map(family.map(({ name, installed }) => [name, chosen.get(name) ?? installed]));
   }
-  const answers = options['registry-answers'] ?? process.env['UPSTREAM_REGISTRY_ANSWERS'];
+  const answers = options['registry-answers'] ?? envValue('UPSTREAM_REGISTRY_ANSWERS');
   const source = answers ? await answersFromFile(path.resolve(answers)) : npmRegistry;
   const newest = await Promise.all(family.map((member) => newestOf(source, member)));
   return new Map(family.map(({ name }, i) => [name, newest[i]!.version]));

@@ -1,3 +1,4 @@
+import { envValue } from './lib/build/environment.ts';
 import type { Services } from './lib/services/settings.ts';
 import type { FooterSettings, MenuLink } from './lib/urls/menu-links.ts';
 
@@ -133,7 +134,16 @@ function normaliseUrl(url: string): string {
   return `${parsed.protocol}//${parsed.host}`;
 }
 
-const url = normaliseUrl(process.env['SITE_URL'] || defaults.url);
+/** SITE_URL, or the configured url when it is unset or not a web address (every command stops on the latter first: scripts/project.ts). */
+function urlFromEnvironment(): string {
+  try {
+    return envValue('SITE_URL') ?? defaults.url;
+  } catch {
+    return defaults.url;
+  }
+}
+
+const url = normaliseUrl(urlFromEnvironment());
 
 export const SITE: SiteConfig = {
   ...defaults,

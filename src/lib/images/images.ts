@@ -6,6 +6,7 @@ import path from 'node:path';
 import pMap from 'p-map';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { verifiedFolder, type VerifiedFolder } from '#src/lib/build/cache-integrity.ts';
+import { envValue } from '#src/lib/build/environment.ts';
 import { publishFiles } from '#src/lib/build/publish-file.ts';
 import { buildRegistry } from '#src/lib/build/registries.ts';
 import { withTrailingSlash } from '#src/lib/urls/site-paths.ts';
@@ -79,7 +80,7 @@ const sourceByFile = new Map<string, Promise<SourceInfo>>();
 // The dev server re-checks a file on every request so edits show up; a build
 // asks for the same hero once per card (tens of thousands of times) and
 // reads it once.
-const IMMUTABLE_SOURCES = process.env['NODE_ENV'] === 'production';
+const IMMUTABLE_SOURCES = envValue('NODE_ENV') === 'production';
 
 async function readSource(file: string, origin: string): Promise<SourceInfo> {
   const known = IMMUTABLE_SOURCES ? sourceByFile.get(file) : undefined;

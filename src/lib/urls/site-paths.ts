@@ -1,6 +1,7 @@
 /** Site paths and project folders: canonical page paths, the base path, where files are. */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { envValue } from '#src/lib/build/environment.ts';
 import { resolveReadable } from './safe-paths.ts';
 
 /** Folders the build reads from, resolved for the project being built. */
@@ -77,12 +78,12 @@ export function postSlugFromPath(sitePath: string, base = '/'): string | null {
  * config, the commands and the checker.
  */
 export function basePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return `/${env['BASE_PATH'] ?? ''}/`.replace(/\/{2,}/g, '/');
+  return `/${envValue('BASE_PATH', env) ?? ''}/`.replace(/\/{2,}/g, '/');
 }
 
 /** Where builds keep their caches: BLOG_CACHE_DIR (fixtures and benchmark copies keep their own), else Astro's default. */
 export function cacheDirFromEnv(root: string, env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(root, env['BLOG_CACHE_DIR'] || 'node_modules/.astro');
+  return path.resolve(root, envValue('BLOG_CACHE_DIR', env) ?? 'node_modules/.astro');
 }
 
 /** Prefixes a root-relative path with the site's base ("/x/" -> "/sub/x/"). */
