@@ -36,7 +36,11 @@ const webAddress = (value: string): string | null => {
 
 /** A folder name or path with no line breaks or control characters (it ends up in logs and paths). */
 const folder = (value: string): string | null =>
-  /[\u0000-\u001f\u007f]/.test(value) ? 'holds a control character or a line break' : value.trim() === '' ? 'is empty' : null;
+  [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)
+    ? 'holds a control character or a line break'
+    : value.trim() === ''
+      ? 'is empty'
+      : null;
 
 const basePath = (value: string): string | null =>
   /^[\w.~-]*(\/[\w.~-]+)*\/?$/.test(value.replace(/^\//, '')) ? null : 'is not a path of plain segments (like "blog" or "/docs/blog/")';
