@@ -10,6 +10,7 @@
  * script runs it through `npx`, which fetches it from the npm registry once, or the binary named
  * by LIGHTHOUSE_BIN. Scores move with the machine's load; measure on a quiet one (`uptime`).
  */
+import { envValue } from '#src/lib/build/environment.ts';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,7 @@ interface Report {
 }
 
 const run = promisify(execFile);
-const bin = process.env['LIGHTHOUSE_BIN'];
+const bin = envValue('LIGHTHOUSE_BIN');
 const server = await serveDist(path.resolve(values.dist), { compress: true });
 const scratch = await mkdtemp(path.join(tmpdir(), 'lighthouse-'));
 try {
@@ -51,7 +52,7 @@ try {
         '--quiet',
       ];
       const [command, commandArgs] = bin ? [bin, args] : ['npx', ['--yes', `lighthouse@${LIGHTHOUSE_VERSION}`, ...args]];
-      await run(command, commandArgs, { env: { ...process.env, CHROME_PATH: process.env['CHROME_PATH'] ?? '/usr/bin/chromium' } });
+      await run(command, commandArgs, { env: { ...process.env, CHROME_PATH: envValue('CHROME_PATH') ?? '/usr/bin/chromium' } });
       const report = JSON.parse(await readFile(output, 'utf8')) as Report;
       const scores = Object.entries(report.categories).map(([id, { score }]) => `${id} ${Math.round((score ?? 0) * 100)}`);
       const metric = (id: string) => Math.round(report.audits[id]?.numericValue ?? Number.NaN);

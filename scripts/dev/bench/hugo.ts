@@ -4,6 +4,7 @@
  * public/ written afresh, as the blog's warm build writes a new dist/), and compares time
  * per page with the blog's builds of the same run.
  */
+import { envValue } from '#src/lib/build/environment.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -35,7 +36,7 @@ const TIME = '/usr/bin/time';
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** The Hugo command: `HUGO` from the environment, else `hugo` on the PATH. */
-export const hugoCommand = () => process.env['HUGO'] || 'hugo';
+export const hugoCommand = () => envValue('HUGO') ?? 'hugo';
 
 /** Null when Hugo runs; otherwise a one-line message saying how to install it. */
 export function hugoMissing(command = hugoCommand()): string | null {

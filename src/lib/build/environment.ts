@@ -42,8 +42,14 @@ const folder = (value: string): string | null =>
       ? 'is empty'
       : null;
 
+/** Plain path segments (letters, digits, `-`, `_`, `.`, `~`), none of them `.` or `..`. */
 const basePath = (value: string): string | null =>
-  /^[\w.~-]*(\/[\w.~-]+)*\/?$/.test(value.replace(/^\//, '')) ? null : 'is not a path of plain segments (like "blog" or "/docs/blog/")';
+  value
+    .split('/')
+    .filter((segment) => segment !== '')
+    .every((segment) => /^[\w.~-]+$/.test(segment) && segment !== '.' && segment !== '..')
+    ? null
+    : 'is not a path of plain segments (like "blog" or "/docs/blog/")';
 
 export const ENVIRONMENT = [
   {
@@ -132,6 +138,24 @@ export const ENVIRONMENT = [
     audience: 'contributor',
     meaning: 'Set by `npm run build` for the Astro build it starts; a bare `astro build` without it stops with one line.',
     unset: '`astro build` refuses to run',
+  },
+  {
+    name: 'HUGO',
+    audience: 'contributor',
+    meaning: '`npm run bench -- --vs-hugo`: the Hugo command to compare with.',
+    unset: '`hugo` on the PATH',
+  },
+  {
+    name: 'LIGHTHOUSE_BIN',
+    audience: 'contributor',
+    meaning: '`scripts/dev/lighthouse.ts`: the Lighthouse command.',
+    unset: 'the script says how to install it',
+  },
+  {
+    name: 'CHROME_PATH',
+    audience: 'contributor',
+    meaning: '`scripts/dev/lighthouse.ts`: the Chromium that Lighthouse drives.',
+    unset: '`/usr/bin/chromium`',
   },
   {
     name: 'UPSTREAM_REGISTRY_ANSWERS',
