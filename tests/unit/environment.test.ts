@@ -26,7 +26,11 @@ describe('environment variables', () => {
   });
 
   it.each([
-    ['SITE_URL', 'blog.example.com', /^SITE_URL="blog\.example\.com" is not a web address .*; unset, it is url in src\/site\.config\.ts\.$/],
+    [
+      'SITE_URL',
+      'blog.example.com',
+      /^SITE_URL="blog\.example\.com" is not a web address .*; unset, it is url in src\/site\.config\.ts\.$/,
+    ],
     ['SITE_URL', 'ftp://example.com', /is not an http\(s\) address/],
     ['BASE_PATH', 'my blog', /^BASE_PATH="my blog" is not a path of plain segments/],
     ['BASE_PATH', '../up', /is not a path of plain segments/],
