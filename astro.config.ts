@@ -45,9 +45,9 @@ export default defineConfig({
     // Pages whose getStaticPaths() gives a cacheKey (listings: src/lib/build/page-keys.ts)
     // are copied from <cacheDir>/dist/ when their key and code are unchanged.
     incrementalBuild: true,
-    // Not `collectionStorage: 'chunked'`: Astro 7.3.5 measures each chunk's size
-    // one character at a time with a TextEncoder, ~30 s per 1,000 posts on every
-    // build (BENCHMARKS.md).
+    // Not `collectionStorage: 'chunked'`: each chunk would still be bundled as a module
+    // of its size, which integrations/astro-internals/content-store.ts avoids for the
+    // one-file store (its README, "Content store read from its file").
   },
   vite: {
     build: {

@@ -15,8 +15,8 @@ export const WARM_PAGES = ['./src/pages/blog/[slug]/index.astro', './src/pages/i
  * on a chain of transforms with the CPU often idle. With `preTransformRequests`
  * (Vite's default for the browser, off for servers) a transformed module's
  * imports are transformed at once, side by side; the warm-up starts that for
- * the pages above before any request. On 1,000 posts with warm caches the first
- * article came 0.7-2.0 s sooner (BENCHMARKS.md). Only transforms are started
+ * the pages above before any request, so the first article comes sooner
+ * (BENCHMARKS.md, "The dev server's first page"). Only transforms are started
  * early, never a module's code, so nothing runs that a request would not run.
  *
  * And the first HTML response is signalled (src/lib/content/dev-first-page.ts),

@@ -19,8 +19,8 @@ export function unwatchedGlobs(config: { root: URL; outDir: URL; cacheDir: URL }
 /**
  * Vite watches every file under the project but `node_modules/` and `.git/`:
  * after a build that is `dist/` and the caches (`BLOG_CACHE_DIR`, `.cache/`),
- * about 14,000 files for 1,000 posts, which the watcher walked and stat'ed
- * before the first page (about 3 s here). None of them is a source. Nor are
+ * several files per post, which the watcher walked and stat'ed before the
+ * first page (BENCHMARKS.md, "The dev server"). None of them is a source. Nor are
  * a build's working folders beside `dist/`: the site being built, and the site
  * a build replaced, which a detached process is still deleting when a dev
  * server is started right after the build (each deleted page was a watcher event).

@@ -56,13 +56,12 @@ async function pagefindVersion(): Promise<string> {
  * How the article pages are split into shards, each its own Pagefind bundle,
  * which the search page merges (Pagefind's mergeIndex). A shard is indexed
  * again only when one of its pages changed, so its size is what a one-post
- * edit costs: Pagefind takes about 6 s for 1,000 long posts on the project's
- * 2-core machine, and about 1.5 s for 250 (BENCHMARKS.md, "Edits that cost
- * what they change"). Each extra bundle costs a reader's first query its own
+ * edit costs: Pagefind's time grows with the pages it indexes (BENCHMARKS.md,
+ * "Edits that cost what they change"). Each extra bundle costs a reader's first query its own
  * small requests (its entry, metadata and Pagefind's 60 KB wasm), so a site
  * gets at most `maxShards` of about `perShard` pages, and more only when a
  * shard would pass `maxPages`: Pagefind keeps a whole index in memory while
- * it writes it (about 3.4 GB for 10,000 long posts).
+ * it writes it (gigabytes for 10,000 long posts; BENCHMARKS.md).
  */
 export interface ShardSizing {
   perShard: number;

@@ -101,7 +101,7 @@ if (kind === 'production') {
 // sharp's native library must be loaded by the main thread before a worker
 // loads it, or glibc unloads it when the worker ends (sharp's docs, "Worker threads").
 await import('sharp');
-// Posts are checked on a worker while Astro loads here: about 1 s sooner per 1,000 posts.
+// Posts are checked on a worker while Astro loads here, so the check's time hides behind Astro's start.
 const checked = new Promise<CheckResult>((resolve, reject) => {
   const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: options });
   worker.once('message', resolve);

@@ -97,8 +97,7 @@ export interface PostsLoaderOptions {
  * to be rendered (a cold build, a dev server started without its store), in
  * worker threads on every core, each with the pipeline of
  * src/lib/markdown/pipeline.ts, which astro.config.ts's `markdown` uses too;
- * glob() renders them one after another on the main thread (about 70 ms
- * each). A few (an edit, a post saved in the dev server) are rendered here,
+ * glob() renders them one after another on the main thread. A few (an edit, a post saved in the dev server) are rendered here,
  * by Astro's configured processor, as glob() does. Bodies are not kept in the
  * store (posts.ts reads them from the files).
  */
@@ -227,10 +226,9 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
         reloads.set(entry, next);
         void next.then(() => reloads.get(entry) === next && reloads.delete(entry));
       };
-      // The first body rendered in a process takes 0.6-0.9 s (modules loaded, Shiki's grammars
-      // compiled), later ones ~70 ms: one post is rendered once the first page has been sent (begun
-      // beside the server's start, it made that page 0.4 s later), so the first saved post shows as
-      // fast as later ones.
+      // The first body rendered in a process is slow (modules loaded, Shiki's grammars compiled),
+      // later ones fast: one post is rendered once the first page has been sent (begun beside the
+      // server's start, it delayed that page), so the first saved post shows as fast as later ones.
       const warmRenderer = async (entry: string) => {
         await firstPageServed();
         const post = await readPost(entry);
