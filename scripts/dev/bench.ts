@@ -46,7 +46,7 @@ import { measure, type Measured } from './bench/measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE = process.execPath;
-const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'integrations', 'scripts', 'src', 'public'];
+const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'integrations', 'scripts', 'src', 'tools', 'public'];
 const CACHE = '.cache/astro';
 const TIME = '/usr/bin/time';
 
