@@ -23,5 +23,29 @@ export default tseslint.config(
     files: ['**/*.astro/*.ts', 'src/**/*.astro'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  // The layers (CONTRIBUTING.md): src/ is what the site renders with; tools/ (the post checker, the
+  // SEO audit and its report) build on src/lib; integrations/ hook it into Astro; scripts/ are the
+  // commands. No import runs the other way. Each folder's block lists what it may not import, as
+  // `#tools/…` or as a relative path climbing out to that folder.
+  layer(['src/**'], 'src/ holds only what the site renders with', ['tools', 'scripts', 'integrations']),
+  layer(['tools/**'], 'tools/ build on src/lib alone, never on the commands or the Astro integrations', ['scripts', 'integrations']),
+  layer(['integrations/**'], 'integrations/ never reach into the command-line scripts', ['scripts']),
+  layer(['scripts/**'], 'scripts/ reach Astro internals only through integrations/build-steps.ts', ['integrations/astro-internals']),
   eslintConfigPrettier,
 );
+
+/**
+ * One flat-config block: files matching `files` may not import from the top-level folders named
+ * in `folders`, however the import is written (`#tools/x.ts`, `../../tools/x.ts`).
+ */
+function layer(files, why, folders) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: folders.map((folder) => ({ regex: `^(#|(\\.\\./)+)${folder}/`, message: `${why} (eslint.config.js, the layers).` })) },
+      ],
+    },
+  };
+}

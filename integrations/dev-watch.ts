@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { OLD_SITE_PREFIX, STAGING_PREFIX } from '../scripts/build-cleanup.ts';
+import { OLD_SITE_PREFIX, STAGING_PREFIX } from '#src/lib/build/work-folders.ts';
 
 /**
  * Globs (absolute) of what never changes what the dev server shows: the built site, the caches,

@@ -35,7 +35,7 @@ export function siteLogo(options: { logo: string }): AstroIntegration {
         try {
           logo = planSiteLogo(options.logo, { publicDir: fileURLToPath(config.publicDir), base: config.base });
         } catch {
-          // `npm run build` reports this before Astro starts (src/lib/check/settings-check.ts); the dev server does not check.
+          // `npm run build` reports this before Astro starts (tools/check/settings-check.ts); the dev server does not check.
           throw new Error(
             `src/site.config.ts  logo  "${options.logo}" cannot be read from public/; name an image there, e.g. "favicon.svg"`,
           );

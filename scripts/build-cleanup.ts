@@ -8,10 +8,10 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { STAGING_PREFIX } from '#src/lib/build/work-folders.ts';
 
-export const STAGING_PREFIX = '.dist-build-';
-/** The site a build replaced (`.dist-old-<pid>-<time>`), deleted by a detached process after the build exits. */
-export const OLD_SITE_PREFIX = '.dist-old-';
+// The folders' names, for scripts/build.ts: they live in src/lib/build, where the dev server's watcher reads them too.
+export { OLD_SITE_PREFIX, STAGING_PREFIX } from '#src/lib/build/work-folders.ts';
 
 /** Removes a folder however busy it is: files still being written into it make one pass fail with ENOTEMPTY. */
 export function removeFolder(folder: string): void {

@@ -7,10 +7,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { damageFound } from '#src/lib/build/cache-integrity.ts';
-import { checkProfiles } from '#src/lib/check/profiles-check.ts';
-import { settingsProblems } from '#src/lib/check/settings-check.ts';
-import { checkPosts, type CheckReport } from '#src/lib/check/check-posts.ts';
-import type { CheckOptions } from '#src/lib/check/problems.ts';
+import { checkProfiles } from '#tools/check/profiles-check.ts';
+import { settingsProblems } from '#tools/check/settings-check.ts';
+import { checkPosts, type CheckReport } from '#tools/check/check-posts.ts';
+import type { CheckOptions } from '#tools/check/problems.ts';
 
 export interface CheckResult extends CheckReport {
   damage: Record<string, number>;

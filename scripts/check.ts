@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkProfiles } from '#src/lib/check/profiles-check.ts';
-import { settingsProblems } from '#src/lib/check/settings-check.ts';
-import { checkPosts } from '#src/lib/check/check-posts.ts';
+import { checkProfiles } from '#tools/check/profiles-check.ts';
+import { settingsProblems } from '#tools/check/settings-check.ts';
+import { checkPosts } from '#tools/check/check-posts.ts';
 import { exitAfterOutput, printFailure, printProblems, printWarnings } from './cli-output.ts';
 import { projectOptions } from './project.ts';
 

@@ -2,17 +2,17 @@ import { stripVTControlCharacters } from 'node:util';
 import { envValue } from '#src/lib/build/environment.ts';
 import { AUTHORS_DIR, CATEGORIES_DIR } from '#src/lib/content/profile-schemas.ts';
 import { SETTINGS_FILE, THEME_FILE } from '#src/lib/urls/site-paths.ts';
-import type { Problem } from '#src/lib/check/problems.ts';
+import type { Problem } from '#tools/check/problems.ts';
 import { findSystemFault, systemFaultLine } from '#src/lib/build/system-errors.ts';
 import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
-import { formatProblem } from '#src/lib/check/problems.ts';
+import { formatProblem } from '#tools/check/problems.ts';
 
 const useColour = process.stderr.isTTY && !envValue('NO_COLOR');
 const red = (text: string) => (useColour ? `\x1b[31m${text}\x1b[0m` : text);
 
 /** Prints every problem as `file:line  field  message`, grouped under one headline. */
 export function printProblems(problems: Problem[], consequence: string): void {
-  // Links and SVGs in public/ and beside posts (src/lib/check/project-files.ts) are files, not posts.
+  // Links and SVGs in public/ and beside posts (tools/check/project-files.ts) are files, not posts.
   const kindOf = (file: string) =>
     file === SETTINGS_FILE
       ? 'settings'

@@ -12,7 +12,7 @@ import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { renderNewPost } from '#src/lib/content/post-template.ts';
 import { basePathFromEnv, isFile } from '#src/lib/urls/site-paths.ts';
 import { EDITOR_SLUG, slugFromFile, slugify } from '#src/lib/content/slug.ts';
-import { CONTENT_DIR, findPostFiles } from '#src/lib/check/check-posts.ts';
+import { CONTENT_DIR, findPostFiles } from '#tools/check/check-posts.ts';
 import { SITE } from '#src/site.config.ts';
 import { fail, warn } from './cli-output.ts';
 import { projectOptions } from './project.ts';

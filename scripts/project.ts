@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CheckOptions } from '#src/lib/check/problems.ts';
+import type { CheckOptions } from '#tools/check/problems.ts';
 import { SITE } from '#src/site.config.ts';
 import { basePathFromEnv, cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
 import { environmentProblems } from '#src/lib/build/environment.ts';

@@ -12,7 +12,7 @@ import { PUBLISHED_RECORD, serialisePublishedUrls, type PublishedUrls } from '#s
 import { redirectPagePath, redirectsFile, renderRedirectPage } from '#src/lib/urls/redirect-pages.ts';
 import { outputFile, sitePathProblem, UnsafeOutputError } from '#src/lib/urls/safe-paths.ts';
 import type { RedirectRule } from '#src/lib/urls/redirects.ts';
-import type { CheckOptions, Problem } from '#src/lib/check/problems.ts';
+import type { CheckOptions, Problem } from '#tools/check/problems.ts';
 
 /**
  * Writes a page at each old address and the `_redirects` file into the

@@ -9,8 +9,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { terminalSafe, terminalSafeJson } from '#src/lib/build/terminal-safe.ts';
-import { auditProject } from '#src/lib/seo/audit/run.ts';
-import { renderReport } from '#src/lib/seo/report/render.ts';
+import { auditProject } from '#tools/seo/audit/run.ts';
+import { renderReport } from '#tools/seo/report/render.ts';
 import { exitAfterOutput, fail, printFailure } from './cli-output.ts';
 import { projectOptions } from './project.ts';
 

@@ -37,7 +37,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'n
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dropPageCache } from '../../integrations/astro-internals/page-cache.ts';
+import { dropPageCache } from '../../integrations/build-steps.ts';
 import { writeCorpus, type CorpusPost } from './bench/corpus.ts';
 import { compareWithHugo, hugoBuild, hugoMissing, hugoTable, hugoVersion, type HugoRow } from './bench/hugo.ts';
 import { measureDev, type DevRow } from './bench/dev-server.ts';
@@ -46,7 +46,7 @@ import { measure, type Measured } from './bench/measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE = process.execPath;
-const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'integrations', 'scripts', 'src', 'public'];
+const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'integrations', 'scripts', 'src', 'tools', 'public'];
 const CACHE = '.cache/astro';
 const TIME = '/usr/bin/time';
 

@@ -6,7 +6,7 @@
 import { copyFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { svgFindings } from '#src/lib/check/svg-safety.ts';
+import { svgFindings } from '#tools/check/svg-safety.ts';
 import { LOGO_MIN_SIZE } from '#src/lib/images/site-logo.ts';
 
 const IMAGE = /\.(?:svg|png|jpe?g|webp)$/i;

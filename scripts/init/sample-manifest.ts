@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { bodyReferences } from '#src/lib/check/body-references.ts';
+import { bodyReferences } from '#tools/check/body-references.ts';
 import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { readSettings } from './config-edit.ts';
 

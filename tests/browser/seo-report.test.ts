@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '#src/lib/seo/report/render.ts';
+import { renderReport } from '#tools/seo/report/render.ts';
 import { SITE } from '#src/site.config.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { auditFixture } from '../helpers/seo-fixture.ts';

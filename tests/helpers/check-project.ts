@@ -2,8 +2,8 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkPosts } from '#src/lib/check/check-posts.ts';
-import { formatProblem } from '#src/lib/check/problems.ts';
+import { checkPosts } from '#tools/check/check-posts.ts';
+import { formatProblem } from '#tools/check/problems.ts';
 import { SITE, type SiteConfig } from '#src/site.config.ts';
 
 /** A new empty project folder; the caller removes it. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 /** The sample site's content, which a copy replaces with its own. */
 const CONTENT_FOLDERS = ['blog', 'authors', 'categories'];
-const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'integrations', 'scripts', 'src'];
+const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'integrations', 'scripts', 'src', 'tools'];
 
 /**
  * A throwaway copy of the project's code with other posts and public files,

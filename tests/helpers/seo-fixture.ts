@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { auditProject, type AuditResult } from '#src/lib/seo/audit/run.ts';
+import { auditProject, type AuditResult } from '#tools/seo/audit/run.ts';
 import { SITE } from '#src/site.config.ts';
 import { PROJECT_ROOT } from './project-copy.ts';
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NESTING_LIMIT } from '#src/lib/check/nesting.ts';
+import { NESTING_LIMIT } from '#src/lib/markdown/nesting.ts';
 import { astroBuildAsync, makeProjectCopy, runScriptAsync } from '../helpers/project-copy.ts';
 import { pngClaiming } from '../helpers/png-header.ts';
 

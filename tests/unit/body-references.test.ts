@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyReferences } from '#src/lib/check/body-references.ts';
+import { bodyReferences } from '#tools/check/body-references.ts';
 
 /** Each form an editor writes an image in, with the target and line the checker must see. */
 const IMAGE_FORMS: Array<[string, string, { target: string; line: number; alt: string | null }]> = [

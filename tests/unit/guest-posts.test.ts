@@ -1,8 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { settingsProblems } from '#src/lib/check/settings-check.ts';
-import { formatProblem } from '#src/lib/check/problems.ts';
+import { settingsProblems } from '#tools/check/settings-check.ts';
+import { formatProblem } from '#tools/check/problems.ts';
 import { SITE, type SiteConfig } from '#src/site.config.ts';
 import { checkProject, newProject, writePosts } from '../helpers/check-project.ts';
 

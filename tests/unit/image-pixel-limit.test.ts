@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImageChecks } from '#src/lib/check/images.ts';
+import { ImageChecks } from '#tools/check/images.ts';
 import { ImageError, responsiveImage } from '#src/lib/images/images.ts';
 import { PIXEL_LIMIT } from '#src/lib/images/sharp-input.ts';
 import { pngClaiming } from '../helpers/png-header.ts';

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { navigationProblems } from '#src/lib/check/navigation-check.ts';
-import { formatProblem } from '#src/lib/check/problems.ts';
-import { settingsLineFinder } from '#src/lib/check/settings-lines.ts';
+import { navigationProblems } from '#tools/check/navigation-check.ts';
+import { formatProblem } from '#tools/check/problems.ts';
+import { settingsLineFinder } from '#tools/check/settings-lines.ts';
 import { currentMarker, isMenuHref, menuHref } from '#src/lib/urls/menu-links.ts';
 import { SITE, type SiteConfig } from '#src/site.config.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NESTING_LIMIT, tooDeepNesting } from '#src/lib/check/nesting.ts';
+import { NESTING_LIMIT, tooDeepNesting } from '#src/lib/markdown/nesting.ts';
 
 /** Three lines of ordinary text first, so the line found is not just "the first". */
 const INTRO = 'An intro paragraph.\n\nAnother one, with *emphasis* and **strong** words.\n';

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectFileProblems } from '#src/lib/check/project-files.ts';
-import { formatProblem } from '#src/lib/check/problems.ts';
+import { projectFileProblems } from '#tools/check/project-files.ts';
+import { formatProblem } from '#tools/check/problems.ts';
 
 /**
  * Links as a guest editor can commit them, each in a project of its own (a

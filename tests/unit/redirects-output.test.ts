@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publishRedirects } from '../../scripts/redirects-output.ts';
-import type { CheckOptions } from '#src/lib/check/problems.ts';
+import type { CheckOptions } from '#tools/check/problems.ts';
 import type { RedirectRule } from '#src/lib/urls/redirects.ts';
 import { SITE } from '#src/site.config.ts';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { damageFound } from '#src/lib/build/cache-integrity.ts';
-import { bodyReferences } from '#src/lib/check/body-references.ts';
-import { ReferenceCache } from '#src/lib/check/reference-cache.ts';
+import { bodyReferences } from '#tools/check/body-references.ts';
+import { ReferenceCache } from '#tools/check/reference-cache.ts';
 
 let cacheDir = '';
 const BODIES = ['![a](/a.webp)', 'Intro.\n\n![b][r]\n\n[r]: /b.webp', '[c](/blog/c/)'];

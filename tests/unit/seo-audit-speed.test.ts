@@ -2,10 +2,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_CACHE_FILE } from '#src/lib/seo/audit/audit-cache.ts';
-import { sourceVersion } from '#src/lib/seo/audit/code-version.ts';
-import { auditProject, type AuditResult } from '#src/lib/seo/audit/run.ts';
-import type { CheckOptions } from '#src/lib/check/problems.ts';
+import { AUDIT_CACHE_FILE } from '#tools/seo/audit/audit-cache.ts';
+import { sourceVersion } from '#tools/seo/audit/code-version.ts';
+import { auditProject, type AuditResult } from '#tools/seo/audit/run.ts';
+import type { CheckOptions } from '#tools/check/problems.ts';
 import { SITE } from '#src/site.config.ts';
 import { SEO_FIXTURE } from '../helpers/seo-fixture.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AuditResult } from '#src/lib/seo/audit/run.ts';
-import { RULES } from '#src/lib/seo/audit/rules.ts';
+import type { AuditResult } from '#tools/seo/audit/run.ts';
+import { RULES } from '#tools/seo/audit/rules.ts';
 import { auditFixture } from '../helpers/seo-fixture.ts';
 
 /**

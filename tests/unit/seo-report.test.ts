@@ -3,7 +3,7 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '#src/lib/seo/report/render.ts';
+import { renderReport } from '#tools/seo/report/render.ts';
 import { SITE } from '#src/site.config.ts';
 import { PROJECT_ROOT } from '../helpers/project-copy.ts';
 import { auditFixture } from '../helpers/seo-fixture.ts';

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspHeader } from '#src/lib/seo/csp.ts';
 import { serviceCspSources } from '#src/lib/services/csp-sources.ts';
 import type { GiscusComments, Services } from '#src/lib/services/settings.ts';
-import { settingsProblems } from '#src/lib/check/settings-check.ts';
-import { formatProblem } from '#src/lib/check/problems.ts';
+import { settingsProblems } from '#tools/check/settings-check.ts';
+import { formatProblem } from '#tools/check/problems.ts';
 import { SITE } from '#src/site.config.ts';
 
 let root = '';

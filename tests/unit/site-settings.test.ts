@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settingsProblems } from '#src/lib/check/settings-check.ts';
+import { settingsProblems } from '#tools/check/settings-check.ts';
 import { LOGO_SIZE, planSiteLogo, renderSiteLogo } from '#src/lib/images/site-logo.ts';
 import { SITE, type SiteConfig } from '#src/site.config.ts';
-import { formatProblem } from '#src/lib/check/problems.ts';
+import { formatProblem } from '#tools/check/problems.ts';
 
 let root = '';
 let publicDir = '';

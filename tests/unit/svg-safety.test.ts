@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { svgFindings } from '#src/lib/check/svg-safety.ts';
+import { svgFindings } from '#tools/check/svg-safety.ts';
 
 /** An SVG as editors export it, with `inner` on its second line and `attributes` on the root. */
 const svg = (inner: string, attributes = '') =>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { terminalSafe, terminalSafeJson } from '#src/lib/build/terminal-safe.ts';
-import { formatProblem } from '#src/lib/check/problems.ts';
+import { formatProblem } from '#tools/check/problems.ts';
 import { printFailure } from '../../scripts/cli-output.ts';
 
 /** Any character a terminal or a CI log acts on instead of showing: what must never be printed raw. */

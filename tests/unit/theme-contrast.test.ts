@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '#src/lib/check/problems.ts';
-import { CODE_THEME_FILE, CONTRAST_PAIRS, THEME_FILE, themeProblems, themeVariables } from '#src/lib/theme/theme-contrast.ts';
+import { formatProblem } from '#tools/check/problems.ts';
+import { CODE_THEME_FILE, CONTRAST_PAIRS, THEME_FILE, themeProblems, themeVariables } from '#tools/check/theme-contrast.ts';
 import { HARBOUR, SAMPLE, withPalette, type Palette } from '../helpers/palettes.ts';
 
 /**

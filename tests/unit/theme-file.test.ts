@@ -3,7 +3,7 @@ import path from 'node:path';
 import Color from 'colorjs.io';
 import * as csstree from 'css-tree';
 import { describe, expect, it } from 'vitest';
-import { THEME_FILE, THEME_VARIABLES, themeVariables } from '#src/lib/theme/theme-contrast.ts';
+import { THEME_FILE, THEME_VARIABLES, themeVariables } from '#tools/check/theme-contrast.ts';
 
 /**
  * One place for the look: src/styles/theme.css sets every colour, font and width, and the other

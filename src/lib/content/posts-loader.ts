@@ -20,7 +20,7 @@ import {
 } from '#src/lib/markdown/render-body.ts';
 import type { RenderPool } from '#src/lib/markdown/render-pool.ts';
 import { terminalSafe } from '#src/lib/build/terminal-safe.ts';
-import { tooDeepNesting } from '#src/lib/check/nesting.ts';
+import { tooDeepNesting } from '#src/lib/markdown/nesting.ts';
 import { quoted, resolveReadable } from '#src/lib/urls/safe-paths.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
 import { firstPageServed } from '#src/lib/content/dev-first-page.ts';

@@ -1,7 +1,7 @@
 /**
  * The opt-in third-party services of `services` in src/site.config.ts. All are
  * off by default; each one turned on adds exactly its hosts to the CSP
- * (csp-sources.ts). Checked by src/lib/check/services-check.ts.
+ * (csp-sources.ts). Checked by tools/check/services-check.ts.
  */
 export type Analytics =
   /** Plausible: `domain` as registered there; `scriptUrl` for a self-hosted or proxied script. */

@@ -1,7 +1,7 @@
 /**
  * The header's menu and the footer's links and social profiles, as src/site.config.ts writes them
  * (`nav`, `footer`): their types, the networks the footer knows, and how a link's href becomes the
- * page's. Checked by src/lib/check/navigation-check.ts; drawn by Header.astro and Footer.astro.
+ * page's. Checked by tools/check/navigation-check.ts; drawn by Header.astro and Footer.astro.
  */
 import { withBase, withTrailingSlash } from './site-paths.ts';
 

@@ -106,8 +106,8 @@ export async function isFile(file: string): Promise<boolean> {
   }
 }
 
-/** The site settings, as problems in them are reported (src/lib/check/settings-check.ts). */
+/** The site settings, as problems in them are reported (tools/check/settings-check.ts). */
 export const SETTINGS_FILE = 'src/site.config.ts';
 
-/** The look's one file: colours, fonts and widths (src/lib/theme/theme-contrast.ts checks it). */
+/** The look's one file: colours, fonts and widths (tools/check/theme-contrast.ts checks it). */
 export const THEME_FILE = 'src/styles/theme.css';

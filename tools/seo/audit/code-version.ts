@@ -8,13 +8,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SRC = path.resolve(import.meta.dirname, '../../..');
-const PROJECT = path.dirname(SRC);
+const PROJECT = path.resolve(import.meta.dirname, '../../..');
+/** Where package.json's `imports` aliases point (`#src/*`, `#tools/*`). */
+const ALIASES: Record<string, string> = { '#src/': path.join(PROJECT, 'src'), '#tools/': path.join(PROJECT, 'tools') };
 const IMPORT = /\bfrom\s+'([^']+)'|\bimport\s*\(\s*'([^']+)'\s*\)|\bimport\s+'([^']+)'/g;
 
-/** The file a relative or `#src/` import names, or undefined for a package. */
+/** The file a relative, `#src/` or `#tools/` import names, or undefined for a package. */
 function localFile(specifier: string, importer: string): string | undefined {
-  if (specifier.startsWith('#src/')) return path.join(SRC, specifier.slice('#src/'.length));
+  for (const [alias, folder] of Object.entries(ALIASES))
+    if (specifier.startsWith(alias)) return path.join(folder, specifier.slice(alias.length));
   if (specifier.startsWith('.')) return path.resolve(path.dirname(importer), specifier);
   return undefined;
 }

@@ -1,7 +1,7 @@
 /** Audits posts on every core: worker threads, each given a contiguous share of the posts. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CheckedPost } from '#src/lib/check/problems.ts';
+import type { CheckedPost } from '#tools/check/problems.ts';
 import type { SiteAddress } from './links.ts';
 import { auditPost, type PostAudit } from './post-audit.ts';
 

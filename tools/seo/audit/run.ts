@@ -1,7 +1,7 @@
 /** `npm run seo`'s audit of a whole project: the checker's posts, every rule, the scores. */
 import { SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
-import { checkPosts } from '#src/lib/check/check-posts.ts';
-import type { CheckOptions } from '#src/lib/check/problems.ts';
+import { checkPosts } from '#tools/check/check-posts.ts';
+import type { CheckOptions } from '#tools/check/problems.ts';
 import type { AuditContext } from './context.ts';
 import { checkDuplicates } from './duplicate-rules.ts';
 import { checkLinks, inboundCounts, linkedSlugs } from './link-rules.ts';
@@ -37,7 +37,7 @@ export interface AuditResult {
 
 const withRule = (file: string, raw: RawFinding): Finding => {
   const rule = RULES[raw.rule];
-  if (!rule) throw new Error(`The SEO rule "${raw.rule}" is not in src/lib/seo/audit/rules.ts`);
+  if (!rule) throw new Error(`The SEO rule "${raw.rule}" is not in tools/seo/audit/rules.ts`);
   return { file, line: raw.line, rule: raw.rule, severity: rule.severity, message: raw.message, fix: rule.fix };
 };
 

@@ -1,6 +1,6 @@
 /** One post's SEO audit: every one-post rule, its figures and findings. */
 import { computeReadingMinutes, countWords } from '#src/lib/content/reading-time.ts';
-import type { CheckedPost } from '#src/lib/check/problems.ts';
+import type { CheckedPost } from '#tools/check/problems.ts';
 import type { PostFacts } from './context.ts';
 import { checkFaq, faqSummary } from './faq-rules.ts';
 import { checkHeadings } from './heading-rules.ts';

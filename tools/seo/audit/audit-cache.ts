@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readSealedJson, writeSealedJsonSync } from '#src/lib/build/cache-integrity.ts';
-import type { CheckedPost } from '#src/lib/check/problems.ts';
+import type { CheckedPost } from '#tools/check/problems.ts';
 import { auditCodeVersion } from './code-version.ts';
 import type { SiteAddress } from './links.ts';
 import type { PostAudit } from './post-audit.ts';

@@ -1,5 +1,5 @@
 /** The figures the SEO report's charts draw, binned from the audit. */
-import type { PostReport } from '#src/lib/seo/audit/run.ts';
+import type { PostReport } from '#tools/seo/audit/run.ts';
 import { niceStep, type Bar, type ChartSpec } from './charts.ts';
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,5 @@
 /** Each post's audit: from the cache when the post is unchanged, else made (on worker threads when there are many). */
-import type { CheckedPost } from '#src/lib/check/problems.ts';
+import type { CheckedPost } from '#tools/check/problems.ts';
 import { AuditCache, auditKey } from './audit-cache.ts';
 import type { SiteAddress } from './links.ts';
 import { auditPosts } from './parallel-audit.ts';

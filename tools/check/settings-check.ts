@@ -8,7 +8,7 @@ import { settingsLineFinder } from './settings-lines.ts';
 import { isFile, SETTINGS_FILE } from '#src/lib/urls/site-paths.ts';
 import { LOGO_MIN_SIZE, logoSource } from '#src/lib/images/site-logo.ts';
 import { OG_LOCALE, X_HANDLE, ogLocale } from '#src/lib/seo/social-meta.ts';
-import { projectThemeProblems } from '#src/lib/theme/theme-contrast.ts';
+import { projectThemeProblems } from './theme-contrast.ts';
 import { navigationProblems } from './navigation-check.ts';
 import type { Problem } from './problems.ts';
 

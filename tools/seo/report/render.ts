@@ -1,6 +1,6 @@
 /** The SEO report as one self-contained HTML file. */
 import type { SiteConfig } from '#src/site.config.ts';
-import type { AuditResult, PostReport } from '#src/lib/seo/audit/run.ts';
+import type { AuditResult, PostReport } from '#tools/seo/audit/run.ts';
 import { chartSpecs } from './chart-data.ts';
 import { barChart } from './charts.ts';
 import { escapeHtml } from './html.ts';

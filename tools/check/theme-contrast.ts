@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Color from 'colorjs.io';
 import * as csstree from 'css-tree';
-import type { Problem } from '#src/lib/check/problems.ts';
+import type { Problem } from './problems.ts';
 import { THEME_FILE } from '#src/lib/urls/site-paths.ts';
 
 export { THEME_FILE };

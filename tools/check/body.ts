@@ -1,7 +1,7 @@
 /** Checks of a post's body on its own: not empty, valid MDX, no placeholders left (its links and images: body-references.ts). */
 import { isPlaceholder } from '#src/lib/content/post-template.ts';
 import { checkMdxBody } from './mdx-check.ts';
-import { tooDeepNesting } from './nesting.ts';
+import { tooDeepNesting } from '#src/lib/markdown/nesting.ts';
 
 /** Blanks out fenced code, so a placeholder in a code sample is not taken for one left in the post. */
 export function withoutCode(body: string): string {
