@@ -64,7 +64,7 @@ describe('environment variables', () => {
   });
 
   it('hold every variable the code reads (no source reads one that is not listed)', () => {
-    const sources = ['src', 'integrations', 'scripts'].flatMap((dir) =>
+    const sources = ['src', 'tools', 'integrations', 'scripts'].flatMap((dir) =>
       readdirSync(dir, { recursive: true, withFileTypes: true })
         .filter((entry) => entry.isFile() && /\.(ts|astro|mjs)$/.test(entry.name))
         .map((entry) => path.join(entry.parentPath, entry.name)),
