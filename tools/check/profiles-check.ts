@@ -42,13 +42,10 @@ interface Parsed<T> {
 }
 
 /** Frontmatter, YAML, unknown fields and the schema, read as in posts; `data` is set only when all of them passed. */
-function parseProfile<S extends z.ZodType>(
-  file: string,
-  raw: string,
-  schema: S,
-  fields: string[],
-  report: (line: number, field: string, message: string) => void,
-): Parsed<z.output<S>> {
+/** Reports one mistake of a file on its line. */
+type Report = (line: number, field: string, message: string) => void;
+
+function parseProfile<S extends z.ZodType>(file: string, raw: string, schema: S, fields: string[], report: Report): Parsed<z.output<S>> {
   const split = splitFrontmatter(raw);
   if (typeof split !== 'object') {
     report(1, 'frontmatter', 'is missing: start the file with a line "---", the fields, and another "---"');
@@ -66,7 +63,7 @@ const frontmatterOf = (raw: string) => {
 };
 
 const AUTHOR_FIELDS = Object.keys(authorProfileSchema.shape);
-const CATEGORY_FIELDS = ['title', 'description', 'heroImage', 'heroImageAlt'];
+const CATEGORY_FIELDS = Object.keys(categoryPageSchema.shape);
 
 export async function checkProfiles(paths: ProjectPaths, posts: readonly CheckedPost[], defaultAuthor: string): Promise<ProfileReport> {
   const problems: Problem[] = [];
@@ -75,48 +72,58 @@ export async function checkProfiles(paths: ProjectPaths, posts: readonly Checked
   // The posts' image checks: every pixel decoded once, and remembered while the file is unchanged.
   const images = new ImageChecks(paths.cacheDir);
   await images.load();
-  const imageProblem = (reference: string, file: string, owner: string) =>
-    postImageProblem(reference, path.join(paths.root, file), paths, images, owner);
 
-  for (const file of filesIn(paths.root, AUTHORS_DIR)) {
-    const report = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
-    const slug = path.basename(file, '.md');
-    profiled.add(slug);
-    const { data, frontmatter } = parseProfile(
-      file,
-      readFileSync(path.join(paths.root, file), 'utf8'),
-      authorProfileSchema,
-      AUTHOR_FIELDS,
-      report,
-    );
-    if (!data) continue;
-    const nameSlug = slugify(data.name);
-    if (nameSlug !== slug)
-      report(
-        fieldLine(frontmatter, 'name'),
-        'name',
-        `"${data.name}" has the author page /author/${nameSlug}/, but this file is ${slug}.md; rename the file to ${nameSlug}.md so posts by "${data.name}" find it`,
-      );
-    if (data.avatar) {
-      const problem = await imageProblem(data.avatar, file, 'the profile');
-      if (problem) report(fieldLine(frontmatter, 'avatar'), 'avatar', problem);
+  /**
+   * Each profile file of one kind, parsed with its schema (mistakes reported on their line), then
+   * given to `visit` with a reporter for the file and a check of an image it names.
+   */
+  async function eachProfile<S extends z.ZodType>(
+    dir: string,
+    schema: S,
+    fields: string[],
+    owner: string,
+    visit: (profile: {
+      file: string;
+      data: z.output<S>;
+      frontmatter: string;
+      report: Report;
+      checkImage: (field: string, reference: string) => Promise<void>;
+    }) => Promise<void> | void,
+  ): Promise<void> {
+    for (const file of filesIn(paths.root, dir)) {
+      const report: Report = (line, field, message) => problems.push({ file, line, field, message });
+      const { data, frontmatter } = parseProfile(file, readFileSync(path.join(paths.root, file), 'utf8'), schema, fields, report);
+      if (!data) continue;
+      const checkImage = async (field: string, reference: string) => {
+        const problem = await postImageProblem(reference, path.join(paths.root, file), paths, images, owner);
+        if (problem) report(fieldLine(frontmatter, field), field, problem);
+      };
+      await visit({ file, data, frontmatter, report, checkImage });
     }
   }
 
-  for (const file of filesIn(paths.root, CATEGORIES_DIR)) {
-    const report = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
-    const { data, frontmatter } = parseProfile(
-      file,
-      readFileSync(path.join(paths.root, file), 'utf8'),
-      categoryPageSchema,
-      CATEGORY_FIELDS,
-      report,
-    );
-    if (data?.heroImage) {
-      const problem = await imageProblem(data.heroImage, file, 'the category file');
-      if (problem) report(fieldLine(frontmatter, 'heroImage'), 'heroImage', problem);
-    }
-  }
+  await eachProfile(
+    AUTHORS_DIR,
+    authorProfileSchema,
+    AUTHOR_FIELDS,
+    'the profile',
+    async ({ file, data, frontmatter, report, checkImage }) => {
+      const slug = path.basename(file, '.md');
+      profiled.add(slug);
+      const nameSlug = slugify(data.name);
+      if (nameSlug !== slug)
+        report(
+          fieldLine(frontmatter, 'name'),
+          'name',
+          `"${data.name}" has the author page /author/${nameSlug}/, but this file is ${slug}.md; rename the file to ${nameSlug}.md so posts by "${data.name}" find it`,
+        );
+      if (data.avatar) await checkImage('avatar', data.avatar);
+    },
+  );
+
+  await eachProfile(CATEGORIES_DIR, categoryPageSchema, CATEGORY_FIELDS, 'the category file', async ({ data, checkImage }) => {
+    if (data.heroImage) await checkImage('heroImage', data.heroImage);
+  });
 
   // Named by a post but without a profile: once per author, at the first post that names them.
   const unprofiled = new Map<string, { post: CheckedPost; name: string; count: number }>();

@@ -37,41 +37,48 @@ interface Profiles {
   categories: Map<string, CategoryPage>;
 }
 
-const fileOf = (entry: { filePath?: string | undefined; id: string }, dir: string) =>
-  path.join(build.root, entry.filePath ?? path.join(dir, `${entry.id}.md`));
+/** What every profile keeps of its entry. */
+const common = (entry: CollectionEntry<'authors'> | CollectionEntry<'categories'>) => ({
+  slug: entry.id,
+  digest: String(entry.digest ?? ''),
+});
+
+/**
+ * The image a profile names (`avatar`, `heroImage`), in public/ or beside the profile's file, or
+ * undefined when it names none or one outside (the check has said why).
+ */
+function imageOf(entry: { filePath?: string | undefined; id: string }, dir: string, reference: string | undefined) {
+  const profileFile = path.join(build.root, entry.filePath ?? path.join(dir, `${entry.id}.md`));
+  const file = reference ? resolvePostAsset(reference, profileFile, build) : null;
+  return file && reference ? { file, reference } : undefined;
+}
 
 async function load(): Promise<Profiles> {
   const [authorEntries, categoryEntries] = await Promise.all([getCollection('authors'), getCollection('categories')]);
   const authors = new Map(
-    authorEntries.map((entry): [string, AuthorProfile] => {
-      const { data } = entry;
-      const file = data.avatar ? resolvePostAsset(data.avatar, fileOf(entry, AUTHORS_DIR), build) : null;
-      return [
-        entry.id,
-        {
-          slug: entry.id,
-          name: data.name,
-          jobTitle: data.jobTitle,
-          avatar: file && data.avatar ? { file, reference: data.avatar } : undefined,
-          links: AUTHOR_LINKS.flatMap(([field, label]) => (data[field] ? [{ label, url: data[field] }] : [])),
-          digest: String(entry.digest ?? ''),
-          entry,
-        },
-      ];
-    }),
+    authorEntries.map((entry): [string, AuthorProfile] => [
+      entry.id,
+      {
+        ...common(entry),
+        name: entry.data.name,
+        jobTitle: entry.data.jobTitle,
+        avatar: imageOf(entry, AUTHORS_DIR, entry.data.avatar),
+        links: AUTHOR_LINKS.flatMap(([field, label]) => (entry.data[field] ? [{ label, url: entry.data[field] }] : [])),
+        entry,
+      },
+    ]),
   );
   const categories = new Map(
     categoryEntries.map((entry): [string, CategoryPage] => {
       const { data } = entry;
-      const file = data.heroImage ? resolvePostAsset(data.heroImage, fileOf(entry, CATEGORIES_DIR), build) : null;
+      const hero = imageOf(entry, CATEGORIES_DIR, data.heroImage);
       return [
         entry.id,
         {
-          slug: entry.id,
+          ...common(entry),
           title: data.title,
           description: data.description,
-          hero: file && data.heroImage ? { file, reference: data.heroImage, alt: data.heroImageAlt ?? '' } : undefined,
-          digest: String(entry.digest ?? ''),
+          hero: hero && { ...hero, alt: data.heroImageAlt ?? '' },
           entry,
         },
       ];
