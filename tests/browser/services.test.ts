@@ -205,8 +205,9 @@ describe('giscus comments', () => {
     );
     expect(giscus()).toEqual([]);
     await button.click();
+    // Sorted: the stylesheet and the frame are asked for side by side, in either order.
     await expect
-      .poll(giscus)
+      .poll(() => giscus().toSorted())
       .toEqual(['GET https://giscus.app/client.js', 'GET https://giscus.app/default.css', 'GET https://giscus.app/en/widget']);
     const script = page.locator('script[src="https://giscus.app/client.js"]');
     expect(await script.evaluate((element: HTMLScriptElement) => ({ ...element.dataset }))).toMatchObject({

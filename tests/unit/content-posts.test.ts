@@ -135,7 +135,7 @@ describe('postDigest, renderPost and renderPostHtml', () => {
     expect(await posts.postDigest(alpha!)).toBe(`digest-of-${content.FIXTURE_POSTS.alpha}`);
     expect(await posts.postDigest({ ...delta!, id: 'no-such.md' })).toBeUndefined();
     const { Content } = await posts.renderPost(delta!);
-    expect((Content as () => string)()).toBe('Content of delta.md');
+    expect((Content as unknown as () => string)()).toBe('Content of delta.md');
     expect(content.asked.render).toEqual(['delta.md']);
   });
 
@@ -145,7 +145,9 @@ describe('postDigest, renderPost and renderPostHtml', () => {
       'blog',
       content
         .entriesOf('blog')
-        .map((entry) => (entry.id === 'alpha-post.md' ? { ...entry, rendered: { html: '<p>stored</p>', metadata: {} } } : entry)),
+        .map((entry) =>
+          entry.id === 'alpha-post.md' ? { ...entry, rendered: { html: '<p>stored</p>', metadata: { imagePaths: [] } } } : entry,
+        ),
     );
     const [alpha, delta] = await posts.getPosts();
     expect(await posts.renderPostHtml(alpha!)).toBe('<p>stored</p>');
