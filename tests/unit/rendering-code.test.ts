@@ -18,13 +18,14 @@ import { RENDERING_CODE } from '../../integrations/astro-internals/content-cache
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** What renders a post body, in a build's main thread or its render workers, and what stores it. */
+/**
+ * What renders a post body, in a build's main thread or its render workers, and what stores it.
+ * The worker imports the pipeline and render-body.ts, so they need no run of their own.
+ */
 const RENDERING_ENTRIES = [
-  'src/lib/markdown/pipeline.ts',
-  'src/lib/markdown/render-body.ts',
-  'src/lib/markdown/render-pool.ts',
   // Runs only as a worker (it reads its workerData): its static imports are what counts.
   'src/lib/markdown/render-worker.ts --link-only',
+  'src/lib/markdown/render-pool.ts',
   'src/lib/content/posts-loader.ts',
 ];
 
