@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // What Astro's integrations serve to pages as virtual modules, for unit tests of page code.
-  resolve: { alias: { 'virtual:blog/build-context': new URL('./tests/helpers/build-context.ts', import.meta.url).pathname } },
+  // What Astro serves to pages as virtual modules (its content collections, our integrations'
+  // build context), for unit tests of page code: stand-ins with fixture entries.
+  resolve: {
+    alias: {
+      'virtual:blog/build-context': new URL('./tests/helpers/build-context.ts', import.meta.url).pathname,
+      'astro:content': new URL('./tests/helpers/astro-content.ts', import.meta.url).pathname,
+    },
+  },
   test: {
     testTimeout: 120_000,
     hookTimeout: 300_000,

@@ -7,14 +7,19 @@ import { DATA_STORE_DIR, DATA_STORE_FILE } from './content-store.ts';
 
 /** Where the dev server keeps its content store (Astro's `settings.dotAstroDir`). */
 export const DEV_STORE_FOLDER = '.astro/';
-/** Code that shapes a post's rendered HTML. */
-const RENDERING_CODE = [
+/** Code that shapes a post's rendered HTML (tests/unit/rendering-code.test.ts checks it covers what renders posts). */
+export const RENDERING_CODE = [
   'astro.config.ts',
   'src/lib/markdown',
   // The blog collection's loader: what it stores for each post, and where it renders it.
   'src/lib/content/posts-loader.ts',
   'src/lib/images/images.ts',
+  // Image sizes read from file headers (width and height in the HTML), and which file a reference names.
+  'src/lib/images/sharp-input.ts',
+  'src/lib/urls/safe-paths.ts',
   'src/lib/urls/site-paths.ts',
+  // How BASE_PATH and SITE_URL are read, which every image address and link carries.
+  'src/lib/build/environment.ts',
   'src/site.config.ts',
 ];
 const STAMP = 'rendering-code.sha1';

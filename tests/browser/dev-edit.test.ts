@@ -34,10 +34,11 @@ describe('npm run dev, a post saved while the browser shows it', () => {
     const page = await browser.newPage();
     let loads = 0;
     page.on('load', () => loads++);
+    // The live-reload client connected before the save: Vite's client logs this once the server's
+    // "connected" message has come through its socket.
+    const connected = page.waitForEvent('console', { predicate: (message) => message.text() === '[vite] connected.', timeout: 30_000 });
     await page.goto(pageOf(server.port));
-    // The live-reload client connected before the save.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/@vite/client')));
-    await page.waitForTimeout(500);
+    await connected;
     const loadsBefore = loads;
 
     const file = path.join(root, POST);

@@ -187,12 +187,27 @@ describe('giscus comments', () => {
     const { page, offHost, problems } = await open('ga4', '/blog/alpha-post/');
     const giscus = () => offHost.filter((request) => request.includes('giscus.app'));
     const button = page.getByRole('button', { name: 'Show comments' });
+    // By the time the page's own scripts have sent their event, an eager giscus would have asked too;
+    // once an observer of the test's has seen the comments on screen and two frames have been drawn,
+    // a giscus loaded as they scroll into view would have asked too.
+    await expect.poll(() => offHost.filter((request) => !giscus().includes(request)).toSorted()).toEqual(ANALYTICS.ga4.requests.toSorted());
     await button.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const observer = new IntersectionObserver((seen) => {
+            if (!seen.some((entry) => entry.isIntersecting)) return;
+            observer.disconnect();
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+          });
+          observer.observe(document.querySelector('.comments')!);
+        }),
+    );
     expect(giscus()).toEqual([]);
     await button.click();
+    // Sorted: the stylesheet and the frame are asked for side by side, in either order.
     await expect
-      .poll(giscus)
+      .poll(() => giscus().toSorted())
       .toEqual(['GET https://giscus.app/client.js', 'GET https://giscus.app/default.css', 'GET https://giscus.app/en/widget']);
     const script = page.locator('script[src="https://giscus.app/client.js"]');
     expect(await script.evaluate((element: HTMLScriptElement) => ({ ...element.dataset }))).toMatchObject({

@@ -146,7 +146,7 @@ describe('npm run build with a hostile guest post', () => {
     const output = `${result.stdout}${result.stderr}`;
     expect(result.status, output).toBe(1);
     const lines = result.stderr.split('\n').filter((line) => /^ {2}\S+:\d+ {2}/.test(line));
-    // A linked file is also named on a line of its own (src/lib/check/project-files.ts), which may sort first.
+    // A linked file is also named on a line of its own (tools/check/project-files.ts), which may sort first.
     const first = /^ {2}(\S+):(\d+) {2}(\S+) {2}(.+)$/.exec(lines.find((line) => line.startsWith(`  ${file}:`)) ?? '');
     expect(first, output).not.toBeNull();
     expect(first![1]).toBe(file);

@@ -150,7 +150,9 @@ describe('JSON-LD', () => {
       expect((posting['mainEntityOfPage'] as Json)['@id']).toBe(`${SITE}${urlPath}`);
       expect(posting['wordCount']).toBeGreaterThan(0);
       for (const date of ['datePublished', 'dateModified']) expect(Number.isNaN(Date.parse(posting[date] as string))).toBe(false);
-      for (const image of posting['image'] as Json[]) expect(distHas(dist, new URL(image['url'] as string).pathname)).toBe(true);
+      const images = posting['image'] as Json[];
+      expect(images.length, `${urlPath} image`).toBeGreaterThan(0);
+      for (const image of images) expect(distHas(dist, new URL(image['url'] as string).pathname)).toBe(true);
       const crumbs = (blocks[1]!['itemListElement'] as Json[]).map((item) => item['item']);
       expect(crumbs[0]).toBe(`${SITE}/`);
       expect(crumbs.at(-1)).toBe(`${SITE}${urlPath}`);
@@ -225,9 +227,10 @@ describe('a title, description and alt text with markup in them', () => {
 
   it('stay inside the JSON-LD script, escaped, and parse back to the same text', () => {
     const html = betaFile();
-    for (const match of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
-      expect(match[1]).not.toMatch(/[<>]/);
-    }
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    // BlogPosting and BreadcrumbList, so the check below has the title and description to look at.
+    expect(blocks).toHaveLength(2);
+    for (const block of blocks) expect(block).not.toMatch(/[<>]/);
     const [posting, breadcrumbs] = jsonLd(page(dist, '/blog/beta-post/'));
     expect(posting!['headline']).toBe(BETA_TITLE);
     expect(posting!['description']).toBe(BETA_DESCRIPTION);

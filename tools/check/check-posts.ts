@@ -22,6 +22,8 @@ import { fieldLine } from './yaml-errors.ts';
 export const CONTENT_DIR = 'src/content/blog';
 
 interface FileResult {
+  /** Whether the file was read (not refused unread). */
+  read: boolean;
   post?: CheckedPost;
   body: string;
   bodyLine: number;
@@ -34,7 +36,7 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
   const refused =
     guestMdxProblem(relative, options.contentDir ?? CONTENT_DIR, options.site.guests) ??
     postSizeProblem(relative, absolute, options.site.postLimits);
-  if (refused) return { body: '', bodyLine: 1, problems: [refused] };
+  if (refused) return { read: false, body: '', bodyLine: 1, problems: [refused] };
   // Synchronous: a post is read whole at once, and thousands of small reads
   // through fs.promises' thread pool take three times as long.
   const raw = readFileSync(absolute, 'utf8');
@@ -44,16 +46,16 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
   if (split === 'unclosed') report(1, 'frontmatter', 'is not closed: add a line "---" after the last field, before the text of the post');
   if (split === 'missing')
     report(1, 'frontmatter', 'is missing: start the file with a line "---", the fields (title, description, …), and another "---"');
-  if (typeof split !== 'object') return { body: raw, bodyLine: 1, problems };
+  if (typeof split !== 'object') return { read: true, body: raw, bodyLine: 1, problems };
 
   const { frontmatter, body, bodyLine } = split;
   const fields = readFields(frontmatter, relative);
   for (const problem of fields.problems) report(problem.line, problem.field, problem.message);
   // Unreadable YAML hides the rest; fields the schema refuses still leave a body to check.
-  if (!fields.yamlRead) return { body, bodyLine, problems };
+  if (!fields.yamlRead) return { read: true, body, bodyLine, problems };
   for (const mistake of await bodyMistakes(body, absolute, options.root)) report(bodyLine + mistake.line - 1, 'body', mistake.message);
   const post = fields.data;
-  if (!post) return { body, bodyLine, problems };
+  if (!post) return { read: true, body, bodyLine, problems };
 
   for (const problem of fieldValueProblems(post, frontmatter, relative)) report(problem.line, problem.field, problem.message);
   problems.push(...tagCountProblems(post, frontmatter, relative, options.site.postLimits));
@@ -75,12 +77,19 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
     pubDate: fieldLine(frontmatter, 'pubDate'),
   };
   const published = !post.draft && post.pubDate.getTime() <= options.now.getTime();
-  return { post: { file: relative, slug: slugOf(post, relative), lines, data: post, published }, body, bodyLine, problems };
+  return { read: true, post: { file: relative, slug: slugOf(post, relative), lines, data: post, published }, body, bodyLine, problems };
 }
 
 /** What a check gives the build: the problems, and when there are none, the redirects and the published-URL record. */
 export interface CheckReport extends OldUrlsResult {
   problems: Problem[];
+}
+
+/** What one check did (`npm run check:posts -- --stats`): what a warm cache spares is seen here, not in timings. */
+export interface CheckStats {
+  filesRead: number;
+  bodiesParsed: number;
+  imagesDecoded: number;
 }
 
 /** Finds the post files of the collection, in a stable order. */
@@ -96,7 +105,7 @@ export async function findPostFiles(root: string, contentDir = CONTENT_DIR): Pro
  * see one file at a time: duplicate slugs and links between posts. Returns
  * every problem in every file at once.
  */
-export async function checkPosts(options: CheckOptions): Promise<CheckReport & { posts: CheckedPost[] }> {
+export async function checkPosts(options: CheckOptions): Promise<CheckReport & { posts: CheckedPost[]; stats: CheckStats }> {
   const files = await findPostFiles(options.root, options.contentDir);
   const images = new ImageChecks(options.cacheDir);
   const references = new ReferenceCache(options.cacheDir);
@@ -132,5 +141,6 @@ export async function checkPosts(options: CheckOptions): Promise<CheckReport & {
   problems.push(...oldUrls.problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   await Promise.all([images.save(), references.save()]);
-  return { posts, problems, redirects: oldUrls.redirects, publishedUrls: oldUrls.publishedUrls };
+  const stats = { filesRead: results.filter((r) => r.read).length, bodiesParsed: references.parsed, imagesDecoded: images.decoded };
+  return { posts, problems, redirects: oldUrls.redirects, publishedUrls: oldUrls.publishedUrls, stats };
 }

@@ -52,6 +52,7 @@ export class ImageChecks {
   #passed: Record<string, string> = {};
   #running = new Map<string, Promise<string | null>>();
   #changed = false;
+  #decoded = 0;
   readonly #cacheFile: string;
 
   constructor(cacheDir: string) {
@@ -74,6 +75,7 @@ export class ImageChecks {
         const { size, mtimeMs } = statSync(file);
         const version = `${size}:${mtimeMs}`;
         if (this.#passed[key] === version) return null;
+        this.#decoded += 1;
         const problem = await inspectImage(file, photo);
         if (problem === null) {
           this.#passed[key] = version;
@@ -84,6 +86,11 @@ export class ImageChecks {
       this.#running.set(key, running);
     }
     return running;
+  }
+
+  /** How many images this run read (the rest had passed before, unchanged); `npm run check:posts -- --stats` prints it. */
+  get decoded(): number {
+    return this.#decoded;
   }
 
   async save(): Promise<void> {

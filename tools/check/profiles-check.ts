@@ -22,6 +22,8 @@ import { fieldLine } from './yaml-errors.ts';
 export interface ProfileReport {
   problems: Problem[];
   warnings: Problem[];
+  /** Avatars and category heroes read this run (the others had passed before, unchanged). */
+  imagesDecoded: number;
 }
 
 /** Markdown files directly in a folder of the project, sorted; none when the folder does not exist. */
@@ -148,5 +150,5 @@ export async function checkProfiles(paths: ProjectPaths, posts: readonly Checked
     });
   }
   await images.save();
-  return { problems, warnings };
+  return { problems, warnings, imagesDecoded: images.decoded };
 }
