@@ -1,10 +1,4 @@
-/** Category and tag listing pages: what differs between them, and their routes. */
-import type { PaginateFunction } from 'astro';
-import { categoryPage } from '#src/lib/content/profiles.ts';
-import { listingPageKey, profileStamp } from '#src/lib/build/page-keys.ts';
-import { getPosts } from '#src/lib/content/posts.ts';
-import { markNoindex } from '#src/lib/seo/sitemap-registry.ts';
-import { groupByTerm, isThin, type TermGroup } from './terms.ts';
+/** Category and tag listing pages: what differs between them (their paths and views: src/lib/views/term.ts). */
 import { urls } from '#src/lib/urls/urls.ts';
 import type { Term } from './terms.ts';
 import { SITE } from '#src/site.config.ts';
@@ -30,38 +24,3 @@ export const TERM_PAGES = {
     feed: undefined,
   },
 } as const;
-
-/**
- * getStaticPaths for /category/<slug>/[page]/ and /tag/<slug>/[page]/, each
- * with a cache key, so incremental builds copy unchanged pages (page-keys.ts).
- */
-export async function termPagePaths(kind: ListedKind, paginate: PaginateFunction) {
-  const groups = groupByTerm(await getPosts(), kind);
-  const landing = await Promise.all(groups.map((group) => (kind === 'category' ? categoryPage(group.term.slug) : undefined)));
-  return groups.flatMap((group: TermGroup, index) => {
-    const thin = isThin(group);
-    const page = landing[index];
-    // Added only for a category with a landing page text, so other keys stay as they were.
-    const intro = page ? [profileStamp({ digest: page.digest, image: page.hero?.file })] : [];
-    // Said here, not only while rendering: a page copied from the cache does not render.
-    if (thin) markNoindex(TERM_PAGES[kind].href(group.term));
-    return paginate(group.posts, { params: { slug: group.term.slug }, props: { group, kind }, pageSize: SITE.postsPerPage }).map(
-      (path) => ({
-        ...path,
-        cacheKey: listingPageKey(
-          [
-            kind,
-            group.term.name,
-            group.term.slug,
-            thin,
-            path.props.page.currentPage,
-            path.props.page.lastPage,
-            path.props.page.total,
-            ...intro,
-          ],
-          path.props.page.data,
-        ),
-      }),
-    );
-  });
-}
