@@ -23,19 +23,26 @@ export interface ArticleMeta {
   section: string;
   tags: string[];
   authorUrl: string;
+  /** Finds the author's X account for twitter:creator. */
   authorSlug?: string | undefined;
 }
 
 /** BaseLayout's props: what a page says in its `<head>`. */
 export interface PageMeta {
   title: string;
+  /** The whole `<title>` and og:title when the headline is too long for search results (a post's `seoTitle`). */
   seoTitle?: string | undefined;
   description: string;
+  /** Absolute canonical URL when it is not this page's own (a syndicated post's `canonicalURL`). */
   canonical?: string | undefined;
+  /** Keep thin pages (one-post tags) out of search engines. */
   noindex?: boolean;
+  /** The link preview's image (og:image); the site's own card when absent. */
   image?: PageImage | undefined;
+  /** Makes the page an Open Graph article. */
   article?: ArticleMeta | undefined;
   keywords?: string[] | undefined;
+  /** Feeds besides the site's own (e.g. the category's). */
   feeds?: Array<{ title: string; href: string }> | undefined;
   jsonLd?: unknown[] | undefined;
 }
