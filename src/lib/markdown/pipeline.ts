@@ -4,6 +4,7 @@ import { unified, type ShikiConfig, type UnifiedProcessorOptions } from '@astroj
 import { CODE_THEMES, transformerThemeClasses } from './code-theme.ts';
 import { rehypeBodyImages } from './rehype-body-images.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
+import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
 import { rehypeLinkCards } from './rehype-link-cards.ts';
 import { rehypeSanitizePost } from './rehype-sanitize-post.ts';
@@ -32,6 +33,7 @@ export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcess
       [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
       // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
       [rehypeLinkCards, { base }],
+      rehypeFigures,
       [rehypeBodyImages, { root, publicDir: path.join(root, 'public/'), base }],
       rehypeCodeBlocks,
       // Two plugins: Astro's heading ids first, then the links to them.
