@@ -9,7 +9,7 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { damageSummary, noteDamage } from '#src/lib/build/cache-integrity.ts';
-import { EnvironmentError, envValue } from '#src/lib/build/environment.ts';
+import { envValue } from '#src/lib/build/environment.ts';
 import { keepUnchangedFiles } from '#src/lib/build/keep-unchanged.ts';
 import type { CheckResult } from './check-worker.ts';
 import { exitAfterOutput, fail, printFailure, printProblems, warn } from './cli-output.ts';
@@ -26,17 +26,19 @@ process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 process.env['NODE_ENV'] = 'production';
 clearAstroEnvironment();
 
-/** A setting read from the environment or the build's arguments, or the build ends in that one line. */
+// projectOptions() ends the build first, in one line each, on an environment variable set to a
+// value it cannot take, so the envValue() reads below cannot throw.
+const options = projectOptions();
+
+/** The kind of build or the live record's address, or the build ends in that one line. */
 function setting<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (!(error instanceof DeployKindError || error instanceof LiveRecordSettingError || error instanceof EnvironmentError)) throw error;
-    return fail(`${error.message.replace(/\.$/, '')}. Nothing was built.`);
+    if (!(error instanceof DeployKindError || error instanceof LiveRecordSettingError)) throw error;
+    return fail(`${error.message}. Nothing was built.`);
   }
 }
-
-const options = setting(projectOptions);
 
 /**
  * Only a production deploy (BLOG_DEPLOY=production, which the deploy workflow
@@ -47,8 +49,8 @@ const options = setting(projectOptions);
  */
 const kind = setting(() => deployKind(process.env, process.argv.slice(2)));
 const liveRecord = kind === 'production' ? setting(() => liveRecordAddress(process.env, options.site.url, options.base)) : null;
-const outDir = path.join(options.root, setting(() => envValue('OUT_DIR')) ?? 'dist');
-const logLevel = setting(() => envValue('ASTRO_LOG_LEVEL')) as 'info' | undefined;
+const outDir = path.join(options.root, envValue('OUT_DIR') ?? 'dist');
+const logLevel = envValue('ASTRO_LOG_LEVEL') as 'info' | undefined;
 const staging = path.join(options.root, `${STAGING_PREFIX}${process.pid}`);
 const unchanged = existsSync(outDir) ? `${path.relative(options.root, outDir)}/ is unchanged.` : 'nothing was written.';
 

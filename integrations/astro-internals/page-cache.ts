@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { verifiedFolder, type VerifiedFolder } from '#src/lib/build/cache-integrity.ts';
+import { sameMillisecond } from '#src/lib/build/keep-unchanged.ts';
 import { buildRegistry } from '#src/lib/build/registries.ts';
 
 /** Where Astro's incremental build keeps its copies of pages (core/build/incremental.js, `INCREMENTAL_OUTPUT_DIR`). */
@@ -102,7 +103,7 @@ export function pageCache(): AstroIntegration {
           const page = statSync(path.join(outDir, name), { throwIfNoEntry: false });
           const cached = path.join(folder.dir, name);
           const copy = statSync(cached, { throwIfNoEntry: false });
-          if (page && copy && page.size === copy.size && Math.abs(page.mtimeMs - copy.mtimeMs) >= 1 && copy.mtimeMs >= started)
+          if (page && copy && page.size === copy.size && !sameMillisecond(page.mtimeMs, copy.mtimeMs) && copy.mtimeMs >= started)
             await utimes(cached, page.atime, page.mtime);
           folder.recordIfRewritten(name);
         }

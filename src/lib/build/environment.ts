@@ -51,6 +51,19 @@ const basePath = (value: string): string | null =>
     ? null
     : 'is not a path of plain segments (like "blog" or "/docs/blog/")';
 
+/**
+ * The workarounds of integrations/astro-internals/ a benchmark may leave out with
+ * BLOG_WITHOUT_WORKAROUNDS (switched-off.ts reads it through workaroundsLeftOut()).
+ */
+export const WORKAROUNDS = ['metadata', 'store'] as const;
+
+const quote = (name: string) => `"${name}"`;
+const namesIn = (list: string) =>
+  list
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+
 export const ENVIRONMENT = [
   {
     name: 'SITE_URL',
@@ -123,14 +136,11 @@ export const ENVIRONMENT = [
   {
     name: 'BLOG_WITHOUT_WORKAROUNDS',
     audience: 'contributor',
-    meaning: 'Benchmarks only: comma-separated workarounds of integrations/astro-internals/ to leave out (`metadata`, `store`).',
+    meaning: `Benchmarks only: comma-separated workarounds of integrations/astro-internals/ to leave out (${WORKAROUNDS.map((name) => `\`${name}\``).join(', ')}).`,
     unset: 'all applied',
     check: (value) => {
-      const unknown = value
-        .split(',')
-        .map((name) => name.trim())
-        .filter((name) => name !== '' && name !== 'metadata' && name !== 'store');
-      return unknown.length === 0 ? null : `names ${unknown.map((name) => `"${name}"`).join(', ')}, not "metadata" or "store"`;
+      const unknown = namesIn(value).filter((name) => !(WORKAROUNDS as readonly string[]).includes(name));
+      return unknown.length === 0 ? null : `names ${unknown.map(quote).join(', ')}, not ${WORKAROUNDS.map(quote).join(' or ')}`;
     },
   },
   {
@@ -214,4 +224,9 @@ export function environmentTable(): string {
     (variable) => `| \`${variable.name}\` | ${AUDIENCE[variable.audience]} | ${cell(variable.meaning)} | ${cell(variable.unset)} |`,
   );
   return ['| variable | set by | what it does | unset |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** The workarounds BLOG_WITHOUT_WORKAROUNDS leaves out of this build (benchmarks only). */
+export function workaroundsLeftOut(env: NodeJS.ProcessEnv = process.env): string[] {
+  return namesIn(envValue('BLOG_WITHOUT_WORKAROUNDS', env) ?? '');
 }

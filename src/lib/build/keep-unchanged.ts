@@ -62,10 +62,15 @@ function giveTimeOf(published: string, copy: string, size: number): void {
  */
 function sameStamp(stats: Stats, old: string): boolean {
   const oldStats = lstatSync(old, { throwIfNoEntry: false });
-  // To the millisecond: Astro sets a copied page's time from a Date, which keeps no finer part
-  // (and comes back through seconds as a float, a hair either side).
-  return oldStats?.isFile() === true && oldStats.size === stats.size && Math.abs(oldStats.mtimeMs - stats.mtimeMs) < 1;
+  return oldStats?.isFile() === true && oldStats.size === stats.size && sameMillisecond(oldStats.mtimeMs, stats.mtimeMs);
 }
+
+/**
+ * Two modification times that are the same to the millisecond: Astro sets a copied page's time
+ * from a Date, which keeps no finer part (and comes back through seconds as a float, a hair
+ * either side).
+ */
+export const sameMillisecond = (a: number, b: number): boolean => Math.abs(a - b) < 1;
 
 /** True when `old` holds exactly the bytes of `file`; an old file that cannot be read is not the same. */
 function sameBytes(file: string, stats: Stats, old: string): boolean {
