@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshContent } from '../helpers/fresh-content.ts';
 
 /**
  * src/lib/content/posts.ts over the `astro:content` stand-in (tests/helpers/astro-content.ts):
@@ -34,11 +35,7 @@ vi.mock('node:fs', async (importOriginal) => {
 
 /** Fresh modules: posts.ts keeps what it loaded for the rest of the build. */
 async function load({ includeUnpublished = false } = {}) {
-  vi.resetModules();
-  const build = (await import('virtual:blog/build-context')).default;
-  build.includeUnpublished = includeUnpublished;
-  const content = await import('../helpers/astro-content.ts');
-  content.resetEntries();
+  const { content } = await freshContent({ includeUnpublished });
   files.read = [];
   return { content, posts: await import('#src/lib/content/posts.ts') };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshContent } from '../helpers/fresh-content.ts';
 
 /**
  * src/lib/content/profiles.ts over the `astro:content` stand-in (tests/helpers/astro-content.ts):
@@ -7,11 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
  * per build and again in the dev server once a profile changes.
  */
 async function load({ includeUnpublished = false } = {}) {
-  vi.resetModules();
-  const build = (await import('virtual:blog/build-context')).default;
-  build.includeUnpublished = includeUnpublished;
-  const content = await import('../helpers/astro-content.ts');
-  content.resetEntries();
+  const { build, content } = await freshContent({ includeUnpublished });
   return { build, content, profiles: await import('#src/lib/content/profiles.ts') };
 }
 
