@@ -44,7 +44,13 @@ describe('npm run dev, a post saved while the browser shows it', () => {
     const file = path.join(root, POST);
     const marker = `Saved while the browser showed it, at ${Date.now()}.`;
     await writeFile(file, addParagraph(await readFile(file, 'utf8'), marker));
-    await page.waitForFunction((text) => document.body.innerText.includes(text), marker, { timeout: 30_000, polling: 50 });
+    // On a timeout, what the server printed says which step stalled (the change seen, the post
+    // reloaded, the store written, the reload sent).
+    await page
+      .waitForFunction((text) => document.body.innerText.includes(text), marker, { timeout: 30_000, polling: 50 })
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\n--- astro dev's last lines ---\n${server.lastLines()}`);
+      });
     await page.waitForLoadState('load');
     expect(loads - loadsBefore, server.output().slice(-2000)).toBeGreaterThanOrEqual(1);
     // Astro shows a change once it has written its store, so a restarted dev server shows it too.

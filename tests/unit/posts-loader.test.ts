@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -233,6 +234,37 @@ describe('postsLoader', () => {
       await rm(file('one.md'));
       watcher.emit('unlink', file('one.md'));
       expect(blog.keys()).toEqual(['new/two.md']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reloads a post the watcher reported half-written, when the rest of the save brings no event of its own', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'posts-loader-save-'));
+    try {
+      await writePosts(dir, { 'one.md': '---\ntitle: "One"\n---\n\nFirst.\n' });
+      const file = path.join(dir, BASE, 'one.md');
+      const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
+      const logs: string[] = [];
+      // The editor's write lands just after the loader read the emptied file: within chokidar's
+      // 50 ms throttle, so no second change event comes.
+      let writes = 0;
+      const log = (message: string) => {
+        logs.push(message);
+        if (message === 'Reloaded data from one.md' && writes++ === 0) writeFileSync(file, '---\ntitle: "One"\n---\n\nThird.\n');
+      };
+      const run = context(dir, undefined, {
+        watcher,
+        logger: { info: log, warn: log, error: log, debug: log },
+      } as unknown as Partial<LoaderContext>);
+      await postsLoader({ base: BASE }).load(run.ctx);
+      const blog = run.store.scopedStore('blog');
+
+      await writeFile(file, '');
+      watcher.emit('change', file);
+      for (let i = 0; i < 200 && logs.filter((line) => line === 'Reloaded data from one.md').length < 2; i++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(blog.get('one.md')!.rendered!.html).toBe('<p>Third.</p>');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
