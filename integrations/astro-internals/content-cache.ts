@@ -21,6 +21,7 @@ export const RENDERING_CODE = [
   // How BASE_PATH and SITE_URL are read, which every image address and link carries.
   'src/lib/build/environment.ts',
   'src/site.config.ts',
+  'src/lib/settings/site-settings.ts',
 ];
 const STAMP = 'rendering-code.sha1';
 

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { makeProjectCopy, PROJECT_ROOT } from './project-copy.ts';
 
 /** A small deterministic picture: a gradient with circles, so webp has detail to encode. */
 export async function writeTestImage(file: string, width: number, height: number, hue: number): Promise<void> {
@@ -69,4 +70,14 @@ export async function writeFixtureSettings(root: string): Promise<void> {
   if (!text.includes(from)) throw new Error(`${file} has no "${from}" to give the fixture its X accounts; update writeFixtureSettings`);
   const to = `twitter: { site: '${FIXTURE_X.site}', authors: { '${FIXTURE_X.author}': '${FIXTURE_X.authorHandle}' } },`;
   await writeFile(file, text.replace(from, to));
+}
+
+/** The fixture site's hand-written posts, profiles and category pages (tests/fixtures/site/content/). */
+export const FIXTURE_POSTS = path.join(PROJECT_ROOT, 'tests/fixtures/site/content/blog');
+
+/** A project copy holding the fixture's hand-written posts and the images they name: a valid site that owners' edits never change. */
+export async function fixtureProjectCopy(name: string): Promise<string> {
+  const root = await makeProjectCopy({ contentDir: FIXTURE_POSTS, name });
+  await writeFixtureImages(root);
+  return root;
 }

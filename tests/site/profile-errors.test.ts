@@ -1,21 +1,18 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProjectCopy, PROJECT_ROOT, runScriptAsync } from '../helpers/project-copy.ts';
+import { fixtureProjectCopy } from '../helpers/fixture-site.ts';
+import { runScriptAsync } from '../helpers/project-copy.ts';
 
 /**
  * Broken author and category files fail `npm run check` (and so the build)
- * with the same `file:line  field  message` lines as posts. The sample posts,
+ * with the same `file:line  field  message` lines as posts. The fixture's posts,
  * which are valid, carry the project copy.
  */
 let root = '';
 
 beforeAll(async () => {
-  root = await makeProjectCopy({
-    contentDir: path.join(PROJECT_ROOT, 'src/content/blog'),
-    publicDir: path.join(PROJECT_ROOT, 'public'),
-    name: 'profiles',
-  });
+  root = await fixtureProjectCopy('profiles');
   await mkdir(path.join(root, 'src/content/authors'), { recursive: true });
   await mkdir(path.join(root, 'src/content/categories'), { recursive: true });
   await writeFile(
