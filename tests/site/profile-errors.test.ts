@@ -68,7 +68,7 @@ describe('npm run check on broken author and category files', () => {
 
   it('decodes avatars as it decodes heroes: a damaged file, an SVG and a web address are each named', async () => {
     // The first half of a real WebP: its header (and pixel size) reads fine, its pixels do not.
-    const hero = await readFile(path.join(root, 'public/web-performance-budget-waterfall.webp'));
+    const hero = await readFile(path.join(root, 'public/hero-alpha.webp'));
     await mkdir(path.join(root, 'public/avatars'), { recursive: true });
     await writeFile(path.join(root, 'public/avatars/half.webp'), hero.subarray(0, Math.floor(hero.length / 2)));
     await writeFile(path.join(root, 'public/avatars/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>');

@@ -92,7 +92,7 @@ function context(dir: string, store: Store = new MutableDataStore(), extra: Part
       root: pathToFileURL(`${dir}/`),
       srcDir: pathToFileURL(`${dir}/src/`),
       markdown: {
-        processor: markdownProcessor({ root: `${dir}/`, base: '/' }),
+        processor: markdownProcessor({ root: `${dir}/`, base: '/', origins: SITE.origins ?? [SITE.url] }),
         syntaxHighlight: markdownConfigDefaults.syntaxHighlight,
         shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
         gfm: true,
@@ -314,7 +314,7 @@ describe('postsLoader', () => {
 
   it('fails the post a worker was rendering when the worker dies, and the waiting ones', async () => {
     const pool = createRenderPool(
-      { pipeline: { root: `${root}/`, base: '/' }, shared: {} },
+      { pipeline: { root: `${root}/`, base: '/', origins: [SITE.url] }, shared: {} },
       // Too little memory to load the pipeline: the worker dies as one would on a huge post.
       { size: 1, resourceLimits: { maxOldGenerationSizeMb: 8 } },
     );

@@ -24,6 +24,7 @@ import { tooDeepNesting } from '#src/lib/markdown/nesting.ts';
 import { quoted, resolveReadable } from '#src/lib/urls/safe-paths.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
 import { firstPageServed } from '#src/lib/content/dev-first-page.ts';
+import { SITE } from '#src/site.config.ts';
 
 const PATTERN = '**/*.{md,mdx}';
 /**
@@ -118,7 +119,7 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
     load: async ({ config, store, parseData, generateDigest, watcher, logger }: LoaderContext) => {
       const root = fileURLToPath(config.root);
       const baseDir = path.resolve(root, base);
-      const pipeline: PipelineOptions = { root, base: basePathFromEnv() };
+      const pipeline: PipelineOptions = { root, base: basePathFromEnv(), origins: SITE.origins ?? [SITE.url] };
       const shared = sharedMarkdownOptions(config);
       let mainThread: Promise<Render> | undefined;
       const renderHere = (): Promise<Render> =>

@@ -12,17 +12,18 @@ import { rehypeSiteLinks } from './rehype-site-links.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkPostCleanup } from './remark-post-cleanup.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
-import { SITE } from '#src/site.config.ts';
 
 export interface PipelineOptions {
   /** The project folder, with a trailing slash (public/ is in it). */
   root: string;
   /** The path the site is hosted under ("/" or "/repo/"). */
   base: string;
+  /** Every origin that is this site (SITE.origins): absolute links to them become site links. Passed in, not imported, so render workers use the settings the build was started with. */
+  origins: readonly string[];
 }
 
 /** Our remark and rehype plugins, in order. */
-export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcessorOptions {
+export function markdownPlugins({ root, base, origins }: PipelineOptions): UnifiedProcessorOptions {
   return {
     // First, where Astro's own smartypants ran (markdownProcessor turns that one off).
     remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup],
@@ -30,7 +31,7 @@ export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcess
       // First: raw HTML is parsed and cleaned before anything else reads it.
       rehypeSanitizePost,
       rehypeTableScroll,
-      [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
+      [rehypeSiteLinks, { siteUrl: origins, base }],
       // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
       [rehypeLinkCards, { base }],
       rehypeFigures,
