@@ -64,7 +64,7 @@ export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   { fg: CODE_FOREGROUND, bg: '--code-removed-bg', min: TEXT, what: 'removed lines in code blocks' },
   { fg: '--code-added', bg: '--code-added-bg', min: TEXT, what: "added lines' + sign" },
   { fg: '--code-removed', bg: '--code-removed-bg', min: TEXT, what: "removed lines' - sign" },
-  { fg: '--muted', bg: '--code-bg', min: TEXT, what: 'line numbers in code blocks' },
+  { fg: '--muted', bg: '--code-bg', min: TEXT, what: 'line numbers and terminal prompts in code blocks' },
   { fg: '--muted', bg: '--code-mark-bg', min: TEXT, what: 'line numbers on marked lines' },
   { fg: '--muted', bg: '--code-added-bg', min: TEXT, what: 'line numbers on added lines' },
   { fg: '--muted', bg: '--code-removed-bg', min: TEXT, what: 'line numbers on removed lines' },
