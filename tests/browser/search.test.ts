@@ -27,7 +27,7 @@ describe('site search (Pagefind)', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
-    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(39);
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(40);
   });
 
   it('takes a query typed in the header box to a result, and the result to its article', async () => {
@@ -134,7 +134,7 @@ describe('a search index in shards (large sites)', () => {
               languages: Record<string, { page_count: number }>;
             }
           ).languages['en']?.page_count ?? 0;
-        expect(['pagefind/', ...shards].map(pageCount).reduce((a, b) => a + b, 0)).toBe(39);
+        expect(['pagefind/', ...shards].map(pageCount).reduce((a, b) => a + b, 0)).toBe(40);
         expect([...single.problems, ...split.problems]).toEqual([]);
       } finally {
         await single.context.close();
