@@ -17,17 +17,32 @@ const read = (meta: string, lineCount?: number) => {
   };
 };
 
-const NONE = { title: undefined, highlighted: [], added: [], removed: [], words: [], lineNumbersFrom: undefined, frame: 'auto', problems: [] };
+type Read = ReturnType<typeof read>;
+
+const NONE: Read = {
+  title: undefined,
+  highlighted: [],
+  added: [],
+  removed: [],
+  words: [],
+  lineNumbersFrom: undefined,
+  frame: 'auto',
+  problems: [],
+};
 
 describe('fence meta', () => {
-  it.each<[string, string, Partial<typeof NONE> & Record<string, unknown>]>([
+  it.each<[string, string, Partial<Read>]>([
     ['Docusaurus and Expressive Code title', 'title="src/components/HelloCodeTitle.js"', { title: 'src/components/HelloCodeTitle.js' }],
     ["Expressive Code's single quotes", "title='src/a.ts'", { title: 'src/a.ts' }],
     ["Nextra's filename", 'filename="next.config.js"', { title: 'next.config.js' }],
     ['a title with a slashed path is not a word mark', 'title="src/lib/a.ts"', { title: 'src/lib/a.ts' }],
     ['a title with braces is not a line list', 'title="a{1}.ts"', { title: 'a{1}.ts' }],
     ['a title with an escaped quote', 'title="say \\"hi\\""', { title: 'say "hi"' }],
-    ['a title with markup stays text (escaped when written)', 'title="<img src=x onerror=alert(1)>"', { title: '<img src=x onerror=alert(1)>' }],
+    [
+      'a title with markup stays text (escaped when written)',
+      'title="<img src=x onerror=alert(1)>"',
+      { title: '<img src=x onerror=alert(1)>' },
+    ],
     ['a title with control and bidi-override characters', 'title="a\u0007b\u202Ec"', { title: 'a b c' }],
     ['a blank title is none', 'title="  "', {}],
     ['Shiki and VitePress line list', '{1,4-6}', { highlighted: [1, 4, 5, 6] }],
@@ -50,7 +65,11 @@ describe('fence meta', () => {
     ["Expressive Code's no frame", 'frame="none"', { frame: 'none' }],
     ['Hugo options', '{linenos=table,hl_lines=[8,"15-17"],linenostart=199}', { highlighted: [8, 15, 16, 17], lineNumbersFrom: 199 }],
     ['Hugo hl_lines in quotes', '{hl_lines="2 4-5"}', { highlighted: [2, 4, 5] }],
-    ['everything at once', 'title="a.ts" {1} ins={2} del={3} /x/ showLineNumbers', { title: 'a.ts', highlighted: [1], added: [2], removed: [3], words: ['x'], lineNumbersFrom: 1 }],
+    [
+      'everything at once',
+      'title="a.ts" {1} ins={2} del={3} /x/ showLineNumbers',
+      { title: 'a.ts', highlighted: [1], added: [2], removed: [3], words: ['x'], lineNumbersFrom: 1 },
+    ],
     ["other tools' options are left alone", 'wrap collapse={1-5} twoslash', {}],
   ])('reads %s', (_form, meta, expected) => {
     expect(read(meta)).toEqual({ ...NONE, ...expected });
@@ -67,7 +86,11 @@ describe('fence meta', () => {
     ['no closing brace', '{1,2', '"{1,2" has no closing "}"'],
     ['a title without its closing quote', 'title="a.ts', 'title="a.ts has no closing "'],
     ['a word mark without its closing slash', '/abc', '/abc has no closing "/"; mark a word as /word/'],
-    ['line numbers from a word', 'showLineNumbers=five', '"showLineNumbers=five" needs a whole number to start from, e.g. showLineNumbers=5'],
+    [
+      'line numbers from a word',
+      'showLineNumbers=five',
+      '"showLineNumbers=five" needs a whole number to start from, e.g. showLineNumbers=5',
+    ],
     ['an unknown frame', 'frame="window"', '"frame="window"" is not a frame; write frame="terminal", "code", "none" or "auto"'],
   ])('reports %s', (_form, meta, problem) => {
     expect(read(meta, 3).problems).toEqual([problem]);

@@ -54,11 +54,13 @@ export const TITLE_PROPERTY = 'dataCodeTitle';
 export const FRAME_PROPERTY = 'dataCodeFrame';
 
 const PROMPT = '$ ';
-const metaKey = Symbol('code-meta');
+/** Each block's meta, read once: keyed on Shiki's scratch object, new for every block it highlights. */
+const metas = new WeakMap<object, CodeMeta>();
 
-/** The fence's meta, read once per block. */
-function metaOf(context: { meta: Record<string | symbol, unknown>; options: { meta?: { __raw?: string } } }): CodeMeta {
-  return (context.meta[metaKey] ??= parseCodeMeta(context.options.meta?.__raw)) as CodeMeta;
+function metaOf(context: { meta: object; options: { meta?: { __raw?: string | undefined } | undefined } }): CodeMeta {
+  let meta = metas.get(context.meta);
+  if (!meta) metas.set(context.meta, (meta = parseCodeMeta(context.options.meta?.__raw)));
+  return meta;
 }
 
 /** An element's classes, which Shiki keeps as a string or, once a transformer has added one, a list. */
@@ -70,8 +72,10 @@ const classesOf = (node: Element): string[] => {
 const isLine = (node: ElementContent): node is Element => node.type === 'element' && classesOf(node).includes('line');
 
 /** A token: a <span> holding one text node (Shiki's); anything else is left whole. */
-const tokenText = (node: ElementContent): string | null =>
-  node.type === 'element' && node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0].value : null;
+function tokenText(node: ElementContent): string | null {
+  const only = node.type === 'element' && node.children.length === 1 ? node.children[0] : undefined;
+  return only?.type === 'text' ? only.value : null;
+}
 
 const textOf = (node: ElementContent): string =>
   node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '';
@@ -160,11 +164,14 @@ function markDiffLines(lines: Element[], addClass: (node: Element, name: string)
   return marked;
 }
 
-const notationKey = Symbol('notation-lines');
+/** Each block's lines holding a notation comment, seen before the notation transformers take the comments out. */
+const notations = new WeakMap<object, WeakSet<Element>>();
 
-/** The lines holding a notation comment, seen before the notation transformers take the comments out. */
-const notationLines = (context: { meta: Record<string | symbol, unknown> }) =>
-  (context.meta[notationKey] ??= new WeakSet<Element>()) as WeakSet<Element>;
+function notationLines(context: { meta: object }): WeakSet<Element> {
+  let lines = notations.get(context.meta);
+  if (!lines) notations.set(context.meta, (lines = new WeakSet()));
+  return lines;
+}
 
 /** Runs first: remembers which lines hold `[!code …]`, so their trailing space can go once the comment has. */
 const transformerNotationLines: ShikiTransformer = {
@@ -181,7 +188,10 @@ function trimEnd(line: Element): void {
     const text = tokenText(child);
     if (text === null || child.type !== 'element') return;
     const trimmed = text.replace(/\s+$/, '');
-    if (trimmed !== '') return void (child.children = [{ type: 'text', value: trimmed }]);
+    if (trimmed !== '') {
+      child.children = [{ type: 'text', value: trimmed }];
+      return;
+    }
     line.children.splice(index, 1);
   }
 }

@@ -86,15 +86,18 @@ export function parseCodeMeta(meta: string | undefined, lineCount?: number): Cod
   const problem = (message: string) => result.problems.push(message);
   const addLines = (kind: keyof typeof LINE_LISTS, inside: string, written: string) => {
     const lines = lineList(inside, written);
-    if (typeof lines === 'string') return problem(lines);
+    if (typeof lines === 'string') {
+      problem(lines);
+      return;
+    }
     const past = lineCount === undefined ? undefined : lines.find((line) => line > lineCount);
     if (past !== undefined) problem(`"${written}" marks line ${past}, but the block has ${lineCount} line${lineCount === 1 ? '' : 's'}`);
     for (const line of lines) result[LINE_LISTS[kind]].add(line);
   };
   const lineNumbers = (value: string | undefined, written: string) => {
-    if (value === undefined || value === '') return void (result.lineNumbersFrom ??= 1);
-    if (!/^\d+$/.test(value)) return problem(`"${written}" needs a whole number to start from, e.g. showLineNumbers=5`);
-    result.lineNumbersFrom = Number(value);
+    if (value === undefined || value === '') result.lineNumbersFrom ??= 1;
+    else if (!/^\d+$/.test(value)) problem(`"${written}" needs a whole number to start from, e.g. showLineNumbers=5`);
+    else result.lineNumbersFrom = Number(value);
   };
   let startLineNumber: number | undefined;
   /** Hugo's `{linenos=table,hl_lines=[8,"15-17"],linenostart=199}` (also `hl_lines="8 15-17"`). */
