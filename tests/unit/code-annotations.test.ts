@@ -175,6 +175,7 @@ describe('the post check', () => {
   it.each([
     ['no fence meta: the body is not parsed', 'Text with {2-x} in it.\n\n```ts\na\n```', []],
     ['a meta it reads', 'Intro\n\n```ts title="a.ts" {1}\na\n```', []],
+    ['a fence shown inside a longer fence is not a fence', '````md\n```ts {2-x}\n````', []],
     [
       'a list it cannot read, on the fence line',
       'Intro\n\n```ts {2-x}\na\nb\n```',

@@ -4,16 +4,19 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { parseCodeMeta } from '#src/lib/markdown/code-meta.ts';
 
-/** A fence opening with something after its language: the only form worth parsing the body for. */
-const FENCE_WITH_META = /^[ \t>]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+\S/m;
+/** Fence openings with something after their language (the meta, captured). */
+const FENCE_WITH_META = /^[ \t>]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+(\S[^\n]*)$/gm;
 
 /**
  * Each fence whose meta has a mark the renderer would drop (code-meta.ts reads it leniently: a
  * line list that is not one, a line past the block's end, a title without its closing quote).
- * `line` counts from the body's first line. Bodies with no fence meta are not parsed.
+ * `line` counts from the body's first line. A body is parsed only when a line that looks like a
+ * fence has a meta with a problem or a line list (its lines are counted against the block's).
  */
 export function codeMetaMistakes(body: string): Array<{ line: number; message: string }> {
-  if (!FENCE_WITH_META.test(body)) return [];
+  // Parsing the body costs milliseconds: only when a meta has a problem, or lines to count.
+  const metas = [...body.matchAll(FENCE_WITH_META)].map((match) => match[1]!);
+  if (!metas.some((meta) => meta.includes('{') || parseCodeMeta(meta).problems.length > 0)) return [];
   const mistakes: Array<{ line: number; message: string }> = [];
   visit(fromMarkdown(body), 'code', (node: Code) => {
     if (!node.meta) return;
