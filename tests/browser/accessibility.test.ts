@@ -21,6 +21,7 @@ const PAGES: Record<string, string> = {
   'category index with descriptions': '/categories/',
   'author with a profile (avatar, bio, links)': '/author/jonas-mueller/',
   'article with co-authors and "Related:" link cards': '/blog/delta/',
+  'article with annotated code (titles, marked lines and words, diffs, line numbers, a terminal)': '/blog/toolkit-code/',
   tag: '/tag/edge-ai/',
   archive: '/blog/',
   'search with results': '/search/?q=alpha',

@@ -216,6 +216,12 @@ const CASES: BadPost[] = [
   },
   { name: 'empty body', text: post({}, '\n   \n'), field: 'body', says: /^is empty; write the post below the closing "---"/ },
   {
+    name: 'code block whose marked lines are not a list',
+    text: post({}, 'Intro.\n\n```ts title="a.ts" {2-x}\nconst a = 1;\nconst b = 2;\n```\n'),
+    field: 'body',
+    says: /^has a code block whose meta cannot be read: "\{2-x\}" is not a list of lines \("2-x" is not a line or a range\); write lines as \{2-3\} or \{1,4-6\}$/,
+  },
+  {
     name: 'MDX: a stray { in the text',
     file: 'bad.mdx',
     text: post({}, 'Budgets are {roughly 170 KB of script.\n'),

@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { PAGE_ONLY as PAGE_ONLY_MARK } from '#src/lib/markdown/page-only.ts';
 import { sanitizePostTree } from '#src/lib/markdown/sanitize-schema.ts';
+import { feedCodeMarks } from './feed-code.ts';
 
 /** Attributes holding one URL, per element. */
 const URL_ATTRIBUTES: Record<string, string[]> = {
@@ -45,7 +46,7 @@ function withoutPageOnly<T extends Root>(tree: T): T {
  * every link and image URL absolute, in-page anchors pointing at the post.
  */
 export function feedHtml(html: string, pageUrl: string): string {
-  const tree = sanitizePostTree(withoutPageOnly(fromHtml(html, { fragment: true })));
+  const tree = sanitizePostTree(feedCodeMarks(withoutPageOnly(fromHtml(html, { fragment: true }))));
   visit(tree, 'element', (node: Element) => {
     const props = node.properties;
     for (const name of URL_ATTRIBUTES[node.tagName] ?? []) {

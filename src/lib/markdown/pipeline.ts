@@ -1,6 +1,7 @@
 /** The one Markdown pipeline: astro.config.ts's `markdown` settings and the content loader's render workers both build it here. */
 import path from 'node:path';
 import { unified, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { codeAnnotationTransformers } from './code-annotations.ts';
 import { CODE_THEMES, transformerThemeClasses } from './code-theme.ts';
 import { rehypeBodyImages } from './rehype-body-images.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
@@ -74,10 +75,12 @@ export const wholeLines: ShikiTransformer = {
  * (code-theme.ts), never as `style` attributes, which the CSP forbids; src/styles/code-theme.css
  * gives the classes their colours, and the root's color-scheme picks the light or the dark one.
  * `wrap: null`: Astro adds no `overflow-x` style to the <pre> (code.css scrolls blocks).
+ * codeAnnotationTransformers draw titles, marked lines and words, diffs, line numbers and
+ * terminal prompts, as classes too (code-annotations.ts).
  */
 export const shikiConfig: ShikiConfig = {
   themes: { ...CODE_THEMES },
   defaultColor: false,
   wrap: null,
-  transformers: [wholeLines, transformerThemeClasses],
+  transformers: [wholeLines, ...codeAnnotationTransformers, transformerThemeClasses],
 };
