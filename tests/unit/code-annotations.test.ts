@@ -12,9 +12,10 @@ import { feedHtml } from '#src/lib/feeds/feed-html.ts';
 import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
 import { createBodyRenderer } from '#src/lib/markdown/render-body.ts';
 import { codeMetaMistakes } from '#tools/check/code-meta-check.ts';
+import { SITE } from '#src/site.config.ts';
 
 const root = path.resolve(import.meta.dirname, '../..') + '/';
-const renderer = createBodyRenderer(markdownProcessor({ root, base: '/' }), {
+const renderer = createBodyRenderer(markdownProcessor({ root, base: '/', origins: [SITE.url] }), {
   ...markdownConfigDefaults,
   shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
 });
