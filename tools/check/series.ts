@@ -3,11 +3,25 @@
  * parts, each part its own number, and one spelling of its name.
  */
 import { slugify } from '#src/lib/content/slug.ts';
-import { canonicalNames } from '#src/lib/taxonomy/terms.ts';
 import { MIN_SERIES_PARTS } from '#src/lib/taxonomy/series.ts';
 import type { CheckedPost, Problem } from './problems.ts';
 
 const list = (posts: readonly CheckedPost[]) => posts.map((post) => post.file).join(', ');
+
+/**
+ * The spelling of a series name to keep when its parts spell it differently:
+ * the one most parts use; on a tie the tidy one (single spaces), then the one
+ * with more capitals ("Quantum Basics" over "quantum basics"), then code order.
+ */
+export function preferredSpelling(spellings: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const spelling of spellings) counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+  const tidy = (s: string) => (/\s{2,}|[-_]/.test(s) ? 0 : 1);
+  const capitals = (s: string) => (s.match(/\p{Lu}/gu) ?? []).length;
+  return [...counts].sort(
+    ([a, countA], [b, countB]) => countB - countA || tidy(b) - tidy(a) || capitals(b) - capitals(a) || (a < b ? -1 : a > b ? 1 : 0),
+  )[0]![0];
+}
 
 /** Every problem of every series among `posts`; nothing to do (and nothing done) when no post names a series. */
 export function seriesProblems(posts: readonly CheckedPost[]): Problem[] {
@@ -18,10 +32,7 @@ export function seriesProblems(posts: readonly CheckedPost[]): Problem[] {
     problems.push({ file: post.file, line: post.lines[field], field, message });
 
   for (const parts of Map.groupBy(inSeries, (post) => slugify(post.data.series!)).values()) {
-    // The spelling most parts use is the one to keep, as terms.ts picks a category's name.
-    const name = canonicalNames(parts.map((post) => post.data.series!))
-      .values()
-      .next().value!;
+    const name = preferredSpelling(parts.map((post) => post.data.series!));
     const spelledAsNamed = parts.filter((post) => post.data.series === name);
     for (const post of parts) {
       if (post.data.series === name) continue;

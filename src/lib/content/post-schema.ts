@@ -178,7 +178,7 @@ export const postFrontmatterSchema = z
       .trim()
       .min(1, 'is empty; remove it, or name the series this post is a part of, e.g. series: "Quantum Basics"')
       .superRefine(withoutControls)
-      .refine((name) => slugify(name) !== '', {
+      .refine((name) => name === '' || slugify(name) !== '', {
         message: 'has no letters or digits to make its address from; name it in words, e.g. "Quantum Basics"',
       })
       .optional(),
