@@ -1,5 +1,7 @@
 /** Series: the schema's fields, reading order with and without seriesOrder, the slug, the series page, index and article box. */
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { renderNewPost } from '#src/lib/content/post-template.ts';
 import { postFrontmatterSchema } from '#src/lib/content/post-schema.ts';
 import { compareParts, groupSeries, seriesPlace } from '#src/lib/taxonomy/series.ts';
 import { articleView, type ArticleData } from '#src/lib/views/article.ts';
@@ -254,5 +256,24 @@ describe('series pages', () => {
     expect(view.count).toBe('2 series');
     expect(view.layout.noindex).toBe(false);
     expect(seriesIndexView([], context).layout.noindex).toBe(true);
+  });
+});
+
+describe('the `npm run new` template', () => {
+  it('offers series and seriesOrder as commented lines that, uncommented, are a valid part', () => {
+    const text = renderNewPost({
+      title: 'T',
+      slug: 't',
+      category: 'C',
+      author: 'A',
+      pubDate: '2026-03-04',
+      heroImage: '/t.webp',
+      heroExists: true,
+    });
+    expect(text).toContain('\n# series: "Quantum Basics"\n# seriesOrder: 2\n');
+    const uncommented = text.replace('# series:', 'series:').replace('# seriesOrder:', 'seriesOrder:');
+    const data = yaml.load(uncommented.split('---')[1]!) as Record<string, unknown>;
+    expect([data['series'], data['seriesOrder']]).toEqual(['Quantum Basics', 2]);
+    expect(postFrontmatterSchema.safeParse({ ...data, heroImageAlt: 'x', description: 'd' }).success).toBe(true);
   });
 });
