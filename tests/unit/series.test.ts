@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderNewPost } from '#src/lib/content/post-template.ts';
 import { postFrontmatterSchema } from '#src/lib/content/post-schema.ts';
 import { compareParts, groupSeries, seriesPlace } from '#src/lib/taxonomy/series.ts';
-import { articleView, type ArticleData } from '#src/lib/views/article.ts';
+import { articlePaths, articleView, type ArticleData } from '#src/lib/views/article.ts';
 import { seriesBox, seriesIndexView, seriesPageView, seriesPaths } from '#src/lib/views/series.ts';
 import { author, context, identity, posts, type FixturePost } from '../helpers/views-fixtures.ts';
 
@@ -275,5 +275,31 @@ describe('the `npm run new` template', () => {
     const data = yaml.load(uncommented.split('---')[1]!) as Record<string, unknown>;
     expect([data['series'], data['seriesOrder']]).toEqual(['Quantum Basics', 2]);
     expect(postFrontmatterSchema.safeParse({ ...data, heroImageAlt: 'x', description: 'd' }).success).toBe(true);
+  });
+});
+
+describe("a part's page cache key", () => {
+  // Each post alone in its category, with no tags, and p3 never p1's neighbour by date: only the series box links them.
+  const list = (p3Title: string, p3Series = 'Quantum Basics') =>
+    posts([
+      { slug: 'p1', frontmatter: { pubDate: '2026-03-05', series: 'Quantum Basics', seriesOrder: 1, category: 'One' } },
+      { slug: 'x', frontmatter: { pubDate: '2026-03-06', category: 'X' } },
+      { slug: 'y', frontmatter: { pubDate: '2026-03-07', category: 'Y' } },
+      { slug: 'p3', frontmatter: { title: p3Title, pubDate: '2026-03-09', series: p3Series, seriesOrder: 3, category: 'Three' } },
+      { slug: 'p2', frontmatter: { pubDate: '2026-03-01', series: 'Quantum Basics', seriesOrder: 2, category: 'Two' } },
+      { slug: 'z', frontmatter: { pubDate: '2026-02-01', category: 'Z' } },
+    ]);
+  const keyOf = async (all: ReturnType<typeof list>, slug: string) => {
+    const paths = await articlePaths(all, { digest: async () => 'digest', authorStamp: async () => 'author' }, false);
+    return paths.find((path) => path.params.slug === slug)!.cacheKey;
+  };
+
+  it('changes when another part is renamed or leaves the series, so its box never shows a stale list', async () => {
+    const before = await keyOf(list('Part three'), 'p1');
+    expect(await keyOf(list('Part three'), 'p1')).toBe(before);
+    expect(await keyOf(list('Part three, renamed'), 'p1')).not.toBe(before);
+    expect(await keyOf(list('Part three', 'Something Else'), 'p1')).not.toBe(before);
+    // A post in no series keeps its key whatever the series does.
+    expect(await keyOf(list('Part three, renamed'), 'z')).toBe(await keyOf(list('Part three'), 'z'));
   });
 });
