@@ -127,10 +127,11 @@ describe('a part of the series', () => {
     }
   });
 
-  it('headings stay in order: h1, the box h2, then the body h2s', () => {
-    const levels = [...page(dist, PARTS[0]!).querySelectorAll('main h1, main h2')].map((h) => h.tagName);
-    expect(levels[0]).toBe('H1');
-    expect(levels[1]).toBe('H2');
+  it('headings stay in order: the h1, then the box as the first h2, then the body', () => {
+    const headings = [...page(dist, PARTS[0]!).querySelectorAll('main h1, main h2, main h3')];
+    expect(headings.slice(0, 2).map((h) => h.tagName)).toEqual(['H1', 'H2']);
+    expect(headings[1]!.classList.contains('series-box__heading')).toBe(true);
+    expect(headings[2]!.textContent).toContain('Headings');
   });
 
   it('uses no style attribute', () => {
