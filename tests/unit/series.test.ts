@@ -192,6 +192,30 @@ describe('the series box and pager of an article', () => {
     });
   });
 
+  it('related cards leave out the parts the box already links; a post in no series keeps them all', () => {
+    const other = posts([{ slug: 'elsewhere', frontmatter: { pubDate: '2026-02-01' } }])[0]!;
+    const related = [bySlug('p3'), other, bySlug('p2')];
+    const withRelated = (withSeries: boolean) => {
+      const post = bySlug('p1');
+      return articleView(
+        {
+          post,
+          neighbours: { related, newer: undefined, older: undefined },
+          hero: undefined,
+          authors: [],
+          card: { url: '/_social/card.jpg', width: 1200, height: 630 },
+          headings: [],
+          hasCode: false,
+          identity,
+          series: withSeries ? seriesPlace(post, list) : undefined,
+        },
+        context,
+      ).related.map((p) => p.slug);
+    };
+    expect(withRelated(true)).toEqual(['elsewhere']);
+    expect(withRelated(false)).toEqual(['p3', 'elsewhere', 'p2']);
+  });
+
   it('a post in no series keeps the older and newer posts', () => {
     const { pager, series } = view('p1', false);
     expect(series).toBeUndefined();

@@ -204,7 +204,10 @@ export function articleView(data: ArticleData, { site, settings }: ViewContext):
     shareUrl,
     older,
     newer,
-    related: data.neighbours.related,
+    // The series box already links every part: related cards show other posts.
+    related: series
+      ? data.neighbours.related.filter((other) => !series.parts.some((part) => part.href === urls.post(other)))
+      : data.neighbours.related,
     series,
     pager: articlePager(series, older, newer),
     services: { newsletter: settings.services.newsletter, comments: settings.services.comments },
