@@ -109,6 +109,16 @@ describe('a part of the series', () => {
     ]);
   });
 
+  it('related cards leave out the other parts: the box links them already', () => {
+    for (const url of PARTS) {
+      const related = hrefs(page(dist, url).querySelectorAll('.related .card__title a'));
+      expect(
+        related.filter((href) => PARTS.includes(href!)),
+        url,
+      ).toEqual([]);
+    }
+  });
+
   it('a post in no series keeps its box-less header and the older/newer pager', () => {
     const doc = page(dist, '/blog/delta/');
     expect(doc.querySelector('.series-box')).toBeNull();
