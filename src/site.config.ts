@@ -34,6 +34,7 @@ const defaults: SiteConfig = {
   footer: {
     links: [
       { label: 'All posts', href: '/blog/' },
+      { label: 'Archive', href: '/archive/' },
       { label: 'Categories', href: '/categories/' },
       { label: 'Tags', href: '/tags/' },
       { label: 'RSS feed', href: '/rss.xml' },

@@ -24,6 +24,9 @@ const PAGES: Record<string, string> = {
   'article with annotated code (titles, marked lines and words, diffs, line numbers, a terminal)': '/blog/toolkit-code/',
   tag: '/tag/edge-ai/',
   archive: '/blog/',
+  'archive by year and month': '/archive/',
+  'series page (numbered parts)': '/series/the-writers-toolkit/',
+  'article in a series (the series box and its pager)': '/blog/toolkit-series-2/',
   'search with results': '/search/?q=alpha',
   '404': '/no-such-page/',
 };

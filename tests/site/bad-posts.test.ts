@@ -119,6 +119,19 @@ const CASES: BadPost[] = [
     says: /^is required when heroImage is set/,
   },
   {
+    name: 'a series with only this post',
+    text: post({ series: '"Quantum Basics"' }),
+    field: 'series',
+    says: /^"Quantum Basics" has only this post; a series needs at least two parts: add series: "Quantum Basics" to another post/,
+  },
+  { name: 'seriesOrder without series', text: post({ seriesOrder: '2' }), field: 'seriesOrder', says: /^is set but series is not/ },
+  {
+    name: 'seriesOrder in quotes',
+    text: post({ series: '"Quantum Basics"', seriesOrder: '"2"' }),
+    field: 'seriesOrder',
+    says: /^must be the part number without quotes, e\.g\. seriesOrder: 2/,
+  },
+  {
     name: 'duplicate slug',
     text: post({ slug: '"good-post"' }),
     field: 'slug',

@@ -12,13 +12,15 @@ beforeAll(() => {
 /**
  * The fixture's published posts, newest first: the hand-written four, then 30
  * fillers dated January, then the five FAQ-form posts dated December 2025, then the toolkit's
- * posts dated November 2025 (one per form: annotated code…).
+ * posts dated November 2025: one per form (annotated code…), and the three parts of the fixture
+ * series (newest first here; their reading order is tests/site/series.test.ts's).
  */
 const HAND_WRITTEN = ['/blog/gamma/', '/blog/beta-post/', '/blog/alpha-post/', '/blog/delta/'];
 const FILLERS = Array.from({ length: 30 }, (_, i) => `/blog/filler-${String(30 - i).padStart(2, '0')}/`);
 const FAQ_FORMS = ['/blog/faq-off/', '/blog/faq-qa/', '/blog/faq-common/', '/blog/faq-bold/', '/blog/faq-numbered/'];
+const SERIES_PARTS = ['/blog/toolkit-series-3/', '/blog/toolkit-series-1/', '/blog/toolkit-series-2/'];
 const TOOLKIT = ['/blog/toolkit-code/'];
-const ALL_PUBLISHED = [...HAND_WRITTEN, ...FILLERS, ...FAQ_FORMS, ...TOOLKIT];
+const ALL_PUBLISHED = [...HAND_WRITTEN, ...FILLERS, ...FAQ_FORMS, ...TOOLKIT, ...SERIES_PARTS];
 
 const cardLinks = (urlPath: string) => [...page(dist, urlPath).querySelectorAll('.card__title a')].map((a) => a.getAttribute('href'));
 const robots = (urlPath: string) => page(dist, urlPath).querySelector('meta[name="robots"]')?.getAttribute('content') ?? null;
@@ -66,7 +68,7 @@ describe('home page', () => {
 describe('archive /blog/', () => {
   it('lists every published post newest first over numbered pages', () => {
     const pages = collectPages('/blog/', (n) => `/blog/${n}/`);
-    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 10]);
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 10, 3]);
     expect(pages.flat()).toEqual(ALL_PUBLISHED);
   });
 
@@ -80,11 +82,12 @@ describe('archive /blog/', () => {
       '/blog/2/',
       '/blog/3/',
       '/blog/4/',
+      '/blog/5/',
     ]);
     expect(page(dist, '/blog/').querySelector('.pagination a[rel="prev"]')).toBeNull();
-    expect(page(dist, '/blog/4/').querySelector('.pagination a[rel="next"]')).toBeNull();
-    expect(distHas(dist, '/blog/5/')).toBe(false);
-    expect(page(dist, '/blog/3/').querySelector('title')!.textContent).toContain('page 3 of 4');
+    expect(page(dist, '/blog/5/').querySelector('.pagination a[rel="next"]')).toBeNull();
+    expect(distHas(dist, '/blog/6/')).toBe(false);
+    expect(page(dist, '/blog/3/').querySelector('title')!.textContent).toContain('page 3 of 5');
   });
 });
 
@@ -160,6 +163,7 @@ describe('category and tag pages', () => {
       'C++': '1 post',
       'Finance & Crypto': '11 posts',
       'Web Development': '10 posts',
+      Writing: '3 posts',
     });
     const tags = counts('/tags/');
     expect(tags['Machine Learning']).toBe('3 posts');

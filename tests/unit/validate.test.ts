@@ -200,7 +200,7 @@ describe('checkPosts', () => {
     const { lines } = await project({ 'fresh.md': draft.replace('draft: true', 'draft: false') });
     expect(lines).toEqual([
       'src/content/blog/fresh.md:3  description  is still the placeholder from `npm run new`; write it before setting draft: false',
-      'src/content/blog/fresh.md:23  body  has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true',
+      'src/content/blog/fresh.md:26  body  has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true',
     ]);
   });
 

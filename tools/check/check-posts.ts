@@ -16,6 +16,7 @@ import { bodyImageProblem, ImageChecks, postImageProblem } from './images.ts';
 import { checkOldUrls, type OldUrlsResult } from './old-urls-check.ts';
 import { postSizeProblem, tagCountProblems } from './post-limits.ts';
 import { projectFileProblems } from './project-files.ts';
+import { seriesProblems } from './series.ts';
 import type { CheckedPost, CheckOptions, Problem } from './problems.ts';
 import { fieldLine } from './yaml-errors.ts';
 
@@ -75,6 +76,8 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
     redirectFrom: fieldLine(frontmatter, 'redirectFrom'),
     draft: fieldLine(frontmatter, 'draft'),
     pubDate: fieldLine(frontmatter, 'pubDate'),
+    series: fieldLine(frontmatter, 'series'),
+    seriesOrder: fieldLine(frontmatter, 'seriesOrder'),
   };
   const published = !post.draft && post.pubDate.getTime() <= options.now.getTime();
   return { read: true, post: { file: relative, slug: slugOf(post, relative), lines, data: post, published }, body, bodyLine, problems };
@@ -117,6 +120,7 @@ export async function checkPosts(options: CheckOptions): Promise<CheckReport & {
 
   const bySlug = Map.groupBy(posts, (post) => post.slug);
   problems.push(...duplicateSlugProblems(bySlug));
+  problems.push(...seriesProblems(posts));
   const bodies = new Map(results.flatMap((r) => (r.post ? [[r.post.file, r.body] as const] : [])));
   const links = new PostLinks(bySlug, bodies, options.base);
   for (const result of results) {
