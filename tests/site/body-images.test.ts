@@ -36,7 +36,13 @@ const candidates = (img: Element) =>
 
 describe('a folder post with images beside it', () => {
   it.each([
-    ['./diagram.png, 1800 px wide', 'A pipeline diagram kept beside the post', 'diagram', ['480w', '800w', '1200w', '1600w'], ['1600', '800']],
+    [
+      './diagram.png, 1800 px wide',
+      'A pipeline diagram kept beside the post',
+      'diagram',
+      ['480w', '800w', '1200w', '1600w'],
+      ['1600', '800'],
+    ],
     ['<./img/cost chart.jpg>, in a figure', 'A bar chart of costs by month', 'cost-chart', ['480w', '800w', '1000w'], ['1000', '500']],
   ])('%s: webp variants that exist, width and height, sizes, lazy loading', async (_form, alt, stem, widths, size) => {
     const img = prose().querySelector(`img[alt="${alt}"]`)!;
@@ -85,10 +91,7 @@ describe('a folder post with images beside it', () => {
   it('gives feed readers absolute URLs of variants that exist', () => {
     const item = parseFeed(readFileSync(path.join(dist, 'rss.xml'), 'utf8')).items.find((entry) => entry.url === `${SITE}${POST}`)!;
     const { document } = parseHTML(`<!doctype html><html><body>${item.content}</body></html>`);
-    const urls = [...document.querySelectorAll('img')].flatMap((img) => [
-      img.getAttribute('src')!,
-      ...candidates(img).map(([url]) => url),
-    ]);
+    const urls = [...document.querySelectorAll('img')].flatMap((img) => [img.getAttribute('src')!, ...candidates(img).map(([url]) => url)]);
     urls.push(...[...document.querySelectorAll('a')].map((a) => a.getAttribute('href')!).filter((href) => href.includes('/_img/')));
     expect(urls.length).toBeGreaterThanOrEqual(3 * 4);
     for (const url of urls) {

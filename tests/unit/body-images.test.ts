@@ -132,9 +132,17 @@ describe('body images beside the post and in public/', () => {
   });
 
   it.each([
-    ['climbing out of the content folder', '![x](../../../secret.png)', /image "\.\.\/\.\.\/\.\.\/secret\.png" points outside src\/content\//],
+    [
+      'climbing out of the content folder',
+      '![x](../../../secret.png)',
+      /image "\.\.\/\.\.\/\.\.\/secret\.png" points outside src\/content\//,
+    ],
     ['climbing out, percent-encoded dots', '![x](%2e%2e/%2e%2e/%2e%2e/secret.png)', /points outside src\/content\//],
-    ['an encoded slash, which names no folder', '![x](..%2f..%2f..%2fsecret.png)', /does not exist \(looked for src\/content\/blog\/my-post\//],
+    [
+      'an encoded slash, which names no folder',
+      '![x](..%2f..%2f..%2fsecret.png)',
+      /does not exist \(looked for src\/content\/blog\/my-post\//,
+    ],
     ['a link to a file outside', '![x](./linked.png)', /image "\.\/linked\.png" is a link to ".*secret\.png", outside src\/content\//],
     ['climbing out of public/', '![x](/../../secret.png)', /points outside public\//],
     ['a missing file beside the post', '![x](./missing.png)', /does not exist \(looked for src\/content\/blog\/my-post\/missing\.png\)/],
@@ -152,8 +160,20 @@ describe('body images on another host', () => {
   it.each([
     ['a Markdown image', '![chart](https://images.example.com/c.jpg)', 'https://images.example.com/c.jpg', 'images.example.com', 6],
     ['a protocol-relative address', '![chart](//cdn.example.net/x.png)', '//cdn.example.net/x.png', 'cdn.example.net', 6],
-    ['reference-style', '![chart][c]\n\n[c]: https://images.example.com/c.jpg', 'https://images.example.com/c.jpg', 'images.example.com', 8],
-    ['a raw <img>', '<img src="https://images.example.com/c.jpg" alt="chart">', 'https://images.example.com/c.jpg', 'images.example.com', 6],
+    [
+      'reference-style',
+      '![chart][c]\n\n[c]: https://images.example.com/c.jpg',
+      'https://images.example.com/c.jpg',
+      'images.example.com',
+      8,
+    ],
+    [
+      'a raw <img>',
+      '<img src="https://images.example.com/c.jpg" alt="chart">',
+      'https://images.example.com/c.jpg',
+      'images.example.com',
+      6,
+    ],
     ['a titled image', '![chart](https://images.example.com/c.jpg "Costs")', 'https://images.example.com/c.jpg', 'images.example.com', 6],
     [
       'a <picture> source',

@@ -12,11 +12,7 @@ import { siteRelativePath } from '#src/lib/urls/site-paths.ts';
  * The checker (tools/check/images.ts) and the build (rehype-body-images.ts) both ask here, so an
  * address one of them passes is never refused by the other.
  */
-export type BodyImageSource =
-  | { kind: 'file'; reference: string }
-  | { kind: 'remote'; host: string }
-  | { kind: 'other' }
-  | { kind: 'none' };
+export type BodyImageSource = { kind: 'file'; reference: string } | { kind: 'remote'; host: string } | { kind: 'other' } | { kind: 'none' };
 
 /** A scheme such as "https:", "data:" or "c:" (a Windows drive letter reads as one). */
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;

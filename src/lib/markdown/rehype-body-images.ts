@@ -29,7 +29,7 @@ interface Found {
   node: Element;
   src: string;
   /** Where to put the link around it, or undefined when it is inside a link already. */
-  slot: { parent: Root | Element; index: number } | undefined;
+  slot: { parent: { children: ElementContent[] | Root['children'] }; index: number } | undefined;
 }
 
 /**
@@ -147,7 +147,7 @@ function lineInFile(postFile: string, src: string): number | undefined {
 /** An `<img srcset>` or `<picture><source srcset>` candidate on another host is refused, as its `src` would be. */
 function refuseRemoteCandidates(node: Element, { siteUrl, root }: BodyImageOptions, file: VFile): void {
   const srcSet = node.properties['srcSet'];
-  const candidates = typeof srcSet === 'string' ? srcSet.split(',') : Array.isArray(srcSet) ? srcSet.map(String) : [];
+  const candidates = Array.isArray(srcSet) ? srcSet.map(String) : typeof srcSet === 'string' ? srcSet.split(',') : [];
   for (const candidate of candidates) {
     const url = candidate.trim().split(/\s+/)[0] ?? '';
     const source = bodyImageSource(url, siteUrl);
