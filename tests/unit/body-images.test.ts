@@ -156,6 +156,20 @@ describe('body images beside the post and in public/', () => {
   });
 });
 
+describe('body images beside an .mdx post', () => {
+  it('get the same variants and link, and Astro imports no original for its <Image> component', async () => {
+    const mdx = await markdownProcessor({ root, base: '/' }).createMdxRenderer(
+      { ...markdownConfigDefaults, shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig } },
+      { srcDir: new URL(`file://${root}src/`), optimize: false },
+    );
+    const file = path.join(root, 'src/content/blog/my-post/index.mdx');
+    const { code } = await mdx.process('![A diagram](./diagram.png)\n', file, {});
+    expect(code).toMatch(/\/_img\/diagram-[0-9a-f]{14}-1400\.webp 1400w/);
+    expect(code).toContain('image-zoom');
+    expect(code).not.toMatch(/import [\w$]+ from "\.\/diagram\.png"/);
+  });
+});
+
 describe('body images on another host', () => {
   it.each([
     ['a Markdown image', '![chart](https://images.example.com/c.jpg)', 'https://images.example.com/c.jpg', 'images.example.com', 6],
