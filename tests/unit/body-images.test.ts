@@ -157,8 +157,8 @@ describe('body images beside the post and in public/', () => {
 });
 
 describe('body images beside an .mdx post', () => {
-  it('get the same variants and link, and Astro imports no original for its <Image> component', async () => {
-    const mdx = await markdownProcessor({ root, base: '/' }).createMdxRenderer(
+  it('get the same variants and link instead of Astro importing the original for its <Image>', async () => {
+    const mdx = await markdownProcessor({ root, base: '/' }).createMdxRenderer!(
       { ...markdownConfigDefaults, shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig } },
       { srcDir: new URL(`file://${root}src/`), optimize: false },
     );
