@@ -67,11 +67,12 @@ export function rehypeBodyImages(options: BodyImageOptions) {
     const handled = new Set<string>();
     await Promise.all(
       found.map(async ({ node, src, slot }) => {
-        // Named as responsiveImage names its images ("<post> body image …"), which bodyError says once.
-        const where = imageWhere(src, file, options.root);
+        // Named as responsiveImage names its images ("<post> body image …"), which bodyError says once;
+        // a function, for finding the line reads the post file, which only a refusal needs.
+        const where = () => imageWhere(src, file, options.root);
         const source = bodyImageSource(src, options.siteUrl);
-        if (source.kind === 'remote') throw new Error(`${where} ${REMOTE_IMAGE_PROBLEM(source.host)}`);
-        if (source.kind === 'other') throw new Error(`${where} ${UNSERVABLE_IMAGE_PROBLEM}`);
+        if (source.kind === 'remote') throw new Error(`${where()} ${REMOTE_IMAGE_PROBLEM(source.host)}`);
+        if (source.kind === 'other') throw new Error(`${where()} ${UNSERVABLE_IMAGE_PROBLEM}`);
         if (source.kind === 'none') return;
         const besidePost = !source.reference.startsWith('/');
         // Rendered without a file (a snippet): there is no post folder to read beside.
@@ -82,12 +83,12 @@ export function rehypeBodyImages(options: BodyImageOptions) {
           root: options.root,
           publicDir: options.publicDir,
         });
-        if (problem !== undefined) throw new Error(`${where} ${problem}`);
+        if (problem !== undefined) throw new Error(`${where()} ${problem}`);
         if (!existsSync(image)) {
           // A missing "/x.webp" is reported by the content check, which names the line; one beside
           // the post would otherwise reach Astro's image import, which fails without naming the post.
           if (!besidePost) return;
-          throw new Error(`${where} does not exist (looked for ${path.relative(options.root, image)}); check the path or add the file`);
+          throw new Error(`${where()} does not exist (looked for ${path.relative(options.root, image)}); check the path or add the file`);
         }
         const variants = await responsiveImage(image, { base: options.base, origin: `${origin} body image "${src}"` });
         handled.add(src);
