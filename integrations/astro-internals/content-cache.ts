@@ -16,6 +16,8 @@ export const RENDERING_CODE = [
   'src/lib/images/images.ts',
   // Image sizes read from file headers (width and height in the HTML), and which file a reference names.
   'src/lib/images/sharp-input.ts',
+  // Which body image addresses are files, on other hosts, or neither (rehype-body-images.ts).
+  'src/lib/images/body-image-source.ts',
   'src/lib/urls/safe-paths.ts',
   'src/lib/urls/site-paths.ts',
   // How BASE_PATH and SITE_URL are read, which every image address and link carries.

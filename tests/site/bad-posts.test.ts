@@ -227,6 +227,18 @@ const CASES: BadPost[] = [
     field: 'body',
     says: /^image "\.\/cut-short\.png" is damaged/,
   },
+  {
+    name: 'body image on another site',
+    text: post({}, 'Look: ![A chart](https://images.example.com/c.jpg)\n'),
+    field: 'body',
+    says: /^image "https:\/\/images\.example\.com\/c\.jpg" is on another site \(images\.example\.com\), and the site's Content-Security-Policy/,
+  },
+  {
+    name: 'body image on another site, raw HTML without a scheme',
+    text: post({}, 'Look:\n\n<img src="//cdn.example.net/x.png" alt="A chart">\n'),
+    field: 'body',
+    says: /^image "\/\/cdn\.example\.net\/x\.png" is on another site \(cdn\.example\.net\), and the site's Content-Security-Policy/,
+  },
   { name: 'empty body', text: post({}, '\n   \n'), field: 'body', says: /^is empty; write the post below the closing "---"/ },
   {
     name: 'code block whose marked lines are not a list',

@@ -7,10 +7,9 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { htmlPages } from '../helpers/crawl.ts';
 import { distHas, page } from '../helpers/dist.ts';
+import { PUBLISHED } from '../helpers/fixture-posts.ts';
 
 const SITE = 'https://blog.example.com';
-/** The fixture publishes 4 hand-written posts, 30 fillers, 5 FAQ-form posts 3 series parts and the toolkit posts (drafts and a future post stay out). */
-const PUBLISHED = 43;
 const NASTY = '</script><script>alert(1)</script> "quotes" & <tags>';
 const BETA_TITLE = `Beta Post ${NASTY}`;
 

@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { htmlPages } from '../helpers/crawl.ts';
 import { distHas, page } from '../helpers/dist.ts';
+import { PUBLISHED } from '../helpers/fixture-posts.ts';
 import { THEME_SCRIPT } from '#src/lib/theme/theme-script.ts';
 
 const SITE = 'https://blog.example.com';
@@ -126,7 +127,7 @@ describe('meta tags on every page', () => {
 describe('JSON-LD', () => {
   it('is valid JSON on every post with BlogPosting and BreadcrumbList and their required fields', () => {
     const posts = htmlPages(dist).filter((p) => /^\/blog\/(?!\d+\/)[^/]+\/$/.test(p));
-    expect(posts).toHaveLength(43);
+    expect(posts).toHaveLength(PUBLISHED);
     for (const urlPath of posts) {
       const blocks = jsonLd(page(dist, urlPath));
       const types = blocks.map((block) => block['@type']);

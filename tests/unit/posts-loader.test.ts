@@ -143,6 +143,7 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'posts-loader-'));
   await writePosts(root, POSTS);
   await writeTestImage(path.join(root, 'public/images/inline.webp'), 1000, 600, 30);
+  await writeTestImage(path.join(root, 'src/content/blog/pic.webp'), 900, 500, 90);
 });
 
 afterAll(async () => {
@@ -171,10 +172,13 @@ describe('postsLoader', () => {
       'table-scroll',
       'href="/blog/sub/b/"',
       '_img/inline-',
-      '__ASTRO_IMAGE_',
+      // The image beside the post gets the pipeline's variants (rehype-body-images.ts), not Astro's own <img>.
+      '_img/pic-',
       'data-link-card',
     ])
       expect(alpha.rendered!.html).toContain(mark);
+    expect(alpha.rendered!.html).not.toContain('__ASTRO_IMAGE_');
+    expect(alpha.rendered!.metadata!.localImagePaths).toEqual([]);
     expect(alpha.rendered!.html).not.toContain('<script');
     // Highlighted code carries classes (src/lib/markdown/code-theme.ts), the same on either thread.
     expect(alpha.rendered!.html).not.toContain(' style=');

@@ -36,7 +36,7 @@ export function markdownPlugins({ root, base, origins }: PipelineOptions): Unifi
       // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
       [rehypeLinkCards, { base }],
       rehypeFigures,
-      [rehypeBodyImages, { root, publicDir: path.join(root, 'public/'), base }],
+      [rehypeBodyImages, { root, publicDir: path.join(root, 'public/'), base, siteUrl: origins }],
       rehypeCodeBlocks,
       // Two plugins: Astro's heading ids first, then the links to them.
       rehypeHeadingLinks[0],
