@@ -3,6 +3,7 @@ import path from 'node:path';
 import { unified, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { CODE_THEMES, transformerThemeClasses } from './code-theme.ts';
 import { rehypeBodyImages } from './rehype-body-images.ts';
+import { rehypeCallouts } from './rehype-callouts.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
@@ -10,6 +11,7 @@ import { rehypeLinkCards } from './rehype-link-cards.ts';
 import { rehypeSanitizePost } from './rehype-sanitize-post.ts';
 import { rehypeSiteLinks } from './rehype-site-links.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
+import { remarkCallouts } from './remark-callouts.ts';
 import { remarkPostCleanup } from './remark-post-cleanup.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { SITE } from '#src/site.config.ts';
@@ -25,10 +27,12 @@ export interface PipelineOptions {
 export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcessorOptions {
   return {
     // First, where Astro's own smartypants ran (markdownProcessor turns that one off).
-    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup],
+    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup, remarkCallouts],
     rehypePlugins: [
       // First: raw HTML is parsed and cleaned before anything else reads it.
       rehypeSanitizePost,
+      // After the sanitiser, which keeps remark-callouts.ts's marks but would drop the icons' SVG.
+      rehypeCallouts,
       rehypeTableScroll,
       [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
       // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
