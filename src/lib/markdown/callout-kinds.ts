@@ -1,5 +1,5 @@
 /** The callout kinds a post may use, the names writers also give them, and their default titles. */
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 
 /** The five kinds, as GitHub draws them: each has its colour (theme.css `--callout-<kind>`) and icon. */
 export const CALLOUT_KINDS = ['note', 'tip', 'important', 'warning', 'caution'] as const;
@@ -37,13 +37,18 @@ export function defaultTitle(written: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-/** The known names, nearest to `written` first being the suggestion, for a check message. */
+/**
+ * The check message for a name not in the table: the known names, and the nearest one when it is
+ * near enough to be a typo (`NOTTE`, `warnin`; not `question`, which is no misspelling of anything).
+ */
 export function unknownKindMessage(written: string, form: 'alert' | 'directive'): string {
-  const suggestion = closest(written.toLowerCase(), Object.keys(CALLOUT_NAMES));
-  const example = form === 'alert' ? `> [!${suggestion.toUpperCase()}]` : `:::${suggestion}`;
-  const others = Object.keys(CALLOUT_NAMES).filter((name) => !CALLOUT_KINDS.includes(name as CalloutKind));
+  const name = written.toLowerCase();
+  const nearest = closest(name, Object.keys(CALLOUT_NAMES));
+  const typo = distance(name, nearest) <= Math.max(1, Math.floor(nearest.length / 3));
+  const example = form === 'alert' ? `> [!${nearest.toUpperCase()}]` : `:::${nearest}`;
+  const others = Object.keys(CALLOUT_NAMES).filter((known) => !CALLOUT_KINDS.includes(known as CalloutKind));
   return (
-    `callout kind "${written}" is not known; did you mean ${example}? ` +
-    `Known kinds: ${CALLOUT_KINDS.join(', ')} (also ${others.join(', ')}), in any case`
+    `callout kind "${written}" is not one the site draws${typo ? ` (did you mean ${example}?)` : ''}; ` +
+    `write one of ${CALLOUT_KINDS.join(', ')} (or ${others.join(', ')}), in any case`
   );
 }
