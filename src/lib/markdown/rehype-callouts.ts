@@ -78,3 +78,24 @@ export function rehypeCallouts() {
     });
   };
 }
+
+/**
+ * A rendered body's callouts made for feed readers, which have no stylesheet of ours and often
+ * drop `<aside>`: each becomes a `<blockquote>` opening with its title in bold, and the icon is
+ * left out. Mutates `tree`.
+ */
+export function calloutsAsQuotes(tree: Root): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'svg' && parent?.type === 'element' && index !== undefined && isTitle(parent)) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    const classes = node.properties['className'];
+    if (node.tagName === 'aside' && Array.isArray(classes) && classes.includes(CALLOUT_CLASS)) {
+      node.tagName = 'blockquote';
+      node.properties = {};
+    }
+  });
+}
+
+const isTitle = (node: Element) => Array.isArray(node.properties['className']) && node.properties['className'].includes('callout-title');
