@@ -22,7 +22,7 @@ function callouts(urlPath: string) {
   return [...page(dist, urlPath).querySelectorAll('.prose aside')].map((aside) => {
     const title = aside.querySelector('.callout-title')!;
     const icon = title.querySelector('svg');
-    const text = [...aside.querySelectorAll(':scope > :not(.callout-title), :scope > details > :not(summary)')]
+    const text = [...aside.querySelectorAll(':scope > :not(.callout-title, details), :scope > details > :not(summary)')]
       .map((node) => node.textContent!.trim())
       .join(' ');
     return {
@@ -92,11 +92,8 @@ describe('callouts on the page', () => {
     expect(page(dist, '/blog/gamma/').querySelector('.callout-tip')!.textContent).toContain('the answer: 42.');
   });
 
-  it('are styled by the site stylesheet, in its light and dark colours', () => {
-    const css = readdirSync(path.join(dist, '_astro'))
-      .filter((file) => file.endsWith('.css'))
-      .map((file) => readFileSync(path.join(dist, '_astro', file), 'utf8'))
-      .join('\n');
+  it('are styled by the site stylesheet (inlined in the page), in its light and dark colours', () => {
+    const css = [...page(dist, POST).querySelectorAll('style')].map((style) => style.textContent).join('\n');
     expect(css).toMatch(/\.prose \.callout-caution\s*\{\s*--callout:\s*var\(--callout-caution\)/);
     expect(css).toMatch(/--callout-note:\s*light-dark\(/);
   });
