@@ -27,6 +27,7 @@ function callouts(urlPath: string) {
       .join(' ');
     return {
       class: aside.getAttribute('class'),
+      role: aside.getAttribute('role'),
       label: aside.getAttribute('aria-label'),
       title: title.textContent!.trim(),
       icon: icon ? `${icon.getAttribute('aria-hidden')} ${icon.hasAttribute('style') ? 'styled' : 'no style'}` : 'none',
@@ -40,12 +41,36 @@ describe('callouts on the page', () => {
   it('draws every form as an aside named by its title, with a decorative icon', () => {
     const icon = 'true no style';
     expect(callouts(POST)).toEqual([
-      { class: 'callout callout-note', label: 'Note', title: 'Note', icon, fold: 'none', text: 'Useful information that' },
-      { class: 'callout callout-tip', label: 'Tip', title: 'Tip', icon, fold: 'none', text: 'Helpful advice for' },
-      { class: 'callout callout-important', label: 'Important', title: 'Important', icon, fold: 'none', text: 'Key information readers' },
-      { class: 'callout callout-warning', label: 'Warning', title: 'Warning', icon, fold: 'none', text: 'Urgent info that' },
-      { class: 'callout callout-caution', label: 'Caution', title: 'Caution', icon, fold: 'none', text: 'Advises about risks' },
-      { class: 'callout callout-tip', label: 'Measure first', title: 'Measure first', icon, fold: 'none', text: 'Then cut once.' },
+      { role: 'note', class: 'callout callout-note', label: 'Note', title: 'Note', icon, fold: 'none', text: 'Useful information that' },
+      { role: 'note', class: 'callout callout-tip', label: 'Tip', title: 'Tip', icon, fold: 'none', text: 'Helpful advice for' },
+      {
+        role: 'note',
+        class: 'callout callout-important',
+        label: 'Important',
+        title: 'Important',
+        icon,
+        fold: 'none',
+        text: 'Key information readers',
+      },
+      { role: 'note', class: 'callout callout-warning', label: 'Warning', title: 'Warning', icon, fold: 'none', text: 'Urgent info that' },
+      {
+        role: 'note',
+        class: 'callout callout-caution',
+        label: 'Caution',
+        title: 'Caution',
+        icon,
+        fold: 'none',
+        text: 'Advises about risks',
+      },
+      {
+        role: 'note',
+        class: 'callout callout-tip',
+        label: 'Measure first',
+        title: 'Measure first',
+        icon,
+        fold: 'none',
+        text: 'Then cut once.',
+      },
       {
         class: 'callout callout-warning',
         label: 'Folded until opened',
@@ -54,10 +79,26 @@ describe('callouts on the page', () => {
         fold: 'closed',
         text: 'The content a',
       },
-      { class: 'callout callout-note', label: 'Note', title: 'Note', icon, fold: 'none', text: 'A Starlight note.' },
-      { class: 'callout callout-caution', label: 'Custom title', title: 'Custom title', icon, fold: 'none', text: 'A Starlight caution' },
-      { class: 'callout callout-caution', label: 'Danger', title: 'Danger', icon, fold: 'none', text: 'Docusaurus danger, drawn' },
-      { class: 'callout callout-note', label: 'Info', title: 'Info', icon, fold: 'none', text: 'Docusaurus info, drawn' },
+      { role: 'note', class: 'callout callout-note', label: 'Note', title: 'Note', icon, fold: 'none', text: 'A Starlight note.' },
+      {
+        role: 'note',
+        class: 'callout callout-caution',
+        label: 'Custom title',
+        title: 'Custom title',
+        icon,
+        fold: 'none',
+        text: 'A Starlight caution',
+      },
+      {
+        role: 'note',
+        class: 'callout callout-caution',
+        label: 'Danger',
+        title: 'Danger',
+        icon,
+        fold: 'none',
+        text: 'Docusaurus danger, drawn',
+      },
+      { role: 'note', class: 'callout callout-note', label: 'Info', title: 'Info', icon, fold: 'none', text: 'Docusaurus info, drawn' },
     ]);
   });
 
@@ -82,6 +123,7 @@ describe('callouts on the page', () => {
     expect(callouts('/blog/gamma/')).toEqual([
       {
         class: 'callout callout-tip',
+        role: 'note',
         label: 'Callouts in MDX',
         title: 'Callouts in MDX',
         icon: 'true no style',

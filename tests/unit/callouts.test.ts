@@ -36,6 +36,7 @@ async function callouts(body: string) {
     const fold = aside.querySelector(':scope > details');
     const holder = fold ?? aside;
     const content = [...holder.children].filter((child) => child !== title).map((child) => child.outerHTML);
+    expect(aside.getAttribute('role')).toBe('note');
     return {
       class: aside.getAttribute('class'),
       label: aside.getAttribute('aria-label'),
@@ -168,7 +169,9 @@ const CASES: Array<[string, string, Array<Record<string, string>>]> = [
         class: 'callout callout-note',
         label: 'Outer',
         title: 'Outer',
-        content: expect.stringContaining('<p>Before.</p><aside class="callout callout-warning" aria-label="Warning">') as unknown as string,
+        content: expect.stringContaining(
+          '<p>Before.</p><aside class="callout callout-warning" role="note" aria-label="Warning">',
+        ) as unknown as string,
       },
       { class: 'callout callout-warning', label: 'Warning', title: 'Warning', content: '<p>Inner.</p>' },
     ],
@@ -210,7 +213,9 @@ describe('hostile callouts', () => {
 
   it("draws a writer's raw <div data-callout> only for a known kind, and never keeps an unknown mark", async () => {
     expect(await render('<div data-callout="evil" data-callout-fold="x">Hi</div>')).toBe('<div>Hi</div>');
-    expect(await render('<div data-callout="note">Hi</div>')).toMatch(/^<aside class="callout callout-note" aria-label="Note">/);
+    expect(await render('<div data-callout="note">Hi</div>')).toMatch(
+      /^<aside class="callout callout-note" role="note" aria-label="Note">/,
+    );
   });
 });
 

@@ -35,13 +35,15 @@ const icon = (path: string) =>
 /**
  * `<div data-callout="tip">` (made by remark-callouts.ts, through the sanitiser) becomes
  *
- *   <aside class="callout callout-tip" aria-label="Measure first">
+ *   <aside class="callout callout-tip" role="note" aria-label="Measure first">
  *     <p class="callout-title"><svg …/><strong>Measure first</strong></p>
  *     …the content
  *   </aside>
  *
- * After the sanitiser: the icon is SVG, which raw HTML in a post may not hold. The aside is named
- * by its title, so a screen reader's list of landmarks tells one callout from another. Obsidian's
+ * After the sanitiser: the icon is SVG, which raw HTML in a post may not hold. The aside is a
+ * `note` (ARIA's role for content parenthetic to the main text), named by its title: left a
+ * complementary landmark, a post with callouts would fill the reader's list of landmarks, and two
+ * notes named "Note" fail axe's landmark-unique. Obsidian's
  * fold marks become `<details>` (`[!tip]-` closed, `[!tip]+` open), whose summary is the title:
  * folding works with no script.
  */
@@ -65,7 +67,7 @@ export function rehypeCallouts() {
           .trim() || defaultTitle(written);
       const heading = [icon(CALLOUT_ICON_PATHS[kind]), element('strong', {}, titleContent)];
       node.tagName = 'aside';
-      node.properties = { className: [CALLOUT_CLASS, `${CALLOUT_CLASS}-${kind}`], ariaLabel: label };
+      node.properties = { className: [CALLOUT_CLASS, `${CALLOUT_CLASS}-${kind}`], role: 'note', ariaLabel: label };
       node.children =
         fold === 'open' || fold === 'closed'
           ? [
