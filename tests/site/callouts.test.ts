@@ -72,6 +72,7 @@ describe('callouts on the page', () => {
         text: 'Then cut once.',
       },
       {
+        role: 'note',
         class: 'callout callout-warning',
         label: 'Folded until opened',
         title: 'Folded until opened',
