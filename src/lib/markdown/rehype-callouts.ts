@@ -97,6 +97,7 @@ export function calloutsAsQuotes(tree: Root): void {
       node.tagName = 'blockquote';
       node.properties = {};
     }
+    return undefined;
   });
 }
 

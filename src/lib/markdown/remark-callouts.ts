@@ -1,5 +1,5 @@
 /** Callouts in the Markdown tree: known ones marked for rehype-callouts.ts, unknown `:::name` blocks given back as text. */
-import type { Blockquote, Paragraph, Parent, Root, RootContent } from 'mdast';
+import type { Blockquote, Node, Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -52,6 +52,10 @@ function asWritten(block: ContainerDirective, file: VFile): RootContent[] {
   return [paragraph(opening), ...content, ...(closed ? [paragraph(lastLine.replace(/^[\s>]*/, ''))] : [])];
 }
 
+/** A quote or a `:::name` block: the nodes a callout can be. */
+const isCalloutShaped = (node: Node): node is Blockquote | ContainerDirective =>
+  node.type === 'blockquote' || node.type === 'containerDirective';
+
 /**
  * GitHub's `> [!NOTE]`, Obsidian's `> [!tip] Title` (and `[!tip]-` folded) and the
  * `:::note[Title]` blocks of Starlight and Docusaurus, marked as callouts. A quote with a marker of
@@ -62,9 +66,9 @@ export function remarkCallouts(this: Processor) {
   (data.micromarkExtensions ??= []).push(CONTAINER_DIRECTIVE_SYNTAX);
   (data.fromMarkdownExtensions ??= []).push(CONTAINER_DIRECTIVE_FROM_MARKDOWN);
   return (tree: Root, file: VFile) => {
-    visit(tree, (node, index, parent: Parent | undefined) => {
-      if (!parent || index === undefined || (node.type !== 'blockquote' && node.type !== 'containerDirective')) return;
-      if (node.data?.hProperties?.[CALLOUT_MARK.kind]) return; // marked already: go on into its content
+    visit(tree, isCalloutShaped, (node: Blockquote | ContainerDirective, index, parent: Parent | undefined) => {
+      if (!parent || index === undefined) return undefined;
+      if (node.data?.hProperties?.[CALLOUT_MARK.kind]) return undefined; // marked already: go on into its content
       const callout = readCallout(node);
       if (callout && calloutKind(callout.name)) {
         // Visited again as the marked block, so the visit goes into its content: callouts nest.
@@ -76,6 +80,7 @@ export function remarkCallouts(this: Processor) {
         parent.children.splice(index, 1, ...written);
         return index + 1;
       }
+      return undefined;
     });
   };
 }
