@@ -100,6 +100,16 @@ const CASES: Array<[string, string, Array<Record<string, string>>]> = [
     ],
   ],
   [
+    'Obsidian, a title with quotes and a dash (smart punctuation runs first)',
+    '> [!tip] Don\'t "panic" -- yet\n> Breathe.',
+    [{ class: 'callout callout-tip', label: 'Don’t “panic” — yet', title: 'Don’t “panic” — yet', content: '<p>Breathe.</p>' }],
+  ],
+  [
+    'a hard line break ends the title',
+    '> [!note] Title\\\n> Next line.',
+    [{ class: 'callout callout-note', label: 'Title', title: 'Title', content: '<p>Next line.</p>' }],
+  ],
+  [
     'Obsidian, a title and no content',
     '> [!warning] Mind the gap',
     [{ class: 'callout callout-warning', label: 'Mind the gap', title: 'Mind the gap', content: '' }],
