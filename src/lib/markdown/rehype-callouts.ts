@@ -43,9 +43,8 @@ const icon = (path: string) =>
  * After the sanitiser: the icon is SVG, which raw HTML in a post may not hold. The aside is a
  * `note` (ARIA's role for content parenthetic to the main text), named by its title: left a
  * complementary landmark, a post with callouts would fill the reader's list of landmarks, and two
- * notes named "Note" fail axe's landmark-unique. Obsidian's
- * fold marks become `<details>` (`[!tip]-` closed, `[!tip]+` open), whose summary is the title:
- * folding works with no script.
+ * notes named "Note" fail axe's landmark-unique. Obsidian's fold marks become `<details>`
+ * (`[!tip]-` closed, `[!tip]+` open), whose summary is the title: folding works with no script.
  */
 export function rehypeCallouts() {
   return (tree: Root) => {
