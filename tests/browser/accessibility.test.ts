@@ -16,7 +16,8 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PAGES: Record<string, string> = {
   home: '/',
   'article with a table of contents, code, a table and images': '/blog/alpha-post/',
-  'MDX article with highlighted code': '/blog/gamma/',
+  'MDX article with highlighted code and a callout': '/blog/gamma/',
+  'article with a callout of every form and kind': '/blog/toolkit-callouts/',
   'category with a landing page (hero, intro)': '/category/artificial-intelligence/',
   'category index with descriptions': '/categories/',
   'author with a profile (avatar, bio, links)': '/author/jonas-mueller/',

@@ -343,6 +343,19 @@ const CASES: BadPost[] = [
     says: /^imports "\.\.\/\.\.\/components\/Chart\.astro", which does not exist \(looked for src\/components\/Chart\.astro\)/,
   },
   {
+    name: 'a GitHub alert of a kind the site does not draw',
+    text: post({}, 'Intro.\n\n> [!NOTTE]\n> Read this first.\n'),
+    field: 'body',
+    says: /^callout kind "NOTTE" is not one the site draws \(did you mean > \[!NOTE\]\?\); write one of note, tip, important, warning, caution/,
+  },
+  {
+    name: 'MDX: a directive of a kind the site does not draw',
+    file: 'bad.mdx',
+    text: post({}, ':::warnin[Careful]\nBack up first.\n:::\n'),
+    field: 'body',
+    says: /^callout kind "warnin" is not one the site draws \(did you mean :::warning\?\)/,
+  },
+  {
     name: 'post file over the size limit (a pasted log)',
     text: post({}, 'A pasted log line, one of thousands.\n'.repeat(60_000)),
     field: 'file',

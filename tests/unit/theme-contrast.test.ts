@@ -28,6 +28,12 @@ describe('the shipped theme', () => {
   });
 });
 
+/** The same colour measured on each callout kind's box (its colour at 8% over --bg), as the check lists them after the page's pairs. */
+const onCallouts = (front: string, bg: string, scheme: string, ratios: string[]) =>
+  ['note', 'tip', 'important', 'warning', 'caution'].map(
+    (kind, index) => `contrast  ${front} on --callout-${kind} at 8% over --bg (${bg}) in ${scheme}: contrast ${ratios[index]}:1`,
+  );
+
 /** Palettes an owner might pick, and what the check says of each: nothing, or these lines (file and line left off). */
 const PALETTES: Array<[string, Palette, string[]]> = [
   ['the sample', SAMPLE, []],
@@ -52,6 +58,7 @@ const PALETTES: Array<[string, Palette, string[]]> = [
       'contrast  --muted (#9a9a9a) on --code-mark-bg (#f7e9db) in light: contrast 2.36:1, needs 4.5:1 for text (line numbers on marked lines)',
       'contrast  --muted (#9a9a9a) on --code-added-bg (#def1e0) in light: contrast 2.38:1, needs 4.5:1 for text (line numbers on added lines)',
       'contrast  --muted (#9a9a9a) on --code-removed-bg (#fbe7e5) in light: contrast 2.36:1, needs 4.5:1 for text (line numbers on removed lines)',
+      ...onCallouts('--muted (#9a9a9a)', '#ffffff', 'light', ['2.5', '2.5', '2.49', '2.49', '2.46']),
     ],
   ],
   [
@@ -62,6 +69,7 @@ const PALETTES: Array<[string, Palette, string[]]> = [
       "contrast  --accent (#8a3a12) on --surface (#201e18) in dark: contrast 2.13:1, needs 4.5:1 for text (links on panels: the header's current page and Search button, tags)",
       'contrast  --bg (#15140f) on --accent (#8a3a12) in dark: contrast 2.36:1, needs 4.5:1 for text (text on accent buttons: the current page number, Search, Subscribe)',
       "contrast  --accent (#8a3a12) on --code-mark-bg (#221a13) in dark: contrast 2.19:1, needs 3:1 for non-text contrast (marked lines' rule and marked words' outline)",
+      ...onCallouts('--accent (#8a3a12)', '#15140f', 'dark', ['2.08', '2.06', '2.07', '2.06', '2.07']),
     ],
   ],
   [
@@ -69,6 +77,7 @@ const PALETTES: Array<[string, Palette, string[]]> = [
     { ...SAMPLE, '--accent': ['#b05a30', '#f0a26f'] },
     [
       "contrast  --accent (#b05a30) on --surface (#f2efe8) in light: contrast 4.2:1, needs 4.5:1 for text (links on panels: the header's current page and Search button, tags)",
+      ...onCallouts('--accent (#b05a30)', '#fcfbf8', 'light', ['4.15', '4.15', '4.13', '4.14', '4.09']),
     ],
   ],
   [
@@ -77,6 +86,7 @@ const PALETTES: Array<[string, Palette, string[]]> = [
     [
       'contrast  --focus (#a5b4fc) on --bg (#fcfbf8) in light: contrast 1.92:1, needs 3:1 for non-text contrast (the keyboard focus ring)',
       'contrast  --focus (#a5b4fc) on --surface (#f2efe8) in light: contrast 1.73:1, needs 3:1 for non-text contrast (the keyboard focus ring on panels)',
+      ...onCallouts('--focus (#a5b4fc)', '#fcfbf8', 'light', ['1.71', '1.71', '1.7', '1.71', '1.69']),
     ],
   ],
   [
@@ -98,6 +108,14 @@ const PALETTES: Array<[string, Palette, string[]]> = [
       'contrast  --muted (rgb(29 27 24 / 45%)) on --code-mark-bg (#f7e9db) in light: contrast 2.76:1, needs 4.5:1 for text (line numbers on marked lines)',
       'contrast  --muted (rgb(29 27 24 / 45%)) on --code-added-bg (#def1e0) in light: contrast 2.77:1, needs 4.5:1 for text (line numbers on added lines)',
       'contrast  --muted (rgb(29 27 24 / 45%)) on --code-removed-bg (#fbe7e5) in light: contrast 2.76:1, needs 4.5:1 for text (line numbers on removed lines)',
+      ...onCallouts('--muted (rgb(29 27 24 / 45%))', '#fcfbf8', 'light', ['2.78', '2.78', '2.77', '2.77', '2.77']),
+    ],
+  ],
+  [
+    "a callout's colour too pale for its title on its own tinted box",
+    { ...SAMPLE, '--callout-warning': ['#c08a00', '#e6b450'] },
+    [
+      "contrast  --callout-warning (#c08a00) on --callout-warning at 8% over --bg (#fcfbf8) in light: contrast 2.73:1, needs 4.5:1 for text (a callout's title (--callout-warning))",
     ],
   ],
   [

@@ -1,6 +1,7 @@
-/** Checks of a post's body on its own: not empty, valid MDX, no placeholders left (its links and images: body-references.ts). */
+/** Checks of a post's body on its own: not empty, valid MDX, callouts, no placeholders left (its links and images: body-references.ts). */
 import { isPlaceholder } from '#src/lib/content/post-template.ts';
 import { codeMetaMistakes } from './code-meta-check.ts';
+import { calloutMistakes } from './callouts-check.ts';
 import { checkMdxBody } from './mdx-check.ts';
 import { tooDeepNesting } from '#src/lib/markdown/nesting.ts';
 
@@ -9,16 +10,16 @@ export function withoutCode(body: string): string {
   return body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
 }
 
-/** An empty body, one nested too deep, a code fence's unreadable meta, or MDX that will not compile: `line` counts from the body's first line. */
+/** An empty body, one nested too deep, a code fence's unreadable meta, a callout of no known kind, or MDX that will not compile: `line` counts from the body's first line. */
 export async function bodyMistakes(body: string, postFile: string, root: string): Promise<Array<{ line: number; message: string }>> {
   if (body.trim() === '') return [{ line: 1, message: 'is empty; write the post below the closing "---"' }];
   const mdx = postFile.endsWith('.mdx');
   // Before the MDX parser, which recurses once per level and would overflow the stack.
   const deep = tooDeepNesting(body, { mdx });
   if (deep) return [deep];
-  const code = codeMetaMistakes(body);
-  if (!mdx) return code;
-  return [...code, ...(await checkMdxBody(body, { postFile, root }))];
+  const mistakes = [...codeMetaMistakes(body), ...(await calloutMistakes(body, { mdx }))];
+  if (!mdx) return mistakes;
+  return [...mistakes, ...(await checkMdxBody(body, { postFile, root }))];
 }
 
 /** Body lines (1-based) still holding a "TODO:" placeholder from `npm run new`. */

@@ -52,6 +52,22 @@ export const CODE_PALETTE = 'code token colours';
  * buttons; the badge; search results' highlight; the focus ring. --border is left out: the
  * hairlines it draws separate things already told apart by their text and spacing.
  */
+/** The callout kinds' colours (theme.css `--callout-<kind>`; src/lib/markdown/callout-kinds.ts names the kinds). */
+const CALLOUT_COLOURS = ['--callout-note', '--callout-tip', '--callout-important', '--callout-warning', '--callout-caution'];
+
+/** A callout's box is its colour at 8% over the page (callouts.css): its title, its text and the links in it are drawn on that. */
+const CALLOUT_PAIRS: ContrastPair[] = CALLOUT_COLOURS.flatMap((colour) => {
+  const box = { tint: colour, percent: 8, over: '--bg' };
+  return [
+    { fg: colour, bg: box, min: TEXT, what: `a callout's title (${colour})` },
+    { fg: '--text', bg: box, min: TEXT, what: `text in a callout (${colour})` },
+    { fg: '--muted', bg: box, min: TEXT, what: `quieter text in a callout: a quote (${colour})` },
+    { fg: '--accent', bg: box, min: TEXT, what: `links in a callout (${colour})` },
+    { fg: '--accent-strong', bg: box, min: TEXT, what: `links under the pointer in a callout (${colour})` },
+    { fg: '--focus', bg: box, min: UI, what: `the focus ring on a link in a callout (${colour})` },
+  ];
+});
+
 export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   { fg: '--text', bg: '--bg', min: TEXT, what: 'body text' },
   { fg: '--text', bg: '--surface', min: TEXT, what: "text on panels: the header, cards, tables' heads" },
@@ -78,6 +94,7 @@ export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   { fg: '--accent', bg: '--code-mark-bg', min: UI, what: "marked lines' rule and marked words' outline" },
   { fg: '--focus', bg: '--bg', min: UI, what: 'the keyboard focus ring' },
   { fg: '--focus', bg: '--surface', min: UI, what: 'the keyboard focus ring on panels' },
+  ...CALLOUT_PAIRS,
 ];
 
 /** Variables the site's stylesheets use that only theme.css sets (tests/unit/theme-file.test.ts keeps the list whole). */
@@ -98,6 +115,11 @@ export const THEME_VARIABLES: Readonly<Record<string, string>> = {
   '--code-added': "added lines' sign",
   '--code-removed-bg': 'removed lines in code',
   '--code-removed': "removed lines' sign",
+  '--callout-note': 'note callouts',
+  '--callout-tip': 'tip callouts',
+  '--callout-important': 'important callouts',
+  '--callout-warning': 'warning callouts',
+  '--callout-caution': 'caution callouts',
   '--font-body': 'titles and post text',
   '--font-ui': 'menus and meta lines',
   '--font-code': 'code',

@@ -4,6 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { PAGE_ONLY as PAGE_ONLY_MARK } from '#src/lib/markdown/page-only.ts';
+import { calloutsAsQuotes } from '#src/lib/markdown/rehype-callouts.ts';
 import { sanitizePostTree } from '#src/lib/markdown/sanitize-schema.ts';
 import { feedCodeMarks } from './feed-code.ts';
 
@@ -43,10 +44,13 @@ function withoutPageOnly<T extends Root>(tree: T): T {
 /**
  * A rendered post body made fit for a feed reader: sanitised with the same
  * schema as posts (no scripts, event handlers or `javascript:` URLs survive),
- * every link and image URL absolute, in-page anchors pointing at the post.
+ * every link and image URL absolute, in-page anchors pointing at the post,
+ * callouts as quotes with their title in bold (rehype-callouts.ts).
  */
 export function feedHtml(html: string, pageUrl: string): string {
-  const tree = sanitizePostTree(feedCodeMarks(withoutPageOnly(fromHtml(html, { fragment: true }))));
+  const parsed = withoutPageOnly(fromHtml(html, { fragment: true }));
+  calloutsAsQuotes(parsed);
+  const tree = sanitizePostTree(feedCodeMarks(parsed));
   visit(tree, 'element', (node: Element) => {
     const props = node.properties;
     for (const name of URL_ATTRIBUTES[node.tagName] ?? []) {

@@ -4,6 +4,7 @@ import { unified, type ShikiConfig, type UnifiedProcessorOptions } from '@astroj
 import { codeAnnotationTransformers } from './code-annotations.ts';
 import { CODE_THEMES, transformerThemeClasses } from './code-theme.ts';
 import { rehypeBodyImages } from './rehype-body-images.ts';
+import { rehypeCallouts } from './rehype-callouts.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
@@ -11,6 +12,7 @@ import { rehypeLinkCards } from './rehype-link-cards.ts';
 import { rehypeSanitizePost } from './rehype-sanitize-post.ts';
 import { rehypeSiteLinks } from './rehype-site-links.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
+import { remarkCallouts } from './remark-callouts.ts';
 import { remarkPostCleanup } from './remark-post-cleanup.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 
@@ -27,10 +29,12 @@ export interface PipelineOptions {
 export function markdownPlugins({ root, base, origins }: PipelineOptions): UnifiedProcessorOptions {
   return {
     // First, where Astro's own smartypants ran (markdownProcessor turns that one off).
-    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup],
+    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup, remarkCallouts],
     rehypePlugins: [
       // First: raw HTML is parsed and cleaned before anything else reads it.
       rehypeSanitizePost,
+      // After the sanitiser, which keeps remark-callouts.ts's marks but would drop the icons' SVG.
+      rehypeCallouts,
       rehypeTableScroll,
       [rehypeSiteLinks, { siteUrl: origins, base }],
       // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.

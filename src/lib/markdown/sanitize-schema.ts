@@ -2,6 +2,7 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
+import { CALLOUT_NAMES } from './callout-kinds.ts';
 
 /**
  * Video hosts whose embeds posts may use. Only their embed URLs pass; any
@@ -24,7 +25,8 @@ const attributes = defaultSchema.attributes ?? {};
  * every `javascript:` URL) plus what posts legitimately use: figures,
  * responsive images, tables, details/summary, `<mark>`, `<abbr>`, and iframes
  * from the video hosts above. Ids are kept as written, because headings'
- * ids are the table of contents' anchors.
+ * ids are the table of contents' anchors. The callouts' marks (remark-callouts.ts) pass with a
+ * known kind only; rehype-callouts.ts turns them into asides after this.
  */
 export const POST_HTML_SCHEMA: Schema = {
   ...defaultSchema,
@@ -50,6 +52,8 @@ export const POST_HTML_SCHEMA: Schema = {
     source: [...(attributes['source'] ?? []), 'sizes', 'media', 'type'],
     iframe: [['src', IFRAME_SRC], 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy'],
     abbr: ['title'],
+    div: [...(attributes['div'] ?? []), ['dataCallout', ...Object.keys(CALLOUT_NAMES)], ['dataCalloutFold', 'open', 'closed']],
+    p: ['dataCalloutTitle'],
   },
   protocols: {
     ...defaultSchema.protocols,
