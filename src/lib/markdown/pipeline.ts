@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { unified, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { CODE_THEMES, transformerThemeClasses } from './code-theme.ts';
+import { DIAGRAM_LANGUAGE, rehypeDiagrams, remarkDiagrams } from './diagrams/rehype-diagrams.ts';
 import { rehypeBodyImages } from './rehype-body-images.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeFigures } from './rehype-figures.ts';
@@ -13,6 +14,7 @@ import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkPostCleanup } from './remark-post-cleanup.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { SITE } from '#src/site.config.ts';
+import { cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
 
 export interface PipelineOptions {
   /** The project folder, with a trailing slash (public/ is in it). */
@@ -25,10 +27,12 @@ export interface PipelineOptions {
 export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcessorOptions {
   return {
     // First, where Astro's own smartypants ran (markdownProcessor turns that one off).
-    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup],
+    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup, remarkDiagrams],
     rehypePlugins: [
       // First: raw HTML is parsed and cleaned before anything else reads it.
       rehypeSanitizePost,
+      // After the sanitiser, which would strip the SVG (drawn from the fence's text, never from raw HTML).
+      [rehypeDiagrams, { cacheDir: cacheDirFromEnv(root) }],
       rehypeTableScroll,
       [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
       // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
@@ -51,6 +55,12 @@ export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcess
 export function markdownProcessor(options: PipelineOptions) {
   return unified({ ...markdownPlugins(options), smartypants: false });
 }
+
+/**
+ * `markdown.syntaxHighlight`: Shiki, except for ```mermaid fences, which rehypeDiagrams draws
+ * (Shiki would turn the fence into coloured spans first); 'math' is Astro's own default.
+ */
+export const syntaxHighlight: { type: 'shiki'; excludeLangs: string[] } = { type: 'shiki', excludeLangs: ['math', DIAGRAM_LANGUAGE] };
 
 type ShikiTransformer = NonNullable<ShikiConfig['transformers']>[number];
 

@@ -1,0 +1,85 @@
+/** What a writer says about a diagram besides drawing it: a title in the fence, Mermaid's accTitle and accDescr lines. */
+
+/** A ```mermaid fence as the writer wrote it. */
+export interface DiagramSource {
+  /** The fence's contents. */
+  code: string;
+  /** The rest of the fence's first line after "mermaid" (`title="How a request flows"`), or null. */
+  meta: string | null;
+  /** The fence's line in the body (1-based), for messages. */
+  line: number;
+}
+
+/** What the source says about itself, and the source without those lines (beautiful-mermaid does not know them). */
+export interface DiagramWords {
+  /** `title="…"` (or `title='…'`) on the fence: shown as the figure's caption. */
+  title: string | undefined;
+  /** Mermaid's `accTitle: …`: the diagram's accessible name. */
+  accTitle: string | undefined;
+  /** Mermaid's `accDescr: …` or `accDescr { … }` (several lines): its description. */
+  accDescr: string | undefined;
+  /** The source with the accTitle and accDescr lines left out, for the library. */
+  drawn: string;
+}
+
+const TITLE = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)')/;
+const ACC_LINE = /^\s*(accTitle|accDescr)\s*:\s*(.*)$/;
+const ACC_BLOCK_START = /^\s*accDescr\s*\{\s*(.*)$/;
+
+const clean = (text: string | undefined) => {
+  const value = text?.replace(/\s+/g, ' ').trim();
+  return value ? value : undefined;
+};
+
+/** Reads the fence title and the accessibility lines; `drawn` keeps every other line, so line numbers in messages still count. */
+export function diagramWords(code: string, meta: string | null): DiagramWords {
+  const match = meta ? TITLE.exec(meta) : null;
+  let accTitle: string | undefined;
+  let accDescr: string | undefined;
+  const drawn: string[] = [];
+  let block: string[] | undefined;
+  for (const line of code.split('\n')) {
+    if (block) {
+      const end = line.indexOf('}');
+      block.push(end === -1 ? line : line.slice(0, end));
+      if (end !== -1) {
+        accDescr = block.join(' ');
+        block = undefined;
+      }
+      drawn.push('');
+      continue;
+    }
+    const single = ACC_LINE.exec(line);
+    const opened = single ? null : ACC_BLOCK_START.exec(line);
+    if (single) {
+      if (single[1] === 'accTitle') accTitle = single[2];
+      else accDescr = single[2];
+      drawn.push('');
+    } else if (opened) {
+      const rest = opened[1] ?? '';
+      const end = rest.indexOf('}');
+      if (end === -1) block = [rest];
+      else accDescr = rest.slice(0, end);
+      drawn.push('');
+    } else {
+      drawn.push(line);
+    }
+  }
+  return { title: clean(match?.[1] ?? match?.[2]), accTitle: clean(accTitle), accDescr: clean(accDescr), drawn: drawn.join('\n') };
+}
+
+/** What kind of diagram the source is, from its first word, in the words a reader knows. */
+export function diagramKind(code: string): string {
+  const first = code
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line !== '' && !line.startsWith('%%'));
+  const word = first?.split(/[\s;]/)[0]?.toLowerCase() ?? '';
+  if (word === 'graph' || word === 'flowchart') return 'Flowchart';
+  if (word === 'sequencediagram') return 'Sequence diagram';
+  if (word === 'classdiagram') return 'Class diagram';
+  if (word.startsWith('statediagram')) return 'State diagram';
+  if (word === 'erdiagram') return 'Entity-relationship diagram';
+  if (word.startsWith('xychart')) return 'Chart';
+  return 'Diagram';
+}
