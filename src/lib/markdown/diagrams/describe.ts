@@ -10,6 +10,11 @@ const text = (node: Element, name: string) => {
   return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : undefined;
 };
 
+const classesOf = (node: Element) => {
+  const classes = node.properties['className'];
+  return Array.isArray(classes) ? classes.map(String) : [];
+};
+
 /**
  * "Flowchart: Start → Decision; Decision → Action: yes; Decision → End: no." from the
  * data attributes beautiful-mermaid writes on every shape (`data-id`, `data-label`) and
@@ -21,14 +26,17 @@ export function describeDiagram(kind: string, svg: Root): string {
   const names = new Map<string, string>();
   const links: string[] = [];
   const linked = new Set<string>();
+  const groups = new Set<string>();
   visit(svg, 'element', (node: Element) => {
     const id = text(node, 'dataId');
-    if (id !== undefined) names.set(id, text(node, 'dataLabel') || (id === '_start' ? 'start' : id === '_end' ? 'end' : id));
+    if (id === undefined) return;
+    names.set(id, text(node, 'dataLabel') || (id === '_start' ? 'start' : id === '_end' ? 'end' : id));
+    // A subgraph is a box around shapes, not a shape of its own.
+    if (classesOf(node).includes('subgraph')) groups.add(id);
   });
   const name = (id: string) => names.get(id) ?? id.replace(/^_(start|end)\d*$/, '$1');
   visit(svg, 'element', (node: Element) => {
-    const classes = node.properties['className'];
-    if (Array.isArray(classes) && classes.includes('edge-label')) return;
+    if (classesOf(node).includes('edge-label')) return;
     const from = text(node, 'dataFrom') ?? text(node, 'dataEntity1');
     const to = text(node, 'dataTo') ?? text(node, 'dataEntity2');
     if (from === undefined || to === undefined) return;
@@ -36,7 +44,7 @@ export function describeDiagram(kind: string, svg: Root): string {
     const label = text(node, 'dataLabel');
     links.push(`${name(from)} → ${name(to)}${label ? `: ${label}` : ''}`);
   });
-  const alone = [...names.keys()].filter((id) => !linked.has(id)).map(name);
+  const alone = [...names.keys()].filter((id) => !linked.has(id) && !groups.has(id)).map(name);
   const parts = links.length > MOST_LINKS ? [...links.slice(0, MOST_LINKS), `and ${links.length - MOST_LINKS} more`] : links;
   if (alone.length > 0) parts.push(`${links.length > 0 ? 'also ' : ''}${alone.join(', ')}`);
   return parts.length > 0 ? `${kind}: ${parts.join('; ')}.` : `${kind}.`;

@@ -1,14 +1,11 @@
 /** A diagram as the page shows it: a <figure> holding the SVG with its text alternative, or its source with a note when it cannot be drawn. */
 import { createHash } from 'node:crypto';
 import type { Element } from 'hast';
-import { PAGE_ONLY } from '../page-only.ts';
+import { FEED_ONLY, PAGE_ONLY } from '../page-only.ts';
 import { describeDiagram } from './describe.ts';
 import { DiagramError, drawCached } from './draw.ts';
 import { diagramKind, diagramWords, type DiagramSource } from './source.ts';
 import { asRoot, cleanDrawing, parseDrawing } from './svg-clean.ts';
-
-/** Marks what feeds show and pages keep hidden: the text alternative, in place of the SVG feed readers strip (feed-html.ts). */
-export const FEED_ONLY = { dataFeedOnly: '' } as const;
 
 /**
  * Wider than this (in the SVG's own pixels) a diagram would shrink on a phone until its

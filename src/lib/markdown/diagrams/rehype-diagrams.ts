@@ -48,7 +48,7 @@ function diagramCode(pre: Element): Element | undefined {
  * with a note (the checker reports it with its line before a build; the dev server shows it).
  * `cacheDir`: where drawings are kept between builds (draw.ts), none in unit tests.
  */
-export function rehypeDiagrams(options: { cacheDir?: string } = {}) {
+export function rehypeDiagrams(options: { cacheDir?: string | undefined } = {}) {
   return async (tree: HastRoot, file: VFile) => {
     const pending = [...((file.data as DiagramData).diagrams ?? [])];
     if (pending.length === 0) return;

@@ -65,7 +65,69 @@ export function diagramWords(code: string, meta: string | null): DiagramWords {
       drawn.push(line);
     }
   }
-  return { title: clean(match?.[1] ?? match?.[2]), accTitle: clean(accTitle), accDescr: clean(accDescr), drawn: drawn.join('\n') };
+  const source = drawn.join('\n');
+  return {
+    title: clean(match?.[1] ?? match?.[2]),
+    accTitle: clean(accTitle),
+    accDescr: clean(accDescr),
+    drawn: diagramKind(source) === 'Flowchart' ? normalizedFlowchart(source) : source,
+  };
+}
+
+/** A link in a flowchart: `-->`, `---`, `==>`, `-.->`, `<-->` (Mermaid's operators; a single `-` is part of a name). */
+const LINK = /<?(?:-{2,}|={2,}|-\.+-)>?/g;
+
+/**
+ * A flowchart as beautiful-mermaid reads it, with two forms Mermaid accepts and it does not:
+ * `graph LR; A-->B; B-->C`, where `;` ends a statement (GitHub's own examples are written
+ * so), becomes one statement a line; and `A-->B` gets spaces around its link, since the
+ * library reads `A--` as a node's name and draws no link (lukilabs/beautiful-mermaid#140,
+ * open; remove this part when it is fixed). Labels, inside quotes, a shape's brackets or an
+ * edge's `|…|`, are left exactly as written.
+ */
+export function normalizedFlowchart(code: string): string {
+  let out = '';
+  let outside = '';
+  let quote = false;
+  let depth = 0;
+  let pipe = false;
+  // A space where none is, on either side; none before an edge's `|label|`, which the library reads only right after the link.
+  const flush = (next = '') => {
+    out += outside.replace(LINK, (link: string, at: number, whole: string) => {
+      const after = whole[at + link.length] ?? next;
+      const before = at > 0 && !/\s/.test(whole[at - 1]!) ? ' ' : '';
+      return `${before}${link}${after === '' || after === '|' || /\s/.test(after) ? '' : ' '}`;
+    });
+    outside = '';
+  };
+  for (const char of code) {
+    const inLabel = quote || depth > 0 || pipe;
+    if (char === '\n') {
+      flush();
+      quote = false;
+      depth = 0;
+      pipe = false;
+      out += char;
+      continue;
+    }
+    if (!inLabel && char === ';') {
+      flush();
+      out += '\n';
+      continue;
+    }
+    if (char === '"') quote = !quote;
+    else if (!quote && !pipe && '[({'.includes(char)) depth += 1;
+    else if (!quote && !pipe && depth > 0 && '])}'.includes(char)) depth -= 1;
+    else if (!quote && depth === 0 && char === '|') pipe = !pipe;
+    if (inLabel || quote || depth > 0 || pipe) {
+      flush(char);
+      out += char;
+    } else {
+      outside += char;
+    }
+  }
+  flush();
+  return out;
 }
 
 /** What kind of diagram the source is, from its first word, in the words a reader knows. */
