@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
@@ -14,7 +15,9 @@ import { damageFound } from '#src/lib/build/cache-integrity.ts';
 import { feedHtml } from '#src/lib/feeds/feed-html.ts';
 import { DIAGRAM_CACHE_FOLDER, drawCounts } from '#src/lib/markdown/diagrams/draw.ts';
 import { rehypeDiagrams, remarkDiagrams } from '#src/lib/markdown/diagrams/rehype-diagrams.ts';
+import { markdownProcessor, shikiConfig, syntaxHighlight } from '#src/lib/markdown/pipeline.ts';
 import { rehypeSanitizePost } from '#src/lib/markdown/rehype-sanitize-post.ts';
+import { createBodyRenderer } from '#src/lib/markdown/render-body.ts';
 import { diagramProblems } from '#tools/check/diagrams.ts';
 import { svgFindings } from '#tools/check/svg-safety.ts';
 
@@ -248,6 +251,28 @@ describe('```mermaid diagrams', () => {
     expect(box?.properties).toMatchObject({ tabIndex: 0, role: 'region', ariaLabel: 'Flowchart, scrolls sideways' });
     const [narrow] = elements(await render(fence('graph TD\n  A --> B')), 'div');
     expect(narrow?.properties['tabIndex']).toBeUndefined();
+  });
+});
+
+describe("the site's pipeline", () => {
+  it('leaves ```mermaid to the diagrams (Shiki is told to skip it) and highlights the other fences', async () => {
+    const root = path.resolve(import.meta.dirname, '../..') + '/';
+    // The pipeline keeps drawings under BLOG_CACHE_DIR: a folder of this test's, not the project's.
+    const saved = process.env['BLOG_CACHE_DIR'];
+    process.env['BLOG_CACHE_DIR'] = newCache();
+    const processor = markdownProcessor({ root, base: '/' });
+    if (saved === undefined) delete process.env['BLOG_CACHE_DIR'];
+    else process.env['BLOG_CACHE_DIR'] = saved;
+    const renderBody = await createBodyRenderer(processor, {
+      ...markdownConfigDefaults,
+      syntaxHighlight,
+      shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
+    });
+    const body = `${fence('graph TD\n  A --> B', 'title="T"')}\n\n\`\`\`js\nlet a = 1;\n\`\`\``;
+    const { html } = await renderBody({ body, frontmatter: {}, filePath: path.join(newCache(), 'post.md') });
+    expect(svgsOf(html)).toHaveLength(1);
+    expect(elements(html, 'figcaption').map((node) => toHtml(node.children))).toEqual(['T']);
+    expect(elements(html, 'pre').map((pre) => pre.properties['dataLanguage'])).toEqual(['js']);
   });
 });
 
