@@ -99,6 +99,11 @@ const KINDS: Array<[string, string, RegExp]> = [
     'erDiagram\n  CUSTOMER ||--o{ ORDER : places\n  ORDER ||--|{ LINE-ITEM : contains',
     /^Entity-relationship diagram: CUSTOMER → ORDER: places; ORDER → LINE-ITEM: contains\.$/,
   ],
+  [
+    'erDiagram with "zero or more" on the left',
+    'erDiagram\n  POST }o--o{ TAG : has\n  TAG }o..|| GROUP : "is in"',
+    /^Entity-relationship diagram: POST → TAG: has; TAG → GROUP: is in\.$/,
+  ],
   ['a %% comment first', '%% the request path\ngraph TD\n  A --> B', /^Flowchart: A → B\.$/],
   ['a lone node', 'graph TD\n  A[Only me]', /^Flowchart: Only me\.$/],
 ];

@@ -3,7 +3,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import { FEED_ONLY, PAGE_ONLY as PAGE_ONLY_MARK } from '#src/lib/markdown/page-only.ts';
+import { PAGE_ONLY as PAGE_ONLY_MARK } from '#src/lib/markdown/page-only.ts';
 import { sanitizePostTree } from '#src/lib/markdown/sanitize-schema.ts';
 
 /** Attributes holding one URL, per element. */
@@ -28,19 +28,10 @@ function absolute(value: string, pageUrl: string): string {
   }
 }
 
-/**
- * Drops heading links, code toolbars and diagrams' SVG (many readers strip inline SVG): they
- * need the page's styles and scripts. Shows what the page keeps hidden for feeds: a diagram's
- * text alternative.
- */
+/** Drops heading links and code toolbars: they need the page's styles and scripts. */
 function withoutPageOnly<T extends Root>(tree: T): T {
   const marker = Object.keys(PAGE_ONLY_MARK)[0]!;
-  const feedOnly = Object.keys(FEED_ONLY)[0]!;
   visit(tree, 'element', (node: Element, index, parent) => {
-    if (feedOnly in node.properties) {
-      delete node.properties[feedOnly];
-      delete node.properties['hidden'];
-    }
     if (!(marker in node.properties) || !parent || index === undefined) return;
     parent.children.splice(index, 1);
     return index;

@@ -1,18 +1,18 @@
 /** A diagram as the page shows it: a <figure> holding the SVG with its text alternative, or its source with a note when it cannot be drawn. */
 import { createHash } from 'node:crypto';
 import type { Element } from 'hast';
-import { FEED_ONLY, PAGE_ONLY } from '../page-only.ts';
+import { PAGE_ONLY } from '../page-only.ts';
 import { describeDiagram } from './describe.ts';
 import { DiagramError, drawCached } from './draw.ts';
 import { diagramKind, diagramWords, type DiagramSource } from './source.ts';
 import { asRoot, cleanDrawing, parseDrawing } from './svg-clean.ts';
 
 /**
- * Wider than this (in the SVG's own pixels) a diagram would shrink on a phone until its
- * 13 px labels were under 5 px: it scales down to 36rem at most and scrolls sideways in its
- * own focusable box instead (diagram.css).
+ * Wider than this (in the SVG's own pixels) a diagram would shrink in a phone's 320 px column
+ * until its 11–13 px labels were 7 px or less (an ER diagram of two entities is 580 px): it
+ * shrinks to 30rem at most and scrolls sideways in its own focusable box instead (prose.css).
  */
-const WIDE = 640;
+const WIDE = 480;
 
 const textNode = (value: string) => ({ type: 'text' as const, value });
 
@@ -43,11 +43,12 @@ export async function diagramFigure(source: DiagramSource, index: number, cacheD
       },
       children: [svg],
     },
-    // Hidden on the page (the SVG's name says it); what feeds and search show instead of the drawing.
+    // Hidden on the page, where the SVG's name says it. Feeds show it in place of the drawing they
+    // leave out (PAGE_ONLY): their sanitiser keeps no `hidden` (sanitize-schema.ts). Search indexes it.
     {
       type: 'element',
       tagName: 'p',
-      properties: { className: ['diagram__text'], hidden: true, ...FEED_ONLY },
+      properties: { className: ['diagram__text'], hidden: true },
       children: [textNode(alternative)],
     },
   ];

@@ -70,8 +70,26 @@ export function diagramWords(code: string, meta: string | null): DiagramWords {
     title: clean(match?.[1] ?? match?.[2]),
     accTitle: clean(accTitle),
     accDescr: clean(accDescr),
-    drawn: diagramKind(source) === 'Flowchart' ? normalizedFlowchart(source) : source,
+    drawn: drawnForm(source),
   };
+}
+
+/** The source in the forms beautiful-mermaid reads (see the two functions below). */
+function drawnForm(source: string): string {
+  const kind = diagramKind(source);
+  if (kind === 'Flowchart') return normalizedFlowchart(source);
+  if (kind === 'Entity-relationship diagram') return normalizedEr(source);
+  return source;
+}
+
+/**
+ * An ER diagram with Mermaid's left-hand "zero or more", `}o--`, written `o{--`: beautiful-mermaid
+ * 1.1.3 knows only the right-hand spelling and drops the whole relationship without a word
+ * (er/parser.ts parseCardinality sorts the characters, and "o}" is not among its cases).
+ * The meaning is the same: the library reads a side's cardinality whatever the order.
+ */
+export function normalizedEr(code: string): string {
+  return code.replace(/(\s)\}o(--|\.\.)/g, '$1o{$2');
 }
 
 /** A link in a flowchart: `-->`, `---`, `==>`, `-.->`, `<-->` (Mermaid's operators; a single `-` is part of a name). */
