@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderMermaidSVG, type RenderOptions } from 'beautiful-mermaid';
+import type { RenderOptions } from 'beautiful-mermaid';
 import { noteDamage, readSealedJson, sealJson } from '#src/lib/build/cache-integrity.ts';
 import { writeCacheFile } from '#src/lib/build/publish-file.ts';
 
@@ -27,9 +27,17 @@ export class DiagramError extends Error {}
 const UNSUPPORTED = /^\s*(?:%%[^\n]*\n\s*)*xychart/;
 export const SUPPORTED = 'flowchart (graph), sequenceDiagram, classDiagram, stateDiagram-v2 and erDiagram';
 
-/** The library's SVG markup for `source`, or a DiagramError with its message. Synchronous and slow-ish: call `drawCached`. */
-export function draw(source: string): string {
+/**
+ * The library, loaded on the first drawing: with elkjs (its layout engine, 7.7 MB) it takes
+ * 1-2 s to import on a busy machine, which a build whose diagrams are all cached, or that has
+ * none, never pays, in any render worker or in the checker.
+ */
+let library: Promise<typeof import('beautiful-mermaid')> | undefined;
+
+/** The library's SVG markup for `source`, or a DiagramError with its message. Slow-ish: call `drawCached`. */
+export async function draw(source: string): Promise<string> {
   if (UNSUPPORTED.test(source)) throw new DiagramError(`xychart is not drawn here; the kinds drawn are ${SUPPORTED}`);
+  const { renderMermaidSVG } = await (library ??= import('beautiful-mermaid'));
   try {
     return renderMermaidSVG(source, OPTIONS);
   } catch (error) {
@@ -80,7 +88,7 @@ export const drawCounts = { drawn: 0, kept: 0 };
  * share the folder without a common record.
  */
 export async function drawCached(source: string, cacheDir: string | undefined): Promise<string> {
-  if (!cacheDir) return draw(source);
+  if (!cacheDir) return await draw(source);
   const key = await diagramKey(source);
   const file = path.join(cacheDir, DIAGRAM_CACHE_FOLDER, `${key}.json`);
   const kept = await readSealedJson<Kept>(file).catch(() => 'damaged' as const);
@@ -94,7 +102,7 @@ export async function drawCached(source: string, cacheDir: string | undefined): 
   drawCounts.drawn += 1;
   let record: Kept;
   try {
-    record = { key, svg: draw(source) };
+    record = { key, svg: await draw(source) };
   } catch (error) {
     if (!(error instanceof DiagramError)) throw error;
     record = { key, error: error.message };
