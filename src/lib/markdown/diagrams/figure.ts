@@ -9,8 +9,8 @@ import { asRoot, cleanDrawing, parseDrawing } from './svg-clean.ts';
 
 /**
  * Wider than this (in the SVG's own pixels) a diagram would shrink in a phone's 320 px column
- * until its 11–13 px labels were 7 px or less (an ER diagram of two entities is 580 px): it
- * shrinks to 30rem at most and scrolls sideways in its own focusable box instead (prose.css).
+ * until its 11-13 px labels were 7 px or less (an ER diagram of two entities is 580 px): on a
+ * phone it keeps its size and scrolls sideways in its own focusable box instead (prose.css).
  */
 const WIDE = 480;
 
