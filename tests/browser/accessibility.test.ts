@@ -21,6 +21,7 @@ const PAGES: Record<string, string> = {
   'category index with descriptions': '/categories/',
   'author with a profile (avatar, bio, links)': '/author/jonas-mueller/',
   'article with co-authors and "Related:" link cards': '/blog/delta/',
+  'article with diagrams of every kind': '/blog/toolkit-diagrams/',
   tag: '/tag/edge-ai/',
   archive: '/blog/',
   'search with results': '/search/?q=alpha',

@@ -115,6 +115,7 @@ describe('diagrams in search', () => {
       .find((text) => text.includes(`"url":"${POST}"`))!;
     const content = (JSON.parse(record.slice(record.indexOf('{'))) as { content: string }).content;
     for (const [alternative] of DIAGRAMS) expect(content).toMatch(new RegExp(alternative.source.replace(/^\^|\$$/g, '')));
+    // Once: Pagefind reads no SVG <text>, so the drawing's labels are not indexed beside it.
     expect(content.split('POST /login')).toHaveLength(2);
   });
 });

@@ -38,13 +38,13 @@ export async function diagramFigure(source: DiagramSource, index: number, cacheD
       properties: {
         className: ['diagram__scroll'],
         ...(wide ? { tabIndex: 0, role: 'region', ariaLabel: `${name ?? kind}, scrolls sideways` } : {}),
+        // Search reads the text below: Pagefind indexes no SVG <text> (tests/site/diagrams.test.ts).
         ...PAGE_ONLY,
-        dataPagefindIgnore: '',
       },
       children: [svg],
     },
     // Hidden on the page, where the SVG's name says it. Feeds show it in place of the drawing they
-    // leave out (PAGE_ONLY): their sanitiser keeps no `hidden` (sanitize-schema.ts). Search indexes it.
+    // leave out (PAGE_ONLY): their sanitiser keeps no `hidden` (sanitize-schema.ts). Search indexes it, hidden or not.
     {
       type: 'element',
       tagName: 'p',
