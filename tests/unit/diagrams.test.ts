@@ -252,8 +252,8 @@ describe('```mermaid diagrams', () => {
     const wide = `graph LR\n  ${Array.from({ length: 9 }, (_, i) => `N${i}[Step number ${i}] --> N${i + 1}[Step number ${i + 1}]`).join('\n  ')}`;
     const [figure] = elements(await render(fence(wide)), 'figure');
     expect(figure?.properties['className']).toEqual(['diagram', 'diagram--wide']);
-    const [box] = elements(toHtml(figure!), 'div');
-    expect(box?.properties).toMatchObject({ tabIndex: 0, role: 'region', ariaLabel: 'Flowchart, scrolls sideways' });
+    const [box] = elements(toHtml(figure!), 'section');
+    expect(box?.properties).toMatchObject({ className: ['diagram__scroll'], tabIndex: 0, ariaLabel: 'Flowchart, scrolls sideways' });
     const [narrow] = elements(await render(fence('graph TD\n  A --> B')), 'div');
     expect(narrow?.properties['tabIndex']).toBeUndefined();
   });

@@ -33,11 +33,12 @@ export async function diagramFigure(source: DiagramSource, index: number, cacheD
   const children: Element[] = [
     {
       type: 'element',
-      tagName: 'div',
-      // Wide ones scroll, so they take keyboard focus and a name, as tables do (rehype-table-scroll.ts).
+      // Wide ones scroll, so they take keyboard focus and a name, as tables do (rehype-table-scroll.ts):
+      // a named <section> is a region landmark, no role attribute needed.
+      tagName: wide ? 'section' : 'div',
       properties: {
         className: ['diagram__scroll'],
-        ...(wide ? { tabIndex: 0, role: 'region', ariaLabel: `${name ?? kind}, scrolls sideways` } : {}),
+        ...(wide ? { tabIndex: 0, ariaLabel: `${name ?? kind}, scrolls sideways` } : {}),
         // Search reads the text below: Pagefind indexes no SVG <text> (tests/site/diagrams.test.ts).
         ...PAGE_ONLY,
       },
