@@ -11,6 +11,8 @@ export const DEV_STORE_FOLDER = '.astro/';
 export const RENDERING_CODE = [
   'astro.config.ts',
   'src/lib/markdown',
+  // The diagram library draws what src/lib/markdown/diagrams/ puts in pages: a new version renders posts again.
+  'node_modules/beautiful-mermaid/package.json',
   // The blog collection's loader: what it stores for each post, and where it renders it.
   'src/lib/content/posts-loader.ts',
   'src/lib/images/images.ts',

@@ -23,6 +23,7 @@ const PAGES: Record<string, string> = {
   'author with a profile (avatar, bio, links)': '/author/jonas-mueller/',
   'article with co-authors and "Related:" link cards': '/blog/delta/',
   'article with annotated code (titles, marked lines and words, diffs, line numbers, a terminal)': '/blog/toolkit-code/',
+  'article with diagrams of every kind': '/blog/toolkit-diagrams/',
   tag: '/tag/edge-ai/',
   archive: '/blog/',
   'archive by year and month': '/archive/',

@@ -285,6 +285,16 @@ describe('checkPosts', () => {
     ]);
   });
 
+  it("reports a ```mermaid diagram that cannot be drawn on its fence's line in the file, and accepts one that can", async () => {
+    const { lines } = await project({
+      'bad.md': `${frontmatter(basePost)}\nIntro.\n\n\`\`\`mermaid\npie title Pets\n  "Dogs" : 386\n\`\`\`\n`,
+      'good.md': `${frontmatter(basePost)}\n\`\`\`mermaid\ngraph TD\n  A-->B\n\`\`\`\n`,
+    });
+    expect(lines).toEqual([
+      'src/content/blog/bad.md:11  body  has a ```mermaid diagram that cannot be drawn: Invalid mermaid header: "pie title Pets". Expected "graph TD", "flowchart LR", "stateDiagram-v2", etc. (drawn here: flowchart (graph), sequenceDiagram, classDiagram, stateDiagram-v2 and erDiagram). Fix the diagram, or write ```text to show it as code',
+    ]);
+  });
+
   it('reports an empty body and a missing frontmatter', async () => {
     const { lines } = await project({ 'a.md': `${frontmatter(basePost)}\n   \n`, 'b.md': 'Just text.' });
     expect(lines).toEqual([

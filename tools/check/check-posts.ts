@@ -8,6 +8,7 @@ import pMap from 'p-map';
 import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { siteRelativePath } from '#src/lib/urls/site-paths.ts';
 import { bodyMistakes, placeholderLines } from './body.ts';
+import { diagramProblems } from './diagrams.ts';
 import { ReferenceCache } from './reference-cache.ts';
 import { duplicateSlugProblems, PostLinks } from './cross-post.ts';
 import { fieldValueProblems, readFields, slugOf } from './frontmatter.ts';
@@ -55,6 +56,7 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
   // Unreadable YAML hides the rest; fields the schema refuses still leave a body to check.
   if (!fields.yamlRead) return { read: true, body, bodyLine, problems };
   for (const mistake of await bodyMistakes(body, absolute, options.root)) report(bodyLine + mistake.line - 1, 'body', mistake.message);
+  for (const mistake of await diagramProblems(body, options.cacheDir)) report(bodyLine + mistake.line - 1, 'body', mistake.message);
   const post = fields.data;
   if (!post) return { read: true, body, bodyLine, problems };
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { unified, type ShikiConfig, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { codeAnnotationTransformers } from './code-annotations.ts';
 import { CODE_THEMES, transformerThemeClasses } from './code-theme.ts';
+import { DIAGRAM_LANGUAGE, rehypeDiagrams, remarkDiagrams } from './diagrams/rehype-diagrams.ts';
 import { rehypeBodyImages } from './rehype-body-images.ts';
 import { rehypeCallouts } from './rehype-callouts.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
@@ -15,6 +16,7 @@ import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkPostCleanup } from './remark-post-cleanup.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
+import { cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
 
 export interface PipelineOptions {
   /** The project folder, with a trailing slash (public/ is in it). */
@@ -29,12 +31,14 @@ export interface PipelineOptions {
 export function markdownPlugins({ root, base, origins }: PipelineOptions): UnifiedProcessorOptions {
   return {
     // First, where Astro's own smartypants ran (markdownProcessor turns that one off).
-    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup, remarkCallouts],
+    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup, remarkCallouts, remarkDiagrams],
     rehypePlugins: [
       // First: raw HTML is parsed and cleaned before anything else reads it.
       rehypeSanitizePost,
       // After the sanitiser, which keeps remark-callouts.ts's marks but would drop the icons' SVG.
       rehypeCallouts,
+      // After the sanitiser, which would strip the SVG (drawn from the fence's text, never from raw HTML).
+      [rehypeDiagrams, { cacheDir: cacheDirFromEnv(root) }],
       rehypeTableScroll,
       [rehypeSiteLinks, { siteUrl: origins, base }],
       // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
@@ -57,6 +61,12 @@ export function markdownPlugins({ root, base, origins }: PipelineOptions): Unifi
 export function markdownProcessor(options: PipelineOptions) {
   return unified({ ...markdownPlugins(options), smartypants: false });
 }
+
+/**
+ * `markdown.syntaxHighlight`: Shiki, except for ```mermaid fences, which rehypeDiagrams draws
+ * (Shiki would turn the fence into coloured spans first); 'math' is Astro's own default.
+ */
+export const syntaxHighlight: { type: 'shiki'; excludeLangs: string[] } = { type: 'shiki', excludeLangs: ['math', DIAGRAM_LANGUAGE] };
 
 type ShikiTransformer = NonNullable<ShikiConfig['transformers']>[number];
 
