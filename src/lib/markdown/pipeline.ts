@@ -7,9 +7,11 @@ import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
 import { rehypeLinkCards } from './rehype-link-cards.ts';
+import { rehypeMath } from './rehype-math.ts';
 import { rehypeSanitizePost } from './rehype-sanitize-post.ts';
 import { rehypeSiteLinks } from './rehype-site-links.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
+import { remarkMath } from './remark-math.ts';
 import { remarkPostCleanup } from './remark-post-cleanup.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { SITE } from '#src/site.config.ts';
@@ -25,10 +27,12 @@ export interface PipelineOptions {
 export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcessorOptions {
   return {
     // First, where Astro's own smartypants ran (markdownProcessor turns that one off).
-    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup],
+    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup, remarkMath],
     rehypePlugins: [
       // First: raw HTML is parsed and cleaned before anything else reads it.
       rehypeSanitizePost,
+      // After the sanitiser, which never sees the MathML; before rehypeCodeBlocks, which would take a formula's <pre> for code.
+      rehypeMath,
       rehypeTableScroll,
       [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
       // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.

@@ -2,6 +2,7 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
+import { MATHML_ATTRIBUTES, MATHML_TAGS } from './mathml-schema.ts';
 
 /**
  * Video hosts whose embeds posts may use. Only their embed URLs pass; any
@@ -23,7 +24,8 @@ const attributes = defaultSchema.attributes ?? {};
  * default schema, which removes `<script>`, `<style>`, every `on*` handler and
  * every `javascript:` URL) plus what posts legitimately use: figures,
  * responsive images, tables, details/summary, `<mark>`, `<abbr>`, and iframes
- * from the video hosts above. Ids are kept as written, because headings'
+ * from the video hosts above, and MathML (mathml-schema.ts: the formulas
+ * rehype-math.ts renders, kept in feeds). Ids are kept as written, because headings'
  * ids are the table of contents' anchors.
  */
 export const POST_HTML_SCHEMA: Schema = {
@@ -41,6 +43,7 @@ export const POST_HTML_SCHEMA: Schema = {
     'caption',
     'colgroup',
     'col',
+    ...MATHML_TAGS,
   ],
   attributes: {
     ...attributes,
@@ -50,6 +53,7 @@ export const POST_HTML_SCHEMA: Schema = {
     source: [...(attributes['source'] ?? []), 'sizes', 'media', 'type'],
     iframe: [['src', IFRAME_SRC], 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy'],
     abbr: ['title'],
+    ...(MATHML_ATTRIBUTES as Schema['attributes']),
   },
   protocols: {
     ...defaultSchema.protocols,
