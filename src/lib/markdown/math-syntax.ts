@@ -15,6 +15,46 @@ const isLineEnding = (code: Code) => code !== null && code < -2;
 // The block form (`$$` fences) and the resolver of inline math are micromark-extension-math's own.
 const upstream = math();
 const upstreamText = (upstream.text as Record<number, Construct>)[DOLLAR]!;
+const upstreamFlow = (upstream.flow as Record<number, Construct>)[DOLLAR]!;
+
+/** A line that is only `$$` (or more dollars) and spaces: the one opening fence writers use. */
+function tokenizeBareFence(effects: Parameters<Tokenizer>[0], ok: State, nok: State): State {
+  let size = 0;
+  const sequence: State = (code) => {
+    if (code === DOLLAR) {
+      effects.consume(code);
+      size++;
+      return sequence;
+    }
+    effects.exit('mathFlowFenceSequence');
+    return size >= 2 ? rest(code) : nok(code);
+  };
+  const rest: State = (code) => {
+    if (code === null || isLineEnding(code)) return ok(code);
+    if (!isBlank(code)) return nok(code);
+    effects.enter('whitespace');
+    effects.consume(code);
+    effects.exit('whitespace');
+    return rest;
+  };
+  return (code) => {
+    effects.enter('mathFlowFenceSequence');
+    return sequence(code);
+  };
+}
+
+/**
+ * micromark-extension-math's `$$` block, opened only by a line of bare dollars. Its own construct
+ * also opens on `$$a +` (taking "a +" for a fence's meta) and then runs to the next `$$` line or
+ * the end of the post; writers mean `$$a +⏎b$$` as one display formula, which the inline
+ * construct below reads (and remark-math.ts displays, being alone in its paragraph).
+ */
+const mathFlow: Construct = {
+  ...upstreamFlow,
+  tokenize(effects, ok, nok) {
+    return effects.check({ tokenize: tokenizeBareFence, partial: true }, upstreamFlow.tokenize.call(this, effects, ok, nok), nok);
+  },
+};
 
 /**
  * Inline math as Pandoc reads it (`tex_math_dollars`), so prices stay prose: a single `$` opens
@@ -124,7 +164,7 @@ const mathText: Construct = {
   previous: upstreamText.previous!,
 };
 
-/** The micromark extension: `$$` blocks as micromark-extension-math reads them, inline math by the rule above. */
+/** The micromark extension: `$$` blocks as micromark-extension-math reads them (opened by a bare `$$` line), inline math by the rule above. */
 export function mathSyntax(): Extension {
-  return { flow: upstream.flow!, text: { [DOLLAR]: mathText } };
+  return { flow: { [DOLLAR]: mathFlow }, text: { [DOLLAR]: mathText } };
 }
