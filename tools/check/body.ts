@@ -1,5 +1,6 @@
 /** Checks of a post's body on its own: not empty, valid MDX, TeX that parses, no placeholders left (its links and images: body-references.ts). */
 import { isPlaceholder } from '#src/lib/content/post-template.ts';
+import type { MathChecks } from './math-cache.ts';
 import { markdownMathProblems } from './math-check.ts';
 import { checkMdxBody } from './mdx-check.ts';
 import { tooDeepNesting } from '#src/lib/markdown/nesting.ts';
@@ -10,13 +11,19 @@ export function withoutCode(body: string): string {
 }
 
 /** An empty body, one nested too deep, MDX that will not compile, TeX that does not parse: `line` counts from the body's first line. */
-export async function bodyMistakes(body: string, postFile: string, root: string): Promise<Array<{ line: number; message: string }>> {
+export async function bodyMistakes(
+  body: string,
+  postFile: string,
+  root: string,
+  math?: MathChecks,
+): Promise<Array<{ line: number; message: string }>> {
   if (body.trim() === '') return [{ line: 1, message: 'is empty; write the post below the closing "---"' }];
   const mdx = postFile.endsWith('.mdx');
   // Before the MDX parser, which recurses once per level and would overflow the stack.
   const deep = tooDeepNesting(body, { mdx });
   if (deep) return [deep];
-  if (!mdx) return markdownMathProblems(body);
+  // After the nesting check: the math parse recurses too. A check run keeps verdicts in `math` (math-cache.ts).
+  if (!mdx) return math ? math.problems(body) : markdownMathProblems(body);
   return checkMdxBody(body, { postFile, root });
 }
 
