@@ -3,7 +3,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import temml from 'temml';
 import { unified } from 'unified';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { feedHtml } from '../../src/lib/feeds/feed-html.ts';
 import { rehypeMath } from '../../src/lib/markdown/rehype-math.ts';
@@ -11,6 +14,9 @@ import { rehypeSanitizePost } from '../../src/lib/markdown/rehype-sanitize-post.
 import { remarkMath } from '../../src/lib/markdown/remark-math.ts';
 import { renderMath, unknownDeclarations } from '../../src/lib/markdown/render-math.ts';
 import { bodyMistakes } from '../../tools/check/body.ts';
+import { damageFound } from '../../src/lib/build/cache-integrity.ts';
+import { STYLE_CLASSES } from '../../src/lib/markdown/render-math.ts';
+import { MathChecks } from '../../tools/check/math-cache.ts';
 import { markdownMathProblems, mayHaveMath } from '../../tools/check/math-check.ts';
 import { checkProject, newProject, writePosts } from '../helpers/check-project.ts';
 
@@ -156,6 +162,13 @@ describe('what Temml writes is fit for the CSP', () => {
     expect(output).toContain('mathcolor="#ff0000"');
   });
 
+  it('gives every class it writes a rule in src/styles/math.css', () => {
+    const css = readFileSync(path.resolve(import.meta.dirname, '../../src/styles/math.css'), 'utf8');
+    const classes = [...new Set(Object.values(STYLE_CLASSES))];
+    expect(classes.length).toBeGreaterThan(10);
+    for (const name of classes) expect(css, name).toMatch(new RegExp(`\\.${name} \\{`));
+  });
+
   it('reports a declaration it does not know', () => {
     expect(unknownDeclarations('math-depth:0; position: absolute;color:red')).toEqual(['position:absolute']);
   });
@@ -282,5 +295,40 @@ describe('npm run check', () => {
       "src/content/blog/bad-math.md:11  body  has TeX that does not parse: Unexpected end of input in a macro argument, expected '}' in $\\frac{1}{$; fix the formula, or write \\$ for a dollar sign that is not math",
       'src/content/blog/bad-math.md:15  body  has TeX that does not parse: Unsupported function name: \\foo in $$a = b \\\\ \\foo$$; fix the formula, or write \\$ for a dollar sign that is not math',
     ]);
+  });
+});
+
+describe('the math check record', () => {
+  const BODIES = ['Let $x$ be.', 'Bad $\\foo$ here.', 'No math at all.', '```math\n\\frac12\n```'];
+  let cacheDir = '';
+  const run = async (bodies: readonly string[]) => {
+    const cache = new MathChecks(cacheDir);
+    await cache.load();
+    const found = [];
+    for (const body of bodies) found.push(await cache.problems(body));
+    await cache.save();
+    return { found, checked: cache.checked };
+  };
+
+  it('checks each body with math once, and the next run only the bodies that changed', async () => {
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'blog-math-cache-'));
+    try {
+      const first = await run(BODIES);
+      expect(first.checked).toBe(3);
+      expect(first.found.map((problems) => problems.length)).toEqual([0, 1, 0, 0]);
+      const again = await run([...BODIES.slice(0, 3), 'Now $\\bar{$ is bad.']);
+      expect(again.checked).toBe(1);
+      expect(again.found.map((problems) => problems.length)).toEqual([0, 1, 0, 1]);
+      // A record changed by hand is not trusted: the bodies are checked again and the damage counted.
+      const file = path.join(cacheDir, 'checked-math.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Unsupported function name', 'Fine'));
+      const before = damageFound()['math check record'] ?? 0;
+      const damaged = await run(BODIES);
+      expect(damaged.checked).toBe(3);
+      expect(damaged.found[1]![0]!.message).toContain('Unsupported function name');
+      expect(damageFound()['math check record']).toBe(before + 1);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });
