@@ -182,6 +182,15 @@ describe('accessibility', () => {
   });
 });
 
+describe('math in a heading', () => {
+  it('keeps the TeX in alttext only, so the heading reads once (ids, table of contents)', () => {
+    expect(html('## The $O(n)$ bound')).toBe(
+      '<h2>The <math alttext="O(n)"><semantics><mrow><mi>O</mi><mrow><mo fence="true" form="prefix" stretchy="false">(</mo><mi>n</mi><mo fence="true" form="postfix" stretchy="false">)</mo></mrow></mrow></semantics></math> bound</h2>',
+    );
+    expect(html('The $O(n)$ bound')).toContain('<annotation encoding="application/x-tex">O(n)</annotation>');
+  });
+});
+
 describe('TeX that does not parse', () => {
   it.each([
     ['an unclosed brace', '$\\frac{1}{$', "Unexpected end of input in a macro argument, expected '}'"],

@@ -39,10 +39,12 @@ export function rehypeMath() {
   return (tree: Root) => {
     // One post, one set of macros: `\gdef` in one formula holds in the formulas after it.
     const macros: Record<string, unknown> = {};
+    let found = false;
     visit(tree, 'element', (node: Element, index, parent) => {
       if (!parent || index === undefined) return;
       const display = node.tagName === 'pre' && node.children.length === 1 && isMathCode(node.children[0]);
       if (!display && !isMathCode(node)) return;
+      found = true;
       const tex = toString(node);
       const { math, error = '' } = renderMath(tex, { display, macros });
       let replacement: Element;
@@ -53,5 +55,21 @@ export function rehypeMath() {
       parent.children[index] = replacement;
       return SKIP;
     });
+    if (found) visit(tree, 'element', withoutAnnotationsInHeadings);
   };
+}
+
+/**
+ * A heading's text is read for its id, the table of contents and its link's label (Astro's
+ * rehypeHeadingIds, rehype-heading-links.ts), and the TeX annotation would be read there after
+ * the formula's own text ("The O(n)O(n) bound"). In a heading the TeX stays in `alttext` only.
+ */
+function withoutAnnotationsInHeadings(node: Element) {
+  if (!/^h[1-6]$/.test(node.tagName)) return;
+  visit(node, 'element', (child: Element, index, parent) => {
+    if (child.tagName !== 'annotation' || !parent || index === undefined) return;
+    parent.children.splice(index, 1);
+    return index;
+  });
+  return SKIP;
 }
