@@ -11,12 +11,14 @@ beforeAll(() => {
 
 /**
  * The fixture's published posts, newest first: the hand-written four, then 30
- * fillers dated January, then the five FAQ-form posts dated December 2025.
+ * fillers dated January, then the five FAQ-form posts dated December 2025, then
+ * toolkit-math (November 2025).
  */
 const HAND_WRITTEN = ['/blog/gamma/', '/blog/beta-post/', '/blog/alpha-post/', '/blog/delta/'];
 const FILLERS = Array.from({ length: 30 }, (_, i) => `/blog/filler-${String(30 - i).padStart(2, '0')}/`);
 const FAQ_FORMS = ['/blog/faq-off/', '/blog/faq-qa/', '/blog/faq-common/', '/blog/faq-bold/', '/blog/faq-numbered/'];
-const ALL_PUBLISHED = [...HAND_WRITTEN, ...FILLERS, ...FAQ_FORMS];
+const TOOLKIT = ['/blog/toolkit-math/'];
+const ALL_PUBLISHED = [...HAND_WRITTEN, ...FILLERS, ...FAQ_FORMS, ...TOOLKIT];
 
 const cardLinks = (urlPath: string) => [...page(dist, urlPath).querySelectorAll('.card__title a')].map((a) => a.getAttribute('href'));
 const robots = (urlPath: string) => page(dist, urlPath).querySelector('meta[name="robots"]')?.getAttribute('content') ?? null;
@@ -64,7 +66,7 @@ describe('home page', () => {
 describe('archive /blog/', () => {
   it('lists every published post newest first over numbered pages', () => {
     const pages = collectPages('/blog/', (n) => `/blog/${n}/`);
-    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 9]);
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 10]);
     expect(pages.flat()).toEqual(ALL_PUBLISHED);
   });
 
@@ -155,7 +157,7 @@ describe('category and tag pages', () => {
       'Artificial Intelligence': '17 posts',
       'C++': '1 post',
       'Finance & Crypto': '11 posts',
-      'Web Development': '10 posts',
+      'Web Development': '11 posts',
     });
     const tags = counts('/tags/');
     expect(tags['Machine Learning']).toBe('3 posts');
