@@ -7,18 +7,37 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { feedHtml } from '../../src/lib/feeds/feed-html.ts';
 import { rehypeMath } from '../../src/lib/markdown/rehype-math.ts';
 import { rehypeSanitizePost } from '../../src/lib/markdown/rehype-sanitize-post.ts';
 import { remarkMath } from '../../src/lib/markdown/remark-math.ts';
-import { renderMath, unknownDeclarations } from '../../src/lib/markdown/render-math.ts';
+import { loadMathRenderer, renderMath, unknownDeclarations } from '../../src/lib/markdown/render-math.ts';
 import { bodyMistakes } from '../../tools/check/body.ts';
 import { damageFound } from '../../src/lib/build/cache-integrity.ts';
 import { STYLE_CLASSES } from '../../src/lib/markdown/render-math.ts';
 import { MathChecks } from '../../tools/check/math-cache.ts';
 import { markdownMathProblems, mayHaveMath } from '../../tools/check/math-check.ts';
 import { checkProject, newProject, writePosts } from '../helpers/check-project.ts';
+
+// Loaded once for the whole file, so rehypeMath runs synchronously and processSync works.
+beforeAll(loadMathRenderer);
+
+describe('loading Temml', () => {
+  it('happens for the first post with a formula, never for a post without one', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/lib/markdown/render-math.ts');
+    const { rehypeMath: freshRehypeMath } = await import('../../src/lib/markdown/rehype-math.ts');
+    const run = async (markdown: string) =>
+      String(
+        await unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(freshRehypeMath).use(rehypeStringify).process(markdown),
+      );
+    expect(await run('No formula here, and $5 a month.')).toBe('<p>No formula here, and $5 a month.</p>');
+    expect(fresh.mathRendererLoaded()).toBe(false);
+    expect(await run('Let $x$ be.')).toContain('<math alttext="x">');
+    expect(fresh.mathRendererLoaded()).toBe(true);
+  });
+});
 
 /** A .md body through the parts of the pipeline that math passes: parse, sanitise, render. */
 const html = (markdown: string, path = 'post.md') =>

@@ -1,7 +1,6 @@
 /** TeX to MathML with Temml, made fit for the site's CSP: no `style` attribute survives (classes instead; styles/math.css). */
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import temml from 'temml';
 import { visit } from 'unist-util-visit';
 
 /**
@@ -100,6 +99,20 @@ const parserMessage = (message: string) =>
     .trim()
     .replace(/\.$/, '');
 
+type Temml = typeof import('temml').default;
+let temml: Temml | undefined;
+
+/**
+ * Loads Temml (480 KB of JavaScript) for the first formula. Most posts have none, and the build's
+ * render workers, the dev server and the post checker would otherwise all parse it as they start.
+ */
+export async function loadMathRenderer(): Promise<void> {
+  temml ??= (await import('temml')).default;
+}
+
+/** Whether renderMath can run now, with no wait. */
+export const mathRendererLoaded = () => temml !== undefined;
+
 export interface RenderedMath {
   /** The `<math>` element, or null when the TeX does not parse. */
   math: Element | null;
@@ -110,13 +123,14 @@ export interface RenderedMath {
 }
 
 /**
- * Renders one formula. `macros` is shared by the formulas of one post, so a `\gdef` in one is
+ * Renders one formula (after loadMathRenderer). `macros` is shared by the formulas of one post, so a `\gdef` in one is
  * known in the next, as in a LaTeX document. `trust` stays off: `\href`, `\url`, `\includegraphics`
  * and `\html…` are parse errors, so a post cannot put a link or a style into the MathML.
  * Temml's `annotate` keeps the TeX as an `<annotation>`, and `alttext` says it again for screen
  * readers and feed readers that do not read MathML.
  */
 export function renderMath(tex: string, options: { display: boolean; macros: Record<string, unknown> }): RenderedMath {
+  if (!temml) throw new Error('renderMath() before loadMathRenderer()');
   let markup: string;
   try {
     markup = temml.renderToString(tex, {
