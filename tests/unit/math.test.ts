@@ -7,21 +7,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { feedHtml } from '../../src/lib/feeds/feed-html.ts';
 import { rehypeMath } from '../../src/lib/markdown/rehype-math.ts';
 import { rehypeSanitizePost } from '../../src/lib/markdown/rehype-sanitize-post.ts';
 import { remarkMath } from '../../src/lib/markdown/remark-math.ts';
-import { loadMathRenderer, renderMath, unknownDeclarations } from '../../src/lib/markdown/render-math.ts';
+import { renderMath, unknownDeclarations } from '../../src/lib/markdown/render-math.ts';
 import { bodyMistakes } from '../../tools/check/body.ts';
 import { damageFound } from '../../src/lib/build/cache-integrity.ts';
 import { STYLE_CLASSES } from '../../src/lib/markdown/render-math.ts';
 import { MathChecks } from '../../tools/check/math-cache.ts';
 import { markdownMathProblems, mayHaveMath } from '../../tools/check/math-check.ts';
 import { checkProject, newProject, writePosts } from '../helpers/check-project.ts';
-
-// Loaded once for the whole file, so rehypeMath runs synchronously and processSync works.
-beforeAll(loadMathRenderer);
 
 describe('loading Temml', () => {
   it('happens for the first post with a formula, never for a post without one', async () => {

@@ -3,7 +3,7 @@ import type { Code, Paragraph, Root } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { visit } from 'unist-util-visit';
 import { loneDoubleDollar } from '#src/lib/markdown/remark-math.ts';
-import { loadMathRenderer, renderMath } from '#src/lib/markdown/render-math.ts';
+import { renderMath } from '#src/lib/markdown/render-math.ts';
 
 /** One formula that does not parse, on its line within the body (1-based). */
 export interface MathProblem {
@@ -29,8 +29,7 @@ function quoted(tex: string, display: boolean): string {
  * set of macros in document order), and each that fails reported on the line where the parser
  * stopped: the formula's first line, plus the line breaks before that point.
  */
-export async function mathTreeProblems(tree: Root, body: string): Promise<MathProblem[]> {
-  await loadMathRenderer();
+export function mathTreeProblems(tree: Root, body: string): MathProblem[] {
   const problems: MathProblem[] = [];
   const macros: Record<string, unknown> = {};
   visit(tree, (node) => {

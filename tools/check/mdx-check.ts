@@ -105,7 +105,7 @@ export async function checkMdxBody(body: string, options: { postFile: string; ro
       },
     ];
   }
-  const problems: MdxProblem[] = [...styleAttributeProblems(tree), ...(mayHaveMath(body) ? await mathTreeProblems(tree, body) : [])];
+  const problems: MdxProblem[] = [...styleAttributeProblems(tree), ...(mayHaveMath(body) ? mathTreeProblems(tree, body) : [])];
   for (const node of tree.children) {
     if (node.type !== 'mdxjsEsm') continue;
     for (const statement of node.data?.estree?.body ?? []) {

@@ -2,7 +2,7 @@
 import type { Element, ElementContent, Parent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { loadMathRenderer, mathRendererLoaded, renderMath } from './render-math.ts';
+import { renderMath } from './render-math.ts';
 
 const hasClass = (node: Element, name: string) => {
   const classes = node.properties['className'];
@@ -36,7 +36,7 @@ function errorElement(tex: string, message: string, display: boolean): Element {
  * users can reach it to scroll (as tables do, rehype-table-scroll.ts).
  */
 export function rehypeMath() {
-  return (tree: Root): Promise<void> | undefined => {
+  return (tree: Root) => {
     const formulas: Array<{ node: Element; parent: Parent; index: number; display: boolean }> = [];
     visit(tree, 'element', (node: Element, index, parent) => {
       if (!parent || index === undefined) return;
@@ -45,26 +45,20 @@ export function rehypeMath() {
       formulas.push({ node, parent, index, display });
       return SKIP;
     });
-    if (formulas.length === 0) return undefined;
-    const render = () => {
-      // One post, one set of macros: `\gdef` in one formula holds in the formulas after it.
-      const macros: Record<string, unknown> = {};
-      for (const { node, parent, index, display } of formulas) {
-        const tex = toString(node);
-        const { math, error = '' } = renderMath(tex, { display, macros });
-        let replacement: Element;
-        if (!math) replacement = errorElement(tex, error, display);
-        else if (display)
-          replacement = { type: 'element', tagName: 'div', properties: { className: ['math-display'], tabIndex: 0 }, children: [math] };
-        else replacement = math;
-        parent.children[index] = replacement;
-      }
-      visit(tree, 'element', withoutAnnotationsInHeadings);
-    };
-    // Synchronous once Temml is loaded (processSync works), a wait only for the first formula.
-    if (!mathRendererLoaded()) return loadMathRenderer().then(render);
-    render();
-    return undefined;
+    if (formulas.length === 0) return;
+    // One post, one set of macros: `\gdef` in one formula holds in the formulas after it.
+    const macros: Record<string, unknown> = {};
+    for (const { node, parent, index, display } of formulas) {
+      const tex = toString(node);
+      const { math, error = '' } = renderMath(tex, { display, macros });
+      let replacement: Element;
+      if (!math) replacement = errorElement(tex, error, display);
+      else if (display)
+        replacement = { type: 'element', tagName: 'div', properties: { className: ['math-display'], tabIndex: 0 }, children: [math] };
+      else replacement = math;
+      parent.children[index] = replacement;
+    }
+    visit(tree, 'element', withoutAnnotationsInHeadings);
   };
 }
 

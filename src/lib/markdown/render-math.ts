@@ -1,5 +1,6 @@
 /** TeX to MathML with Temml, made fit for the site's CSP: no `style` attribute survives (classes instead; styles/math.css). */
 import type { Element, Root } from 'hast';
+import { createRequire } from 'node:module';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 
@@ -103,14 +104,14 @@ type Temml = typeof import('temml').default;
 let temml: Temml | undefined;
 
 /**
- * Loads Temml (480 KB of JavaScript) for the first formula. Most posts have none, and the build's
- * render workers, the dev server and the post checker would otherwise all parse it as they start.
+ * Temml (480 KB of JavaScript), loaded for the first formula: most posts have none, and the
+ * build's render workers, the dev server and the post checker would otherwise all parse it as
+ * they start. Node's own require (Temml ships CommonJS): a dynamic import() here would go through
+ * the Vite module runner that loaded astro.config.ts, which is closed by the time MDX renders.
  */
-export async function loadMathRenderer(): Promise<void> {
-  temml ??= (await import('temml')).default;
-}
+const loadTemml = (): Temml => (temml ??= createRequire(import.meta.url)('temml') as Temml);
 
-/** Whether renderMath can run now, with no wait. */
+/** Whether Temml has been loaded in this process (it is only for a formula). */
 export const mathRendererLoaded = () => temml !== undefined;
 
 export interface RenderedMath {
@@ -123,17 +124,16 @@ export interface RenderedMath {
 }
 
 /**
- * Renders one formula (after loadMathRenderer). `macros` is shared by the formulas of one post, so a `\gdef` in one is
+ * Renders one formula. `macros` is shared by the formulas of one post, so a `\gdef` in one is
  * known in the next, as in a LaTeX document. `trust` stays off: `\href`, `\url`, `\includegraphics`
  * and `\html…` are parse errors, so a post cannot put a link or a style into the MathML.
  * Temml's `annotate` keeps the TeX as an `<annotation>`, and `alttext` says it again for screen
  * readers and feed readers that do not read MathML.
  */
 export function renderMath(tex: string, options: { display: boolean; macros: Record<string, unknown> }): RenderedMath {
-  if (!temml) throw new Error('renderMath() before loadMathRenderer()');
   let markup: string;
   try {
-    markup = temml.renderToString(tex, {
+    markup = loadTemml().renderToString(tex, {
       displayMode: options.display,
       annotate: true,
       throwOnError: true,
