@@ -10,10 +10,12 @@ import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
 import { rehypeLinkCards } from './rehype-link-cards.ts';
+import { rehypeMath } from './rehype-math.ts';
 import { rehypeSanitizePost } from './rehype-sanitize-post.ts';
 import { rehypeSiteLinks } from './rehype-site-links.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkCallouts } from './remark-callouts.ts';
+import { remarkMath } from './remark-math.ts';
 import { remarkPostCleanup } from './remark-post-cleanup.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
@@ -31,12 +33,14 @@ export interface PipelineOptions {
 export function markdownPlugins({ root, base, origins }: PipelineOptions): UnifiedProcessorOptions {
   return {
     // First, where Astro's own smartypants ran (markdownProcessor turns that one off).
-    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup, remarkCallouts, remarkDiagrams],
+    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup, remarkCallouts, remarkMath, remarkDiagrams],
     rehypePlugins: [
       // First: raw HTML is parsed and cleaned before anything else reads it.
       rehypeSanitizePost,
       // After the sanitiser, which keeps remark-callouts.ts's marks but would drop the icons' SVG.
       rehypeCallouts,
+      // After the sanitiser, which never sees the MathML; before rehypeCodeBlocks, which would take a formula's <pre> for code.
+      rehypeMath,
       // After the sanitiser, which would strip the SVG (drawn from the fence's text, never from raw HTML).
       [rehypeDiagrams, { cacheDir: cacheDirFromEnv(root) }],
       rehypeTableScroll,

@@ -3,6 +3,7 @@ import type { Element, Root } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
 import { CALLOUT_NAMES } from './callout-kinds.ts';
+import { MATHML_ATTRIBUTES, MATHML_TAGS } from './mathml-schema.ts';
 
 /**
  * Video hosts whose embeds posts may use. Only their embed URLs pass; any
@@ -24,7 +25,8 @@ const attributes = defaultSchema.attributes ?? {};
  * default schema, which removes `<script>`, `<style>`, every `on*` handler and
  * every `javascript:` URL) plus what posts legitimately use: figures,
  * responsive images, tables, details/summary, `<mark>`, `<abbr>`, and iframes
- * from the video hosts above. Ids are kept as written, because headings'
+ * from the video hosts above, and MathML (mathml-schema.ts: the formulas
+ * rehype-math.ts renders, kept in feeds). Ids are kept as written, because headings'
  * ids are the table of contents' anchors. The callouts' marks (remark-callouts.ts) pass with a
  * known kind only; rehype-callouts.ts turns them into asides after this.
  */
@@ -43,6 +45,7 @@ export const POST_HTML_SCHEMA: Schema = {
     'caption',
     'colgroup',
     'col',
+    ...MATHML_TAGS,
   ],
   attributes: {
     ...attributes,
@@ -54,6 +57,7 @@ export const POST_HTML_SCHEMA: Schema = {
     abbr: ['title'],
     div: [...(attributes['div'] ?? []), ['dataCallout', ...Object.keys(CALLOUT_NAMES)], ['dataCalloutFold', 'open', 'closed']],
     p: ['dataCalloutTitle'],
+    ...(MATHML_ATTRIBUTES as Schema['attributes']),
   },
   protocols: {
     ...defaultSchema.protocols,
