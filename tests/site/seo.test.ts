@@ -210,7 +210,9 @@ describe('a title, description and alt text with markup in them', () => {
     const doc = page(dist, '/blog/beta-post/');
     // The raw HTML in the body lost its script, handler and javascript: URL too.
     expect(html).not.toMatch(/rawScriptRan|onclick=|onerror=|javascript:|evil\.example/);
-    expect(doc.querySelectorAll('.prose iframe')).toHaveLength(1);
+    // Its YouTube embed is a click-to-load facade (tests/site/embeds.test.ts): no iframe until the click.
+    expect(doc.querySelectorAll('.prose iframe')).toHaveLength(0);
+    expect(doc.querySelectorAll('.prose .video-embed')).toHaveLength(1);
     expect(doc.querySelector('#raw-paragraph')!.textContent).toBe('A raw paragraph with an event handler.');
   });
 

@@ -1,5 +1,7 @@
 /** Checks of a post's body on its own: not empty, valid MDX, no placeholders left (its links and images: body-references.ts). */
 import { isPlaceholder } from '#src/lib/content/post-template.ts';
+import { iframeProblems } from './embeds-check.ts';
+import { headingIdProblems } from './heading-ids-check.ts';
 import { checkMdxBody } from './mdx-check.ts';
 import { tooDeepNesting } from '#src/lib/markdown/nesting.ts';
 
@@ -8,14 +10,20 @@ export function withoutCode(body: string): string {
   return body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
 }
 
-/** An empty body, one nested too deep, or MDX that will not compile: `line` counts from the body's first line. */
+/**
+ * An empty body, one nested too deep, iframes the build does not publish, bad heading ids, or MDX
+ * that will not compile: `line` counts from the body's first line.
+ */
 export async function bodyMistakes(body: string, postFile: string, root: string): Promise<Array<{ line: number; message: string }>> {
   if (body.trim() === '') return [{ line: 1, message: 'is empty; write the post below the closing "---"' }];
   const mdx = postFile.endsWith('.mdx');
   // Before the MDX parser, which recurses once per level and would overflow the stack.
   const deep = tooDeepNesting(body, { mdx });
   if (deep) return [deep];
-  if (!mdx) return [];
+  const forms = [...iframeProblems(body, { mdx }), ...headingIdProblems(body, { mdx })];
+  if (!mdx) return forms;
+  // A `{#id}` would fail MDX's compile with an expression error: say what it is instead.
+  if (forms.length > 0) return forms;
   return checkMdxBody(body, { postFile, root });
 }
 

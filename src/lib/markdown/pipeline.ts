@@ -10,6 +10,8 @@ import { rehypeLinkCards } from './rehype-link-cards.ts';
 import { rehypeSanitizePost } from './rehype-sanitize-post.ts';
 import { rehypeSiteLinks } from './rehype-site-links.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
+import { rehypeVideoEmbeds } from './rehype-video-embeds.ts';
+import { remarkHeadingIds } from './remark-heading-ids.ts';
 import { remarkPostCleanup } from './remark-post-cleanup.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { SITE } from '#src/site.config.ts';
@@ -24,12 +26,15 @@ export interface PipelineOptions {
 /** Our remark and rehype plugins, in order. */
 export function markdownPlugins({ root, base }: PipelineOptions): UnifiedProcessorOptions {
   return {
-    // First, where Astro's own smartypants ran (markdownProcessor turns that one off).
-    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup],
+    // `{#id}` first, before smart punctuation could touch an id; then smart punctuation where
+    // Astro's own smartypants ran (markdownProcessor turns that one off).
+    remarkPlugins: [remarkHeadingIds, remarkSmartPunctuation, remarkPostCleanup],
     rehypePlugins: [
       // First: raw HTML is parsed and cleaned before anything else reads it.
       rehypeSanitizePost,
       rehypeTableScroll,
+      // After the sanitiser, which leaves only YouTube's and Vimeo's iframes: each becomes a click-to-load facade.
+      rehypeVideoEmbeds,
       [rehypeSiteLinks, { siteUrl: SITE.origins ?? SITE.url, base }],
       // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
       [rehypeLinkCards, { base }],
