@@ -11,12 +11,14 @@ beforeAll(() => {
 
 /**
  * The fixture's published posts, newest first: the hand-written four, then 30
- * fillers dated January, then the five FAQ-form posts dated December 2025.
+ * fillers dated January, then the five FAQ-form posts dated December 2025, then the two
+ * toolkit posts (video embeds, wide content) dated November 2025.
  */
 const HAND_WRITTEN = ['/blog/gamma/', '/blog/beta-post/', '/blog/alpha-post/', '/blog/delta/'];
 const FILLERS = Array.from({ length: 30 }, (_, i) => `/blog/filler-${String(30 - i).padStart(2, '0')}/`);
 const FAQ_FORMS = ['/blog/faq-off/', '/blog/faq-qa/', '/blog/faq-common/', '/blog/faq-bold/', '/blog/faq-numbered/'];
-const ALL_PUBLISHED = [...HAND_WRITTEN, ...FILLERS, ...FAQ_FORMS];
+const TOOLKIT = ['/blog/toolkit-embeds/', '/blog/toolkit-wide/'];
+const ALL_PUBLISHED = [...HAND_WRITTEN, ...FILLERS, ...FAQ_FORMS, ...TOOLKIT];
 
 const cardLinks = (urlPath: string) => [...page(dist, urlPath).querySelectorAll('.card__title a')].map((a) => a.getAttribute('href'));
 const robots = (urlPath: string) => page(dist, urlPath).querySelector('meta[name="robots"]')?.getAttribute('content') ?? null;
@@ -64,7 +66,7 @@ describe('home page', () => {
 describe('archive /blog/', () => {
   it('lists every published post newest first over numbered pages', () => {
     const pages = collectPages('/blog/', (n) => `/blog/${n}/`);
-    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 9]);
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 10, 1]);
     expect(pages.flat()).toEqual(ALL_PUBLISHED);
   });
 
@@ -78,11 +80,12 @@ describe('archive /blog/', () => {
       '/blog/2/',
       '/blog/3/',
       '/blog/4/',
+      '/blog/5/',
     ]);
     expect(page(dist, '/blog/').querySelector('.pagination a[rel="prev"]')).toBeNull();
-    expect(page(dist, '/blog/4/').querySelector('.pagination a[rel="next"]')).toBeNull();
-    expect(distHas(dist, '/blog/5/')).toBe(false);
-    expect(page(dist, '/blog/3/').querySelector('title')!.textContent).toContain('page 3 of 4');
+    expect(page(dist, '/blog/5/').querySelector('.pagination a[rel="next"]')).toBeNull();
+    expect(distHas(dist, '/blog/6/')).toBe(false);
+    expect(page(dist, '/blog/3/').querySelector('title')!.textContent).toContain('page 3 of 5');
   });
 });
 
@@ -155,7 +158,7 @@ describe('category and tag pages', () => {
       'Artificial Intelligence': '17 posts',
       'C++': '1 post',
       'Finance & Crypto': '11 posts',
-      'Web Development': '10 posts',
+      'Web Development': '12 posts',
     });
     const tags = counts('/tags/');
     expect(tags['Machine Learning']).toBe('3 posts');

@@ -9,8 +9,8 @@ import { htmlPages } from '../helpers/crawl.ts';
 import { distHas, page } from '../helpers/dist.ts';
 
 const SITE = 'https://blog.example.com';
-/** The fixture publishes 4 hand-written posts, 30 fillers and 5 FAQ-form posts (a draft and a future post stay out). */
-const PUBLISHED = 39;
+/** The fixture publishes 4 hand-written posts, 30 fillers, 5 FAQ-form posts and 2 toolkit posts (a draft and a future post stay out). */
+const PUBLISHED = 41;
 const NASTY = '</script><script>alert(1)</script> "quotes" & <tags>';
 const BETA_TITLE = `Beta Post ${NASTY}`;
 

@@ -126,7 +126,7 @@ describe('meta tags on every page', () => {
 describe('JSON-LD', () => {
   it('is valid JSON on every post with BlogPosting and BreadcrumbList and their required fields', () => {
     const posts = htmlPages(dist).filter((p) => /^\/blog\/(?!\d+\/)[^/]+\/$/.test(p));
-    expect(posts).toHaveLength(39);
+    expect(posts).toHaveLength(41);
     for (const urlPath of posts) {
       const blocks = jsonLd(page(dist, urlPath));
       const types = blocks.map((block) => block['@type']);
