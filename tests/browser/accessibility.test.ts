@@ -21,6 +21,8 @@ const PAGES: Record<string, string> = {
   'category index with descriptions': '/categories/',
   'author with a profile (avatar, bio, links)': '/author/jonas-mueller/',
   'article with co-authors and "Related:" link cards': '/blog/delta/',
+  'article with video facades': '/blog/toolkit-embeds/',
+  'article with long URLs, a wide table and headings with their own ids': '/blog/toolkit-wide/',
   tag: '/tag/edge-ai/',
   archive: '/blog/',
   'search with results': '/search/?q=alpha',

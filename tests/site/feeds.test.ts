@@ -85,7 +85,7 @@ describe('/rss.xml', () => {
     expect(beta.content).toContain('A raw paragraph with an event handler.');
     expect(beta.content).not.toMatch(/<script|onclick|onerror|javascript:|rawScriptRan|evil\.example/i);
     // Its video facade is a plain link to the video in the feed: no iframe, no page-only play mark.
-    expect(beta.content).toContain('<a href="https://www.youtube.com/watch?v=M7lc1UVf-VE" rel="noopener">An allowed video</a>');
+    expect(beta.content).toContain('<p><a href="https://www.youtube.com/watch?v=M7lc1UVf-VE">An allowed video</a></p>');
     expect(beta.content).not.toMatch(/<iframe|youtube-nocookie|data-page-only/);
     expect(beta.content).toContain('<summary>More</summary>');
   });

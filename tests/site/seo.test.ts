@@ -193,7 +193,7 @@ describe('a title, description and alt text with markup in them', () => {
   it('never break out of the page: no injected script element exists', () => {
     const html = betaFile();
     // Parsed the way browsers parse (parse5): the only scripts are the JSON-LD data blocks, the
-    // theme's head script and the theme switch's file.
+    // theme's head script, the theme switch's file and (its body has a video) the video facades' file.
     const scripts: Element[] = [];
     visit(fromHtml(html), 'element', (node: Element) => {
       if (node.tagName === 'script') scripts.push(node);
@@ -203,8 +203,12 @@ describe('a title, description and alt text with markup in them', () => {
       'application/ld+json',
       'application/ld+json',
       'module',
+      'module',
     ]);
-    expect(String(scripts.at(-1)!.properties['src'])).toMatch(/^\/_astro\/ThemeSwitch\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/);
+    expect(scripts.slice(-2).map((script) => String(script.properties['src']))).toEqual([
+      expect.stringMatching(/^\/_astro\/ThemeSwitch\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/),
+      expect.stringMatching(/^\/_astro\/VideoEmbeds\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/),
+    ]);
     // In text, markup is escaped; inside quoted attribute values it is inert.
     expect(html.replace(/"[^"]*"/g, '""')).not.toContain('<script>alert(');
     const doc = page(dist, '/blog/beta-post/');

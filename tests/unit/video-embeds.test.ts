@@ -10,6 +10,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { HAS_VIDEO, rehypeVideoEmbeds } from '../../src/lib/markdown/rehype-video-embeds.ts';
 import { rehypeSanitizePost } from '../../src/lib/markdown/rehype-sanitize-post.ts';
+import { feedHtml } from '../../src/lib/feeds/feed-html.ts';
 import { embedSrc, iframeSource, parseStart, videoFromLink, watchUrl } from '../../src/lib/markdown/video-url.ts';
 import { iframeProblems } from '../../tools/check/embeds-check.ts';
 
@@ -253,5 +254,16 @@ describe('the post check on iframes', () => {
     expect(problems).toEqual([
       { line: 3, message: expect.stringMatching(/^has an <iframe> from YouTube; in \.mdx an iframe is not made click-to-load/) },
     ]);
+  });
+});
+
+describe('a video facade in a feed', () => {
+  it('is a paragraph with a plain link to the video, its title as the text', () => {
+    const { html } = render(
+      `<iframe src="https://www.youtube-nocookie.com/embed/${ID}?start=42" title="How we cut build time"></iframe>\n\nhttps://vimeo.com/76979871`,
+    );
+    expect(feedHtml(html, 'https://blog.example.com/blog/post/')).toBe(
+      `<p><a href="https://www.youtube.com/watch?v=${ID}&#x26;t=42s">How we cut build time</a></p>\n<p><a href="https://vimeo.com/76979871">Play video on Vimeo</a></p>`,
+    );
   });
 });
