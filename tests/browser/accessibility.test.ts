@@ -24,6 +24,8 @@ const PAGES: Record<string, string> = {
   'article with co-authors and "Related:" link cards': '/blog/delta/',
   'article with annotated code (titles, marked lines and words, diffs, line numbers, a terminal)': '/blog/toolkit-code/',
   'article with diagrams of every kind': '/blog/toolkit-diagrams/',
+  'article with video facades': '/blog/toolkit-embeds/',
+  'article with long URLs, a wide table and headings with their own ids': '/blog/toolkit-wide/',
   tag: '/tag/edge-ai/',
   archive: '/blog/',
   'archive by year and month': '/archive/',

@@ -247,6 +247,25 @@ const CASES: BadPost[] = [
     says: /^has a code block whose meta cannot be read: "\{2-x\}" is not a list of lines \("2-x" is not a line or a range\); write lines as \{2-3\} or \{1,4-6\}$/,
   },
   {
+    name: 'an iframe from a host that is not YouTube or Vimeo',
+    text: post({}, 'A map:\n\n<iframe src="https://www.google.com/maps/embed?pb=1" width="600" height="450"></iframe>\n'),
+    field: 'body',
+    says: /^has an iframe from www\.google\.com: iframes from www\.google\.com are not published; YouTube and Vimeo links become embeds/,
+  },
+  {
+    name: 'a heading id with a space',
+    text: post({}, 'Intro.\n\n## Pricing {#our prices}\n'),
+    field: 'body',
+    says: /^has a heading id "\{#our prices\}" that has a space; write it as letters, digits/,
+  },
+  {
+    name: 'MDX: a heading id, which MDX reads as an expression',
+    file: 'bad.mdx',
+    text: post({}, 'Intro.\n\n## Pricing {#pricing}\n'),
+    field: 'body',
+    says: /^has a heading id "\{#pricing\}", which \.mdx reads as a JavaScript expression .* <h2 id="pricing">Pricing<\/h2>/,
+  },
+  {
     name: 'MDX: a stray { in the text',
     file: 'bad.mdx',
     text: post({}, 'Budgets are {roughly 170 KB of script.\n'),

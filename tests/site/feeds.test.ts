@@ -83,7 +83,9 @@ describe('/rss.xml', () => {
     const beta = parsed.items.find((item) => item.url === `${SITE}/blog/beta-post/`)!;
     expect(beta.content).toContain('A raw paragraph with an event handler.');
     expect(beta.content).not.toMatch(/<script|onclick|onerror|javascript:|rawScriptRan|evil\.example/i);
-    expect(beta.content).toContain('https://www.youtube-nocookie.com/embed/abc123');
+    // Its video facade is a plain link to the video in the feed: no iframe, no page-only play mark.
+    expect(beta.content).toContain('<p><a href="https://www.youtube.com/watch?v=M7lc1UVf-VE">An allowed video</a></p>');
+    expect(beta.content).not.toMatch(/<iframe|youtube-nocookie|data-page-only/);
     expect(beta.content).toContain('<summary>More</summary>');
   });
 

@@ -176,6 +176,7 @@ describe('the series box and pager of an article', () => {
       card: { url: '/_social/card.jpg', width: 1200, height: 630 },
       headings: [],
       hasCode: false,
+      hasVideo: false,
       identity,
       series: withSeries ? seriesPlace(post, list) : undefined,
     };
@@ -206,6 +207,7 @@ describe('the series box and pager of an article', () => {
           card: { url: '/_social/card.jpg', width: 1200, height: 630 },
           headings: [],
           hasCode: false,
+          hasVideo: false,
           identity,
           series: withSeries ? seriesPlace(post, list) : undefined,
         },

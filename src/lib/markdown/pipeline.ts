@@ -16,6 +16,8 @@ import { rehypeSiteLinks } from './rehype-site-links.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkMath } from './remark-math.ts';
+import { rehypeVideoEmbeds } from './rehype-video-embeds.ts';
+import { remarkHeadingIds } from './remark-heading-ids.ts';
 import { remarkPostCleanup } from './remark-post-cleanup.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
@@ -32,8 +34,9 @@ export interface PipelineOptions {
 /** Our remark and rehype plugins, in order. */
 export function markdownPlugins({ root, base, origins }: PipelineOptions): UnifiedProcessorOptions {
   return {
-    // First, where Astro's own smartypants ran (markdownProcessor turns that one off).
-    remarkPlugins: [remarkSmartPunctuation, remarkPostCleanup, remarkCallouts, remarkMath, remarkDiagrams],
+    // `{#id}` first, before smart punctuation could touch an id; then smart punctuation where
+    // Astro's own smartypants ran (markdownProcessor turns that one off).
+    remarkPlugins: [remarkHeadingIds, remarkSmartPunctuation, remarkPostCleanup, remarkCallouts, remarkMath, remarkDiagrams],
     rehypePlugins: [
       // First: raw HTML is parsed and cleaned before anything else reads it.
       rehypeSanitizePost,
@@ -44,6 +47,8 @@ export function markdownPlugins({ root, base, origins }: PipelineOptions): Unifi
       // After the sanitiser, which would strip the SVG (drawn from the fence's text, never from raw HTML).
       [rehypeDiagrams, { cacheDir: cacheDirFromEnv(root) }],
       rehypeTableScroll,
+      // After the sanitiser, which leaves only YouTube's and Vimeo's iframes: each becomes a click-to-load facade.
+      rehypeVideoEmbeds,
       [rehypeSiteLinks, { siteUrl: origins, base }],
       // After rehypeSiteLinks, which makes links to our posts root-relative: marks "Related:" link-card paragraphs.
       [rehypeLinkCards, { base }],

@@ -78,9 +78,10 @@ export interface ArticleData {
   authors: AuthorView[];
   /** The link preview's image (the editor's ogImage or the drawn card). */
   card: { url: string; width: number; height: number };
-  /** The rendered body's headings and whether it has code blocks. */
+  /** The rendered body's headings, and whether it has code blocks and video facades. */
   headings: readonly Heading[];
   hasCode: boolean;
+  hasVideo: boolean;
   identity: SiteIdentity;
   /** The post's series and its place in it, when it is a part of one with a page. */
   series?: SeriesPlace | undefined;
@@ -105,6 +106,8 @@ export interface ArticleView {
   hero: { image: ResponsiveImage; alt: string; sizes: string } | undefined;
   toc: TocEntry[];
   hasCode: boolean;
+  /** Whether the body has a video facade: the page then loads VideoEmbeds.astro's script. */
+  hasVideo: boolean;
   tags: Link[];
   shareUrl: string;
   older: Link | undefined;
@@ -200,6 +203,7 @@ export function articleView(data: ArticleData, { site, settings }: ViewContext):
     hero: hero && post.hero && { image: hero, alt: post.hero.alt, sizes: HERO_SIZES },
     toc: tableOfContents(data.headings),
     hasCode: data.hasCode,
+    hasVideo: data.hasVideo,
     tags: post.tags.map((tag) => ({ label: tag.name, href: urls.tag(tag) })),
     shareUrl,
     older,

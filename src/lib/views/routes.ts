@@ -12,6 +12,7 @@ import { categoryHeroImage, categoryPage } from '#src/lib/content/profiles.ts';
 import { feedPath } from '#src/lib/feeds/feed.ts';
 import { heroImage } from '#src/lib/images/hero.ts';
 import { HAS_CODE } from '#src/lib/markdown/rehype-code-blocks.ts';
+import { HAS_VIDEO } from '#src/lib/markdown/rehype-video-embeds.ts';
 import { postShareCard } from '#src/lib/seo/share-card.ts';
 import { siteIdentity } from '#src/lib/seo/site-identity.ts';
 import { shownNeighbours } from '#src/lib/taxonomy/related.ts';
@@ -48,7 +49,17 @@ export async function articlePage(props: ArticleProps, site: URL | undefined) {
   const authors = await authorViews(post.authors);
   const card = await postShareCard(post, { base: import.meta.env.BASE_URL, heroKey: hero?.largest.name });
   const series = seriesPlace(post, posts);
-  const data = { post, neighbours, hero, authors, card, headings, series, hasCode: remarkPluginFrontmatter[HAS_CODE] === true };
+  const data = {
+    post,
+    neighbours,
+    hero,
+    authors,
+    card,
+    headings,
+    series,
+    hasCode: remarkPluginFrontmatter[HAS_CODE] === true,
+    hasVideo: remarkPluginFrontmatter[HAS_VIDEO] === true,
+  };
   return { Content, view: articleView({ ...data, identity: siteIdentity(site) }, context(site)) };
 }
 
