@@ -24,6 +24,7 @@ const PAGES: Record<string, string> = {
   'article with co-authors and "Related:" link cards': '/blog/delta/',
   'article with annotated code (titles, marked lines and words, diffs, line numbers, a terminal)': '/blog/toolkit-code/',
   'article with diagrams of every kind': '/blog/toolkit-diagrams/',
+  "article with every writer's form at once (issue 38)": '/blog/toolkit-all/',
   'article with video facades': '/blog/toolkit-embeds/',
   'article with long URLs, a wide table and headings with their own ids': '/blog/toolkit-wide/',
   tag: '/tag/edge-ai/',

@@ -165,7 +165,7 @@ describe('category and tag pages', () => {
       'Artificial Intelligence': '18 posts',
       'C++': '1 post',
       'Finance & Crypto': '11 posts',
-      'Web Development': '15 posts',
+      'Web Development': '16 posts',
       Writing: '3 posts',
     });
     const tags = counts('/tags/');
