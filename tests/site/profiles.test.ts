@@ -276,7 +276,7 @@ describe('npm run check and profiles', () => {
     const warnings = result.stderr.split('\n').filter((line) => /^ {4}\S+:\d+ {2}author {2}/.test(line));
     expect(warnings).toEqual([
       expect.stringMatching(
-        /^ {4}src\/content\/blog\/delta\.md:7 {2}author {2}"HiFi Studio And Mobile" has no profile \(named by 2 posts\)/,
+        /^ {4}src\/content\/blog\/delta\.md:7 {2}author {2}"HiFi Studio And Mobile" has no profile \(named by 3 posts\)/,
       ),
       expect.stringMatching(
         /^ {4}src\/content\/blog\/delta\.md:7 {2}author {2}"Ana Lima" has no profile, so the byline shows the name alone; add src\/content\/authors\/ana-lima\.md/,

@@ -1,6 +1,8 @@
 /** Mermaid source to SVG markup with beautiful-mermaid, kept on disk by a hash of what made it, so a warm build draws nothing. */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderOptions } from 'beautiful-mermaid';
@@ -32,12 +34,34 @@ export const SUPPORTED = 'flowchart (graph), sequenceDiagram, classDiagram, stat
  * 1-2 s to import on a busy machine, which a build whose diagrams are all cached, or that has
  * none, never pays, in any render worker or in the checker.
  */
-let library: Promise<typeof import('beautiful-mermaid')> | undefined;
+let library: typeof import('beautiful-mermaid') | undefined;
+
+/**
+ * Loaded with Node's own require, as render-math.ts loads Temml: in the dev server this module
+ * came through the Vite module runner that loaded astro.config.ts, and a dynamic import() here
+ * goes through that runner, closed by the time a post is rendered ("Vite module runner has been
+ * closed"). The package exports only an `import` condition, which require does not match, so
+ * its ES module file is found from its package.json and required by path (Node 24 requires ES
+ * modules without top-level await).
+ */
+function loadLibrary(): typeof import('beautiful-mermaid') {
+  let folder = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = path.join(folder, 'node_modules/beautiful-mermaid/package.json');
+    if (existsSync(manifest)) {
+      const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: { '.': { import: string } } };
+      return createRequire(import.meta.url)(path.join(path.dirname(manifest), exports['.'].import)) as typeof import('beautiful-mermaid');
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) throw new Error('beautiful-mermaid is not installed: run npm install');
+    folder = parent;
+  }
+}
 
 /** The library's SVG markup for `source`, or a DiagramError with its message. Slow-ish: call `drawCached`. */
 export async function draw(source: string): Promise<string> {
   if (UNSUPPORTED.test(source)) throw new DiagramError(`xychart is not drawn here; the kinds drawn are ${SUPPORTED}`);
-  const { renderMermaidSVG } = await (library ??= import('beautiful-mermaid'));
+  const { renderMermaidSVG } = (library ??= loadLibrary());
   try {
     return renderMermaidSVG(source, OPTIONS);
   } catch (error) {
