@@ -10,6 +10,7 @@ import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordingContext } from '../helpers/browser.ts';
 import { fixtureSiteInChromium } from '../helpers/fixture-browser.ts';
+import { chooseTheme } from '../helpers/theme-button.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -68,7 +69,7 @@ describe('axe finds no WCAG 2.2 AA violations, light and dark', () => {
         ['light', 'dark'],
       ] as const) {
         await page.emulateMedia({ colorScheme });
-        await page.getByLabel('Theme').selectOption(chosen);
+        await chooseTheme(page, chosen);
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
         // axe.run in the page itself ("legacy" mode): the pages have no frames of their own, and the
         // default runPartial/finishRun opens a second page for every analysis.

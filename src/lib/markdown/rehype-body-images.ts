@@ -13,8 +13,8 @@ export interface BodyImageOptions {
   base: string;
 }
 
-/** Body images are at most the article column wide (--width-text, 37rem at 16px = 592px). */
-export const BODY_IMAGE_SIZES = '(min-width: 40rem) 37rem, calc(100vw - 2.5rem)';
+/** Body images are at most the article column wide (--width-text, 39rem at 16px = 624px). */
+export const BODY_IMAGE_SIZES = '(min-width: 41.5rem) 39rem, calc(100vw - 2.5rem)';
 
 /**
  * Site-root images in a post body ("/images/x.webp", a file in public/) get
