@@ -85,3 +85,29 @@ describe('axe finds no WCAG 2.2 AA violations, light and dark', () => {
     });
   }
 });
+
+describe('axe finds no WCAG 2.2 AA violations on a phone, light and dark', () => {
+  for (const target of ['/blog/alpha-post/', '/']) {
+    it(`${target} at 360 px, with the menu open and closed`, async () => {
+      const { context: phone } = await recordingContext(served.browser, served.url, { viewport: { width: 360, height: 780 } });
+      const page = await phone.newPage();
+      await page.goto(`${served.url}${target}`, { waitUntil: 'load' });
+      const found: string[] = [];
+      for (const open of [false, true]) {
+        if (open) await page.locator('.site-menu summary').click();
+        expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(open);
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          const results = await new AxeBuilder({ page, axeSource: AXE_SOURCE })
+            .withTags(WCAG_TAGS)
+            .options({ resultTypes: ['violations'] })
+            .setLegacyMode(true)
+            .analyze();
+          found.push(...describeViolations(`${colorScheme}, menu ${open ? 'open' : 'closed'}`, results.violations));
+        }
+      }
+      expect(found).toEqual([]);
+      await phone.close();
+    });
+  }
+});

@@ -345,7 +345,7 @@ describe('the measure at 1280 px', () => {
       const words = [...prose.querySelectorAll(':scope > :is(p, ul, ol)')].map((block) => block.textContent!.trim()).join(' ');
       const long = document.createElement('p');
       long.id = 'measure';
-      long.textContent = `${words} ${words} ${words}`;
+      long.textContent = `${words} ${words} ${words} ${words}`;
       prose.append(long);
       const lines: number[] = [];
       for (const paragraph of prose.querySelectorAll(':scope > p')) {
