@@ -95,7 +95,7 @@ describe('axe finds no WCAG 2.2 AA violations on a phone, light and dark', () =>
       const found: string[] = [];
       for (const open of [false, true]) {
         if (open) await page.locator('.site-menu summary').click();
-        expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(open);
+        expect(await page.getByRole('navigation', { name: 'Menu', exact: true }).isVisible()).toBe(open);
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
           const results = await new AxeBuilder({ page, axeSource: AXE_SOURCE })

@@ -277,7 +277,7 @@ describe('the header', () => {
     });
     const page = await context.newPage();
     await page.goto(`${served.url}/blog/alpha-post/`, { waitUntil: 'load' });
-    const menu = page.getByRole('navigation', { name: 'Main' });
+    const menu = page.getByRole('navigation', { name: 'Menu', exact: true });
     expect(await menu.isVisible()).toBe(false);
     await page.locator('.site-menu summary').click();
     expect(await menu.isVisible()).toBe(true);
