@@ -195,7 +195,8 @@ describe('the theme switch', () => {
 
 describe('the table of contents', () => {
   it('marks the section in view as the reader scrolls, beside the text on a wide screen', async () => {
-    const { page, problems, done } = await open('/blog/alpha-post/', { viewport: { width: 1280, height: 700 } });
+    // Reduced motion: no colour transition, so the colours read are the settled ones.
+    const { page, problems, done } = await open('/blog/alpha-post/', { viewport: { width: 1280, height: 700 }, reducedMotion: 'reduce' });
     const toc = page.getByRole('navigation', { name: 'Table of contents' });
     const current = () => toc.locator('a[aria-current="true"]').allInnerTexts();
     for (const [id, text] of [
