@@ -19,7 +19,7 @@ import { cspHeader } from '#src/lib/seo/csp.ts';
 import { serviceCspSources } from '#src/lib/services/csp-sources.ts';
 import { isNoindex, lastModified } from '#src/lib/seo/sitemap-registry.ts';
 import { SITE } from '#src/site.config.ts';
-import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
+import { markdownProcessor, shikiConfig, syntaxHighlight } from '#src/lib/markdown/pipeline.ts';
 import { basePathFromEnv, cacheDirFromEnv } from '#src/lib/urls/site-paths.ts';
 
 /** Sub-folder hosting (e.g. GitHub project pages): BASE_PATH=/repo-name/ */
@@ -62,7 +62,7 @@ export default defineConfig({
   // of src/lib/seo/csp.ts first instead; Astro's CSP would add only hashes of the bundled script
   // files, which 'self' allows already.
   // One pipeline for Astro and for the blog loader's render workers (src/lib/markdown/pipeline.ts).
-  markdown: { processor: markdownProcessor({ root, base }), shikiConfig },
+  markdown: { processor: markdownProcessor({ root, base, origins: SITE.origins ?? [SITE.url] }), shikiConfig, syntaxHighlight },
   integrations: [
     // First: a bare `astro build` stops before anything else is set up.
     buildEntry(),

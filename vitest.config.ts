@@ -10,11 +10,13 @@ const NATIVE = [
 
 export default defineConfig({
   // What Astro serves to pages as virtual modules (its content collections, our integrations'
-  // build context), for unit tests of page code: stand-ins with fixture entries.
+  // build context), for unit tests of page code: stand-ins with fixture entries; and the settings.
   resolve: {
     alias: {
       'virtual:blog/build-context': new URL('./tests/helpers/build-context.ts', import.meta.url).pathname,
       'astro:content': new URL('./tests/helpers/astro-content.ts', import.meta.url).pathname,
+      // The sample's settings, not the owner's (npm run init changes src/site.config.ts).
+      '#src/site.config.ts': new URL('./tests/fixtures/site/site.config.ts', import.meta.url).pathname,
     },
   },
   test: {

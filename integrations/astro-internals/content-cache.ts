@@ -11,16 +11,21 @@ export const DEV_STORE_FOLDER = '.astro/';
 export const RENDERING_CODE = [
   'astro.config.ts',
   'src/lib/markdown',
+  // The diagram library draws what src/lib/markdown/diagrams/ puts in pages: a new version renders posts again.
+  'node_modules/beautiful-mermaid/package.json',
   // The blog collection's loader: what it stores for each post, and where it renders it.
   'src/lib/content/posts-loader.ts',
   'src/lib/images/images.ts',
   // Image sizes read from file headers (width and height in the HTML), and which file a reference names.
   'src/lib/images/sharp-input.ts',
+  // Which body image addresses are files, on other hosts, or neither (rehype-body-images.ts).
+  'src/lib/images/body-image-source.ts',
   'src/lib/urls/safe-paths.ts',
   'src/lib/urls/site-paths.ts',
   // How BASE_PATH and SITE_URL are read, which every image address and link carries.
   'src/lib/build/environment.ts',
   'src/site.config.ts',
+  'src/lib/settings/site-settings.ts',
 ];
 const STAMP = 'rendering-code.sha1';
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { markdownConfigDefaults, parseFrontmatter, type AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
 import { createBodyRenderer } from '#src/lib/markdown/render-body.ts';
+import { SITE } from '#src/site.config.ts';
 
 const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../..')) + path.sep;
 const limit = process.argv[3] === undefined ? Infinity : Number(process.argv[3]);
@@ -25,7 +26,7 @@ const shared = {
   shikiConfig,
   gfm: markdownConfigDefaults.gfm,
 } as AstroMarkdownOptions;
-const render = await createBodyRenderer(markdownProcessor({ root, base: '/' }), shared);
+const render = await createBodyRenderer(markdownProcessor({ root, base: '/', origins: [SITE.url] }), shared);
 
 const posts = path.join(root, 'src/content/blog');
 const files: string[] = [];

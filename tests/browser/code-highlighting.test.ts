@@ -105,9 +105,100 @@ describe('highlighted code', () => {
   });
 });
 
+/** What each Copy button of the toolkit's annotated blocks (toolkit-code.md) puts on the clipboard, in order. */
+const COPIED = [
+  [
+    'export async function load(posts: string[]) {',
+    '  const cache = new Map<string, number>();',
+    '  return posts.map((post, index) => cache.set(post, index));',
+    '}',
+  ].join('\n'),
+  'npm install @shikijs/transformers\nnpm run build',
+  [
+    '--- a/astro.config.ts',
+    '+++ b/astro.config.ts',
+    '@@ -1,2 +1,2 @@',
+    "-const site = 'http://example.com';",
+    "+const site = 'https://example.com';",
+    ' export default { site };',
+  ].join('\n'),
+  'const answer = 42;\nconsole.log(answer);',
+  'result = compute_the_very_long_function_name_for_testing(first_argument_value, second_argument_value, third_argument)',
+];
+
+describe('annotated code', () => {
+  it('copies the code without its marks: no notation comments, removed lines, line numbers or prompts', async () => {
+    const { page, problems, done } = await open('/blog/toolkit-code/', { permissions: ['clipboard-read', 'clipboard-write'] });
+    const copied: string[] = [];
+    const buttons = page.locator('.code-block__copy');
+    for (let index = 0; index < (await buttons.count()); index++) {
+      await buttons.nth(index).click();
+      await expect.poll(() => buttons.nth(index).textContent()).toBe('Copied');
+      copied.push(await page.evaluate(() => navigator.clipboard.readText()));
+    }
+    expect(copied).toEqual(COPIED);
+    expect(await violations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await done();
+  });
+
+  it('draws marks, numbers and prompts from classes, in both schemes, and a long line scrolls inside its block at 360 px', async () => {
+    const looks: Record<string, unknown> = {};
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, done } = await open('/blog/toolkit-code/', { colorScheme, viewport: { width: 360, height: 740 } });
+      looks[colorScheme] = await page.evaluate(() => {
+        const style = (selector: string, pseudo?: string) => {
+          const element = document.querySelector(selector)!;
+          const computed = getComputedStyle(element, pseudo);
+          return { background: computed.backgroundColor, content: computed.content, select: computed.userSelect };
+        };
+        return {
+          highlighted: style('.prose .line.highlighted').background,
+          added: style('.prose .astro-code:not([data-language="diff"]) .line.add').background,
+          removed: style('.prose .line.remove').background,
+          addedSign: style('.prose .astro-code:not([data-language="diff"]) .line.add', '::after').content,
+          word: style('.prose .highlighted-word').background,
+          number: style('.prose .line-numbers .line', '::before'),
+          prompt: style('.prose .code-prompt').select,
+          pageWidth: document.documentElement.scrollWidth,
+          longBlockScrolls: (() => {
+            const pre = [...document.querySelectorAll<HTMLElement>('.prose pre')].at(-1)!;
+            return pre.scrollWidth > pre.clientWidth && pre.getBoundingClientRect().right <= 360;
+          })(),
+        };
+      });
+      await done();
+    }
+    expect(looks['light']).toEqual({
+      highlighted: 'rgb(247, 233, 219)',
+      added: 'rgb(222, 241, 224)',
+      removed: 'rgb(251, 231, 229)',
+      addedSign: '"+" / "added"',
+      word: 'rgb(247, 233, 219)',
+      number: { background: 'rgba(0, 0, 0, 0)', content: '"1" / ""', select: 'none' },
+      prompt: 'none',
+      pageWidth: 360,
+      longBlockScrolls: true,
+    });
+    expect(looks['dark']).toMatchObject({
+      highlighted: 'rgb(34, 26, 19)',
+      added: 'rgb(15, 29, 15)',
+      removed: 'rgb(47, 20, 17)',
+      pageWidth: 360,
+    });
+  });
+
+  it('keeps a scrolling block reachable by keyboard', async () => {
+    const { page, done } = await open('/blog/toolkit-code/', { viewport: { width: 360, height: 740 } });
+    const focusable = await page.locator('.prose pre').evaluateAll((pres) => pres.map((pre) => pre.tabIndex));
+    expect(focusable).toEqual([0, 0, 0, 0, 0]);
+    await done();
+  });
+});
+
 describe('the Content-Security-Policy', () => {
   it('raises no violation on pages with code, search and listings, and refuses a style attribute', async () => {
-    for (const urlPath of ['/blog/alpha-post/', '/blog/gamma/', '/', '/search/', '/blog/']) {
+    for (const urlPath of ['/blog/alpha-post/', '/blog/gamma/', '/blog/toolkit-code/', '/', '/search/', '/blog/']) {
       const { page, problems, done } = await open(urlPath);
       expect(await violations(page), urlPath).toEqual([]);
       expect(problems, urlPath).toEqual([]);

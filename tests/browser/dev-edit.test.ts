@@ -4,21 +4,17 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addParagraph, poll, startDevServer, type DevServer } from '../../scripts/dev/bench/dev-server.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { makeProjectCopy, PROJECT_ROOT } from '../helpers/project-copy.ts';
+import { fixtureProjectCopy } from '../helpers/fixture-site.ts';
 
-const POST = 'src/content/blog/evaluating-rag-pipelines.md';
+const POST = 'src/content/blog/alpha-post.md';
 
 let root: string;
 let server: DevServer;
 let browser: Browser;
-const pageOf = (port: number) => `http://127.0.0.1:${port}/blog/evaluating-rag-pipelines/`;
+const pageOf = (port: number) => `http://127.0.0.1:${port}/blog/alpha-post/`;
 
 beforeAll(async () => {
-  root = await makeProjectCopy({
-    contentDir: path.join(PROJECT_ROOT, 'src/content/blog'),
-    publicDir: path.join(PROJECT_ROOT, 'public'),
-    name: 'dev-edit',
-  });
+  root = await fixtureProjectCopy('dev-edit');
   server = await startDevServer(root, { env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' } });
   [browser] = await Promise.all([launchChromium(), poll(pageOf(server.port), () => true, server.failure, 120_000)]);
 }, 180_000);
@@ -44,7 +40,13 @@ describe('npm run dev, a post saved while the browser shows it', () => {
     const file = path.join(root, POST);
     const marker = `Saved while the browser showed it, at ${Date.now()}.`;
     await writeFile(file, addParagraph(await readFile(file, 'utf8'), marker));
-    await page.waitForFunction((text) => document.body.innerText.includes(text), marker, { timeout: 30_000, polling: 50 });
+    // On a timeout, what the server printed says which step stalled (the change seen, the post
+    // reloaded, the store written, the reload sent).
+    await page
+      .waitForFunction((text) => document.body.innerText.includes(text), marker, { timeout: 30_000, polling: 50 })
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\n--- astro dev's last lines ---\n${server.lastLines()}`);
+      });
     await page.waitForLoadState('load');
     expect(loads - loadsBefore, server.output().slice(-2000)).toBeGreaterThanOrEqual(1);
     // Astro shows a change once it has written its store, so a restarted dev server shows it too.

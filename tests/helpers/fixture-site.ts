@@ -1,9 +1,16 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { makeProjectCopy, PROJECT_ROOT } from './project-copy.ts';
 
 /** A small deterministic picture: a gradient with circles, so webp has detail to encode. */
-export async function writeTestImage(file: string, width: number, height: number, hue: number): Promise<void> {
+export async function writeTestImage(
+  file: string,
+  width: number,
+  height: number,
+  hue: number,
+  format: 'webp' | 'png' | 'jpeg' = 'webp',
+): Promise<void> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
       <stop offset="0" stop-color="hsl(${hue},70%,45%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360},70%,25%)"/>
@@ -12,7 +19,8 @@ export async function writeTestImage(file: string, width: number, height: number
     ${Array.from({ length: 12 }, (_, i) => `<circle cx="${(i * 137) % width}" cy="${(i * 89) % height}" r="${40 + i * 9}" fill="hsla(${(hue + i * 20) % 360},80%,70%,0.35)"/>`).join('')}
   </svg>`;
   await mkdir(path.dirname(file), { recursive: true });
-  await sharp(Buffer.from(svg)).webp({ quality: 60 }).toFile(file);
+  const image = sharp(Buffer.from(svg));
+  await (format === 'webp' ? image.webp({ quality: 60 }) : image.toFormat(format)).toFile(file);
 }
 
 const CATEGORIES = ['Web Development', 'Artificial Intelligence', 'Finance & Crypto'];
@@ -52,6 +60,9 @@ export async function writeFixtureImages(root: string): Promise<void> {
   await writeTestImage(path.join(root, 'public/hero-gamma.webp'), 1600, 900, 280);
   await writeTestImage(path.join(root, 'public/images/inline.webp'), 1000, 600, 30);
   await writeTestImage(path.join(root, 'src/content/blog/beta-post/hero.webp'), 1200, 675, 20);
+  // Body images beside a folder post (issue 38): a PNG wider than the largest variant, a JPEG with a space in its name.
+  await writeTestImage(path.join(root, 'src/content/blog/toolkit-images/diagram.png'), 1800, 900, 200, 'png');
+  await writeTestImage(path.join(root, 'src/content/blog/toolkit-images/img/cost chart.jpg'), 1000, 500, 320, 'jpeg');
   await writeTestImage(path.join(root, 'public/avatars/jonas.webp'), 400, 400, 120);
 }
 
@@ -69,4 +80,14 @@ export async function writeFixtureSettings(root: string): Promise<void> {
   if (!text.includes(from)) throw new Error(`${file} has no "${from}" to give the fixture its X accounts; update writeFixtureSettings`);
   const to = `twitter: { site: '${FIXTURE_X.site}', authors: { '${FIXTURE_X.author}': '${FIXTURE_X.authorHandle}' } },`;
   await writeFile(file, text.replace(from, to));
+}
+
+/** The fixture site's hand-written posts, profiles and category pages (tests/fixtures/site/content/). */
+export const FIXTURE_POSTS = path.join(PROJECT_ROOT, 'tests/fixtures/site/content/blog');
+
+/** A project copy holding the fixture's hand-written posts and the images they name: a valid site that owners' edits never change. */
+export async function fixtureProjectCopy(name: string): Promise<string> {
+  const root = await makeProjectCopy({ contentDir: FIXTURE_POSTS, name });
+  await writeFixtureImages(root);
+  return root;
 }

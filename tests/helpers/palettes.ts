@@ -18,6 +18,11 @@ export const SAMPLE: Palette = {
   '--code-bg': ['#f4f1ea', '#1d1b16'],
   '--notice-bg': ['#fff3c4', '#fff3c4'],
   '--notice-text': ['#4a3800', '#4a3800'],
+  '--code-mark-bg': ['#f7e9db', '#221a13'],
+  '--code-added-bg': ['#def1e0', '#0f1d0f'],
+  '--code-added': ['#1b7335', '#56d364'],
+  '--code-removed-bg': ['#fbe7e5', '#2f1411'],
+  '--code-removed': ['#b42318', '#ff7b72'],
 };
 
 /** A cool blue brand with a magenta focus ring: every pair passes. */

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+/** The settings every copy is built with: the sample's, frozen for the tests (see the file). */
+export const SAMPLE_SETTINGS = path.join(PROJECT_ROOT, 'tests/fixtures/site/site.config.ts');
 /** The sample site's content, which a copy replaces with its own. */
 const CONTENT_FOLDERS = ['blog', 'authors', 'categories'];
 const CODE = ['astro.config.ts', 'tsconfig.json', 'package.json', 'integrations', 'scripts', 'src', 'tools'];
@@ -27,6 +29,8 @@ export async function makeProjectCopy(options: {
       filter: (source) => !CONTENT_FOLDERS.some((folder) => source.startsWith(path.join(PROJECT_ROOT, 'src/content', folder))),
     });
   }
+  // The sample's settings, whatever the owner has made of src/site.config.ts.
+  await copyFile(SAMPLE_SETTINGS, path.join(root, 'src/site.config.ts'));
   await cp(options.contentDir, path.join(root, 'src/content/blog'), { recursive: true });
   // A fixture's author profiles and category pages sit beside its posts (content/blog, content/authors, …).
   for (const folder of CONTENT_FOLDERS.slice(1)) {

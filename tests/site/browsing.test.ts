@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { htmlPages, distText } from '../helpers/crawl.ts';
 import { distHas, page } from '../helpers/dist.ts';
+import { TOOLKIT_POSTS } from '../helpers/fixture-posts.ts';
 
 let dist = '';
 beforeAll(() => {
@@ -11,12 +12,16 @@ beforeAll(() => {
 
 /**
  * The fixture's published posts, newest first: the hand-written four, then 30
- * fillers dated January, then the five FAQ-form posts dated December 2025.
+ * fillers dated January, then the five FAQ-form posts dated December 2025, then the toolkit's
+ * posts dated November 2025: one per form (annotated code…), and the three parts of the fixture
+ * series (newest first here; their reading order is tests/site/series.test.ts's).
  */
 const HAND_WRITTEN = ['/blog/gamma/', '/blog/beta-post/', '/blog/alpha-post/', '/blog/delta/'];
 const FILLERS = Array.from({ length: 30 }, (_, i) => `/blog/filler-${String(30 - i).padStart(2, '0')}/`);
 const FAQ_FORMS = ['/blog/faq-off/', '/blog/faq-qa/', '/blog/faq-common/', '/blog/faq-bold/', '/blog/faq-numbered/'];
-const ALL_PUBLISHED = [...HAND_WRITTEN, ...FILLERS, ...FAQ_FORMS];
+/** The toolkit's posts (one per writer's form, the series parts), dated November 2025, newest first. */
+const TOOLKIT = TOOLKIT_POSTS;
+const ALL_PUBLISHED = [...HAND_WRITTEN, ...FILLERS, ...FAQ_FORMS, ...TOOLKIT];
 
 const cardLinks = (urlPath: string) => [...page(dist, urlPath).querySelectorAll('.card__title a')].map((a) => a.getAttribute('href'));
 const robots = (urlPath: string) => page(dist, urlPath).querySelector('meta[name="robots"]')?.getAttribute('content') ?? null;
@@ -64,7 +69,9 @@ describe('home page', () => {
 describe('archive /blog/', () => {
   it('lists every published post newest first over numbered pages', () => {
     const pages = collectPages('/blog/', (n) => `/blog/${n}/`);
-    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 9]);
+    expect(pages.map((p) => p.length)).toEqual(
+      Array.from({ length: Math.ceil(ALL_PUBLISHED.length / 10) }, (_, i) => Math.min(10, ALL_PUBLISHED.length - i * 10)),
+    );
     expect(pages.flat()).toEqual(ALL_PUBLISHED);
   });
 
@@ -78,11 +85,12 @@ describe('archive /blog/', () => {
       '/blog/2/',
       '/blog/3/',
       '/blog/4/',
+      '/blog/5/',
     ]);
     expect(page(dist, '/blog/').querySelector('.pagination a[rel="prev"]')).toBeNull();
-    expect(page(dist, '/blog/4/').querySelector('.pagination a[rel="next"]')).toBeNull();
-    expect(distHas(dist, '/blog/5/')).toBe(false);
-    expect(page(dist, '/blog/3/').querySelector('title')!.textContent).toContain('page 3 of 4');
+    expect(page(dist, '/blog/5/').querySelector('.pagination a[rel="next"]')).toBeNull();
+    expect(distHas(dist, '/blog/6/')).toBe(false);
+    expect(page(dist, '/blog/3/').querySelector('title')!.textContent).toContain('page 3 of 5');
   });
 });
 
@@ -90,13 +98,15 @@ describe('category and tag pages', () => {
   it('paginates a category with its heading, count and index link', () => {
     const pages = collectPages('/category/artificial-intelligence/', (n) => `/category/artificial-intelligence/${n}/`);
     const expected = ALL_PUBLISHED.filter(
-      (url) => ['/blog/beta-post/', '/blog/alpha-post/', ...FAQ_FORMS].includes(url) || /filler-(01|04|07|10|13|16|19|22|25|28)/.test(url),
+      (url) =>
+        ['/blog/beta-post/', '/blog/alpha-post/', ...FAQ_FORMS, ...TOOLKIT].includes(url) ||
+        /filler-(01|04|07|10|13|16|19|22|25|28)/.test(url),
     );
     expect(pages.flat()).toEqual(expected);
-    expect(pages.map((p) => p.length)).toEqual([10, 7]);
+    expect(pages.map((p) => p.length)).toEqual([10, 8]);
     const doc = page(dist, '/category/artificial-intelligence/');
     expect(doc.querySelector('h1')!.textContent).toBe('Artificial Intelligence');
-    expect(doc.querySelector('.listing__count')!.textContent).toContain('17 posts');
+    expect(doc.querySelector('.listing__count')!.textContent).toContain('18 posts');
     expect(doc.querySelector('.listing__count a')!.getAttribute('href')).toBe('/categories/');
     expect(robots('/category/artificial-intelligence/')).toBeNull();
   });
@@ -152,10 +162,11 @@ describe('category and tag pages', () => {
         ]),
       );
     expect(counts('/categories/')).toEqual({
-      'Artificial Intelligence': '17 posts',
+      'Artificial Intelligence': '18 posts',
       'C++': '1 post',
       'Finance & Crypto': '11 posts',
-      'Web Development': '10 posts',
+      'Web Development': '16 posts',
+      Writing: '3 posts',
     });
     const tags = counts('/tags/');
     expect(tags['Machine Learning']).toBe('3 posts');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distSnapshot } from '../helpers/crawl.ts';
 import { makeProjectCopy, PROJECT_ROOT, runScript, runScriptAsync } from '../helpers/project-copy.ts';
+import { SAMPLE_POSTS, SAMPLE_SITE_ONLY, SAMPLES_HERE } from '../helpers/samples.ts';
 import { serveDist } from '../helpers/serve.ts';
 
 /**
@@ -14,7 +15,6 @@ import { serveDist } from '../helpers/serve.ts';
  * Both on copies of the sample site itself, as a new owner has it.
  */
 
-const SAMPLE_POSTS = path.join(PROJECT_ROOT, 'src/content/blog');
 const RECORD = '.cache/astro/published-urls.json';
 /** A production deploy as these tests run it: nothing fetched from the network unless a test serves it on loopback. */
 const PRODUCTION = { BLOG_DEPLOY: 'production', BLOG_LIVE_RECORD: 'off' };
@@ -26,7 +26,7 @@ const sampleCopy = (name: string) =>
   makeProjectCopy({ contentDir: SAMPLE_POSTS, publicDir: path.join(PROJECT_ROOT, 'public'), name, parent: tmpdir() });
 const log = (result: { stdout: string; stderr: string }) => `${result.stdout}\n${result.stderr}`;
 
-describe('a local build of the sample site', () => {
+describe.skipIf(!SAMPLES_HERE)(`a local build of the sample site ${SAMPLE_SITE_ONLY}`, () => {
   let root = '';
   beforeAll(async () => {
     root = await sampleCopy('local-record');
@@ -62,7 +62,7 @@ describe('a local build of the sample site', () => {
   });
 });
 
-describe('a production deploy of the sample site', () => {
+describe.skipIf(!SAMPLES_HERE)(`a production deploy of the sample site ${SAMPLE_SITE_ONLY}`, () => {
   let root = '';
   let first = '';
   beforeAll(async () => {

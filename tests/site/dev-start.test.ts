@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARM_PAGES } from '../../integrations/dev-start.ts';
 import { OLD_SITE_PREFIX } from '../../scripts/build-cleanup.ts';
 import { poll, startDevServer, type DevServer } from '../../scripts/dev/bench/dev-server.ts';
-import { makeProjectCopy, PROJECT_ROOT } from '../helpers/project-copy.ts';
+import { fixtureProjectCopy } from '../helpers/fixture-site.ts';
 
 /**
  * `npm run dev` prepares the pages an editor opens first before anyone asks for them, leaves
@@ -33,11 +33,7 @@ async function printed(done: (output: string) => boolean, timeoutMs: number): Pr
 const transformed = () => new Set([...server.output().matchAll(/vite:transform \S+ (\/src\/\S+)/g)].map((match) => match[1]!));
 
 beforeAll(async () => {
-  root = await makeProjectCopy({
-    contentDir: path.join(PROJECT_ROOT, 'src/content/blog'),
-    publicDir: path.join(PROJECT_ROOT, 'public'),
-    name: 'dev-start',
-  });
+  root = await fixtureProjectCopy('dev-start');
   oldSite = path.join(root, `${OLD_SITE_PREFIX}4242-1700000000000`);
   // A page the watcher does see (any folder but the site's and the builds'), for the test to delete after the old site.
   await writeFile(path.join(root, 'watched-page.html'), '<!doctype html><title>seen</title>');
@@ -75,7 +71,7 @@ describe('npm run dev, before and after the first page', () => {
     await printed((output) => output.includes(`Reloaded data from ${sample}`), 60_000);
     expect(server.output().match(/renderer warmed.*/)?.[0]).toBeUndefined();
 
-    await poll(`http://127.0.0.1:${server.port}/blog/evaluating-rag-pipelines/`, (body) => body.includes('<h1'), server.failure, 60_000);
+    await poll(`http://127.0.0.1:${server.port}/blog/alpha-post/`, (body) => body.includes('<h1'), server.failure, 60_000);
     await printed((output) => /renderer warmed on \S+\.md in \d+ ms/.test(output), 30_000);
   });
 

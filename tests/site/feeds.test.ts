@@ -7,10 +7,9 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { htmlPages } from '../helpers/crawl.ts';
 import { distHas, page } from '../helpers/dist.ts';
+import { PUBLISHED } from '../helpers/fixture-posts.ts';
 
 const SITE = 'https://blog.example.com';
-/** The fixture publishes 4 hand-written posts, 30 fillers and 5 FAQ-form posts (a draft and a future post stay out). */
-const PUBLISHED = 39;
 const NASTY = '</script><script>alert(1)</script> "quotes" & <tags>';
 const BETA_TITLE = `Beta Post ${NASTY}`;
 
@@ -84,7 +83,9 @@ describe('/rss.xml', () => {
     const beta = parsed.items.find((item) => item.url === `${SITE}/blog/beta-post/`)!;
     expect(beta.content).toContain('A raw paragraph with an event handler.');
     expect(beta.content).not.toMatch(/<script|onclick|onerror|javascript:|rawScriptRan|evil\.example/i);
-    expect(beta.content).toContain('https://www.youtube-nocookie.com/embed/abc123');
+    // Its video facade is a plain link to the video in the feed: no iframe, no page-only play mark.
+    expect(beta.content).toContain('<p><a href="https://www.youtube.com/watch?v=M7lc1UVf-VE">An allowed video</a></p>');
+    expect(beta.content).not.toMatch(/<iframe|youtube-nocookie|data-page-only/);
     expect(beta.content).toContain('<summary>More</summary>');
   });
 

@@ -11,7 +11,8 @@ import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { slugFromFile, slugify } from '#src/lib/content/slug.ts';
 import { readManifest } from '../../scripts/init/sample-manifest.ts';
 import { distHas, page } from '../helpers/dist.ts';
-import { makeProjectCopy, PROJECT_ROOT, runScriptAsync } from '../helpers/project-copy.ts';
+import { makeProjectCopy, PROJECT_ROOT, runScriptAsync, SAMPLE_SETTINGS } from '../helpers/project-copy.ts';
+import { SAMPLE_POSTS, SAMPLE_SITE_ONLY, SAMPLES_HERE } from '../helpers/samples.ts';
 
 /**
  * README's "Make it yours", followed on a fresh copy of the sample site: the first command
@@ -81,7 +82,7 @@ const jsonLd = (doc: Document) =>
     Record<string, unknown>
   >;
 
-describe('Make it yours: build, npm run init, build', () => {
+describe.skipIf(!SAMPLES_HERE)(`Make it yours: build, npm run init, build ${SAMPLE_SITE_ONLY}`, () => {
   let root = '';
   let dist = '';
   let sampleBuildFiles: string[] = [];
@@ -91,7 +92,7 @@ describe('Make it yours: build, npm run init, build', () => {
 
   beforeAll(async () => {
     root = await makeProjectCopy({
-      contentDir: path.join(PROJECT_ROOT, 'src/content/blog'),
+      contentDir: SAMPLE_POSTS,
       publicDir: path.join(PROJECT_ROOT, 'public'),
       name: 'init',
     });
@@ -133,8 +134,8 @@ describe('Make it yours: build, npm run init, build', () => {
     expect(settings).toContain("  timeZone: 'Europe/Berlin',");
     expect(settings).toMatch(/^ {2}logo: 'blog-init-[^']+-logo\.png',$/m);
     expect(settings).toContain('  twitter: { authors: {} },');
-    // The rest of the file is the project's, as it was.
-    expect(settings).toContain(readFileSync(path.join(PROJECT_ROOT, 'src/site.config.ts'), 'utf8').split('const defaults')[0]);
+    // The rest of the file is the settings file's, as it was.
+    expect(settings).toContain(readFileSync(SAMPLE_SETTINGS, 'utf8').split('const defaults')[0]);
 
     expect((await filesOf(path.join(root, 'src/content'))).sort()).toEqual(['authors/zoe-o-brien.md', 'blog/welcome.md']);
     const publicFiles = await filesOf(path.join(root, 'public'));
@@ -238,13 +239,13 @@ function readdirSyncText(folder: string, name: RegExp): string {
     .join('\n');
 }
 
-describe('npm run init with posts that are not the samples', () => {
+describe.skipIf(!SAMPLES_HERE)(`npm run init with posts that are not the samples ${SAMPLE_SITE_ONLY}`, () => {
   let root = '';
   const own = 'src/content/blog/my-own-post.md';
 
   beforeAll(async () => {
     root = await makeProjectCopy({
-      contentDir: path.join(PROJECT_ROOT, 'src/content/blog'),
+      contentDir: SAMPLE_POSTS,
       publicDir: path.join(PROJECT_ROOT, 'public'),
       name: 'init-refuse',
     });

@@ -1,21 +1,18 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProjectCopy, PROJECT_ROOT, runScriptAsync } from '../helpers/project-copy.ts';
+import { fixtureProjectCopy } from '../helpers/fixture-site.ts';
+import { runScriptAsync } from '../helpers/project-copy.ts';
 
 /**
  * Broken author and category files fail `npm run check` (and so the build)
- * with the same `file:line  field  message` lines as posts. The sample posts,
+ * with the same `file:line  field  message` lines as posts. The fixture's posts,
  * which are valid, carry the project copy.
  */
 let root = '';
 
 beforeAll(async () => {
-  root = await makeProjectCopy({
-    contentDir: path.join(PROJECT_ROOT, 'src/content/blog'),
-    publicDir: path.join(PROJECT_ROOT, 'public'),
-    name: 'profiles',
-  });
+  root = await fixtureProjectCopy('profiles');
   await mkdir(path.join(root, 'src/content/authors'), { recursive: true });
   await mkdir(path.join(root, 'src/content/categories'), { recursive: true });
   await writeFile(
@@ -71,7 +68,7 @@ describe('npm run check on broken author and category files', () => {
 
   it('decodes avatars as it decodes heroes: a damaged file, an SVG and a web address are each named', async () => {
     // The first half of a real WebP: its header (and pixel size) reads fine, its pixels do not.
-    const hero = await readFile(path.join(root, 'public/web-performance-budget-waterfall.webp'));
+    const hero = await readFile(path.join(root, 'public/hero-alpha.webp'));
     await mkdir(path.join(root, 'public/avatars'), { recursive: true });
     await writeFile(path.join(root, 'public/avatars/half.webp'), hero.subarray(0, Math.floor(hero.length / 2)));
     await writeFile(path.join(root, 'public/avatars/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>');

@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { htmlPages } from '../helpers/crawl.ts';
 import { distHas, page } from '../helpers/dist.ts';
+import { PUBLISHED } from '../helpers/fixture-posts.ts';
 import { THEME_SCRIPT } from '#src/lib/theme/theme-script.ts';
 
 const SITE = 'https://blog.example.com';
@@ -126,7 +127,7 @@ describe('meta tags on every page', () => {
 describe('JSON-LD', () => {
   it('is valid JSON on every post with BlogPosting and BreadcrumbList and their required fields', () => {
     const posts = htmlPages(dist).filter((p) => /^\/blog\/(?!\d+\/)[^/]+\/$/.test(p));
-    expect(posts).toHaveLength(39);
+    expect(posts).toHaveLength(PUBLISHED);
     for (const urlPath of posts) {
       const blocks = jsonLd(page(dist, urlPath));
       const types = blocks.map((block) => block['@type']);
@@ -193,7 +194,7 @@ describe('a title, description and alt text with markup in them', () => {
   it('never break out of the page: no injected script element exists', () => {
     const html = betaFile();
     // Parsed the way browsers parse (parse5): the only scripts are the JSON-LD data blocks, the
-    // theme's head script and the theme switch's file.
+    // theme's head script, the theme switch's file and (its body has a video) the video facades' file.
     const scripts: Element[] = [];
     visit(fromHtml(html), 'element', (node: Element) => {
       if (node.tagName === 'script') scripts.push(node);
@@ -203,14 +204,20 @@ describe('a title, description and alt text with markup in them', () => {
       'application/ld+json',
       'application/ld+json',
       'module',
+      'module',
     ]);
-    expect(String(scripts.at(-1)!.properties['src'])).toMatch(/^\/_astro\/ThemeSwitch\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/);
+    expect(scripts.slice(-2).map((script) => String(script.properties['src']))).toEqual([
+      expect.stringMatching(/^\/_astro\/ThemeSwitch\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/),
+      expect.stringMatching(/^\/_astro\/VideoEmbeds\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/),
+    ]);
     // In text, markup is escaped; inside quoted attribute values it is inert.
     expect(html.replace(/"[^"]*"/g, '""')).not.toContain('<script>alert(');
     const doc = page(dist, '/blog/beta-post/');
     // The raw HTML in the body lost its script, handler and javascript: URL too.
     expect(html).not.toMatch(/rawScriptRan|onclick=|onerror=|javascript:|evil\.example/);
-    expect(doc.querySelectorAll('.prose iframe')).toHaveLength(1);
+    // Its YouTube embed is a click-to-load facade (tests/site/embeds.test.ts): no iframe until the click.
+    expect(doc.querySelectorAll('.prose iframe')).toHaveLength(0);
+    expect(doc.querySelectorAll('.prose .video-embed')).toHaveLength(1);
     expect(doc.querySelector('#raw-paragraph')!.textContent).toBe('A raw paragraph with an event handler.');
   });
 

@@ -8,6 +8,7 @@ import { CODE_THEMES, transformerThemeClasses } from '#src/lib/markdown/code-the
 import { CODE_THEME_CSS_FILE, codeThemeCss } from '#src/lib/markdown/code-theme-css.ts';
 import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
 import { createBodyRenderer } from '#src/lib/markdown/render-body.ts';
+import { SITE } from '#src/site.config.ts';
 
 const root = path.resolve(import.meta.dirname, '../..') + '/';
 const css = readFileSync(path.join(root, CODE_THEME_CSS_FILE), 'utf8');
@@ -36,7 +37,7 @@ const BODY = [
 ].join('\n');
 
 async function render(body: string): Promise<string> {
-  const renderBody = await createBodyRenderer(markdownProcessor({ root, base: '/' }), {
+  const renderBody = await createBodyRenderer(markdownProcessor({ root, base: '/', origins: [SITE.url] }), {
     ...markdownConfigDefaults,
     shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
   });

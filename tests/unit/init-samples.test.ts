@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,7 +46,7 @@ describe('the sample manifest', () => {
   });
 });
 
-describe('what init removes', () => {
+describe.skipIf(!samplesHere)('what init removes (from a copy of the samples, so not once init has removed them)', () => {
   let root = '';
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'blog-init-plan-'));
@@ -98,5 +98,12 @@ describe('what init removes', () => {
         .filter((file) => file.startsWith('public/'))
         .sort(),
     );
+  });
+});
+
+describe.skipIf(!samplesHere)("the tests' settings (while the samples are here)", () => {
+  it("are the sample's src/site.config.ts, below its opening comment: a setting changed in one is changed in the other", () => {
+    const below = (file: string) => readFileSync(path.join(ROOT, file), 'utf8').replace(/^\/\*\*[\s\S]*?\*\/\n/, '');
+    expect(below('tests/fixtures/site/site.config.ts')).toBe(below('src/site.config.ts'));
   });
 });

@@ -23,6 +23,7 @@ describe('the shipped menus', () => {
     expect(SITE.footer).toEqual({
       links: [
         { label: 'All posts', href: '/blog/' },
+        { label: 'Archive', href: '/archive/' },
         { label: 'Categories', href: '/categories/' },
         { label: 'Tags', href: '/tags/' },
         { label: 'RSS feed', href: '/rss.xml' },

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,7 +92,7 @@ function context(dir: string, store: Store = new MutableDataStore(), extra: Part
       root: pathToFileURL(`${dir}/`),
       srcDir: pathToFileURL(`${dir}/src/`),
       markdown: {
-        processor: markdownProcessor({ root: `${dir}/`, base: '/' }),
+        processor: markdownProcessor({ root: `${dir}/`, base: '/', origins: SITE.origins ?? [SITE.url] }),
         syntaxHighlight: markdownConfigDefaults.syntaxHighlight,
         shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
         gfm: true,
@@ -142,6 +143,7 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'posts-loader-'));
   await writePosts(root, POSTS);
   await writeTestImage(path.join(root, 'public/images/inline.webp'), 1000, 600, 30);
+  await writeTestImage(path.join(root, 'src/content/blog/pic.webp'), 900, 500, 90);
 });
 
 afterAll(async () => {
@@ -170,10 +172,13 @@ describe('postsLoader', () => {
       'table-scroll',
       'href="/blog/sub/b/"',
       '_img/inline-',
-      '__ASTRO_IMAGE_',
+      // The image beside the post gets the pipeline's variants (rehype-body-images.ts), not Astro's own <img>.
+      '_img/pic-',
       'data-link-card',
     ])
       expect(alpha.rendered!.html).toContain(mark);
+    expect(alpha.rendered!.html).not.toContain('__ASTRO_IMAGE_');
+    expect(alpha.rendered!.metadata!.localImagePaths).toEqual([]);
     expect(alpha.rendered!.html).not.toContain('<script');
     // Highlighted code carries classes (src/lib/markdown/code-theme.ts), the same on either thread.
     expect(alpha.rendered!.html).not.toContain(' style=');
@@ -238,6 +243,37 @@ describe('postsLoader', () => {
     }
   });
 
+  it('reloads a post the watcher reported half-written, when the rest of the save brings no event of its own', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'posts-loader-save-'));
+    try {
+      await writePosts(dir, { 'one.md': '---\ntitle: "One"\n---\n\nFirst.\n' });
+      const file = path.join(dir, BASE, 'one.md');
+      const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
+      const logs: string[] = [];
+      // The editor's write lands just after the loader read the emptied file: within chokidar's
+      // 50 ms throttle, so no second change event comes.
+      let writes = 0;
+      const log = (message: string) => {
+        logs.push(message);
+        if (message === 'Reloaded data from one.md' && writes++ === 0) writeFileSync(file, '---\ntitle: "One"\n---\n\nThird.\n');
+      };
+      const run = context(dir, undefined, {
+        watcher,
+        logger: { info: log, warn: log, error: log, debug: log },
+      } as unknown as Partial<LoaderContext>);
+      await postsLoader({ base: BASE }).load(run.ctx);
+      const blog = run.store.scopedStore('blog');
+
+      await writeFile(file, '');
+      watcher.emit('change', file);
+      for (let i = 0; i < 200 && logs.filter((line) => line === 'Reloaded data from one.md').length < 2; i++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(blog.get('one.md')!.rendered!.html).toBe('<p>Third.</p>');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   const BROKEN = { 'broken.md': '---\ntitle: "Broken"\n---\n\n![x](/images/broken.webp)\n' };
   const NOT_AN_IMAGE = /^src\/content\/blog\/broken\.md {2}body {2}.*"\/images\/broken\.webp".*is not an image sharp can read/;
   it.each([
@@ -282,7 +318,7 @@ describe('postsLoader', () => {
 
   it('fails the post a worker was rendering when the worker dies, and the waiting ones', async () => {
     const pool = createRenderPool(
-      { pipeline: { root: `${root}/`, base: '/' }, shared: {} },
+      { pipeline: { root: `${root}/`, base: '/', origins: [SITE.url] }, shared: {} },
       // Too little memory to load the pipeline: the worker dies as one would on a huge post.
       { size: 1, resourceLimits: { maxOldGenerationSizeMb: 8 } },
     );

@@ -26,6 +26,7 @@ function post(slug: string, day: number, category: string, tags: string[]): Post
     seo: { title: slug, canonicalURL: undefined, noindex: false, ogImage: undefined },
     redirectFrom: [],
     faq: true,
+    series: undefined,
   };
 }
 

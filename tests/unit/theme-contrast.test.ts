@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '#tools/check/problems.ts';
-import { CODE_THEME_FILE, CONTRAST_PAIRS, THEME_FILE, themeProblems, themeVariables } from '#tools/check/theme-contrast.ts';
+import { CODE_PALETTE, CODE_THEME_FILE, CONTRAST_PAIRS, THEME_FILE, themeProblems, themeVariables } from '#tools/check/theme-contrast.ts';
 import { HARBOUR, SAMPLE, withPalette, type Palette } from '../helpers/palettes.ts';
 
 /**
@@ -28,6 +28,12 @@ describe('the shipped theme', () => {
   });
 });
 
+/** The same colour measured on each callout kind's box (its colour at 8% over --bg), as the check lists them after the page's pairs. */
+const onCallouts = (front: string, bg: string, scheme: string, ratios: string[]) =>
+  ['note', 'tip', 'important', 'warning', 'caution'].map(
+    (kind, index) => `contrast  ${front} on --callout-${kind} at 8% over --bg (${bg}) in ${scheme}: contrast ${ratios[index]}:1`,
+  );
+
 /** Palettes an owner might pick, and what the check says of each: nothing, or these lines (file and line left off). */
 const PALETTES: Array<[string, Palette, string[]]> = [
   ['the sample', SAMPLE, []],
@@ -48,6 +54,11 @@ const PALETTES: Array<[string, Palette, string[]]> = [
     [
       'contrast  --muted (#9a9a9a) on --bg (#ffffff) in light: contrast 2.81:1, needs 4.5:1 for text (quieter text: dates, descriptions, the footer, placeholders)',
       "contrast  --muted (#9a9a9a) on --surface (#f2efe8) in light: contrast 2.45:1, needs 4.5:1 for text (quieter text on panels: cards' dates, code blocks' language)",
+      'contrast  --muted (#9a9a9a) on --code-bg (#f4f1ea) in light: contrast 2.49:1, needs 4.5:1 for text (line numbers and terminal prompts in code blocks)',
+      'contrast  --muted (#9a9a9a) on --code-mark-bg (#f7e9db) in light: contrast 2.36:1, needs 4.5:1 for text (line numbers on marked lines)',
+      'contrast  --muted (#9a9a9a) on --code-added-bg (#def1e0) in light: contrast 2.38:1, needs 4.5:1 for text (line numbers on added lines)',
+      'contrast  --muted (#9a9a9a) on --code-removed-bg (#fbe7e5) in light: contrast 2.36:1, needs 4.5:1 for text (line numbers on removed lines)',
+      ...onCallouts('--muted (#9a9a9a)', '#ffffff', 'light', ['2.5', '2.5', '2.49', '2.49', '2.46']),
     ],
   ],
   [
@@ -57,6 +68,8 @@ const PALETTES: Array<[string, Palette, string[]]> = [
       'contrast  --accent (#8a3a12) on --bg (#15140f) in dark: contrast 2.36:1, needs 4.5:1 for text (links)',
       "contrast  --accent (#8a3a12) on --surface (#201e18) in dark: contrast 2.13:1, needs 4.5:1 for text (links on panels: the header's current page and Search button, tags)",
       'contrast  --bg (#15140f) on --accent (#8a3a12) in dark: contrast 2.36:1, needs 4.5:1 for text (text on accent buttons: the current page number, Search, Subscribe)',
+      "contrast  --accent (#8a3a12) on --code-mark-bg (#221a13) in dark: contrast 2.19:1, needs 3:1 for non-text contrast (marked lines' rule and marked words' outline)",
+      ...onCallouts('--accent (#8a3a12)', '#15140f', 'dark', ['2.08', '2.06', '2.07', '2.06', '2.07']),
     ],
   ],
   [
@@ -64,6 +77,7 @@ const PALETTES: Array<[string, Palette, string[]]> = [
     { ...SAMPLE, '--accent': ['#b05a30', '#f0a26f'] },
     [
       "contrast  --accent (#b05a30) on --surface (#f2efe8) in light: contrast 4.2:1, needs 4.5:1 for text (links on panels: the header's current page and Search button, tags)",
+      ...onCallouts('--accent (#b05a30)', '#fcfbf8', 'light', ['4.15', '4.15', '4.13', '4.14', '4.09']),
     ],
   ],
   [
@@ -72,6 +86,7 @@ const PALETTES: Array<[string, Palette, string[]]> = [
     [
       'contrast  --focus (#a5b4fc) on --bg (#fcfbf8) in light: contrast 1.92:1, needs 3:1 for non-text contrast (the keyboard focus ring)',
       'contrast  --focus (#a5b4fc) on --surface (#f2efe8) in light: contrast 1.73:1, needs 3:1 for non-text contrast (the keyboard focus ring on panels)',
+      ...onCallouts('--focus (#a5b4fc)', '#fcfbf8', 'light', ['1.71', '1.71', '1.7', '1.71', '1.69']),
     ],
   ],
   [
@@ -80,6 +95,7 @@ const PALETTES: Array<[string, Palette, string[]]> = [
     [
       'contrast  --text (#1d1b18) on --code-bg (#6b6b6b) in light: contrast 3.22:1, needs 4.5:1 for text (inline code)',
       `contrast  ${CODE_THEME_FILE}'s foreground (#24292e) on --code-bg (#6b6b6b) in light: contrast 2.75:1, needs 4.5:1 for text (code blocks)`,
+      'contrast  --muted (#5a554c) on --code-bg (#6b6b6b) in light: contrast 1.38:1, needs 4.5:1 for text (line numbers and terminal prompts in code blocks)',
     ],
   ],
   [
@@ -88,6 +104,18 @@ const PALETTES: Array<[string, Palette, string[]]> = [
     [
       'contrast  --muted (rgb(29 27 24 / 45%)) on --bg (#fcfbf8) in light: contrast 2.84:1, needs 4.5:1 for text (quieter text: dates, descriptions, the footer, placeholders)',
       "contrast  --muted (rgb(29 27 24 / 45%)) on --surface (#f2efe8) in light: contrast 2.78:1, needs 4.5:1 for text (quieter text on panels: cards' dates, code blocks' language)",
+      'contrast  --muted (rgb(29 27 24 / 45%)) on --code-bg (#f4f1ea) in light: contrast 2.79:1, needs 4.5:1 for text (line numbers and terminal prompts in code blocks)',
+      'contrast  --muted (rgb(29 27 24 / 45%)) on --code-mark-bg (#f7e9db) in light: contrast 2.76:1, needs 4.5:1 for text (line numbers on marked lines)',
+      'contrast  --muted (rgb(29 27 24 / 45%)) on --code-added-bg (#def1e0) in light: contrast 2.77:1, needs 4.5:1 for text (line numbers on added lines)',
+      'contrast  --muted (rgb(29 27 24 / 45%)) on --code-removed-bg (#fbe7e5) in light: contrast 2.76:1, needs 4.5:1 for text (line numbers on removed lines)',
+      ...onCallouts('--muted (rgb(29 27 24 / 45%))', '#fcfbf8', 'light', ['2.78', '2.78', '2.77', '2.77', '2.77']),
+    ],
+  ],
+  [
+    "a callout's colour too pale for its title on its own tinted box",
+    { ...SAMPLE, '--callout-warning': ['#c08a00', '#e6b450'] },
+    [
+      "contrast  --callout-warning (#c08a00) on --callout-warning at 8% over --bg (#fcfbf8) in light: contrast 2.73:1, needs 4.5:1 for text (a callout's title (--callout-warning))",
     ],
   ],
   [
@@ -123,7 +151,7 @@ describe('a palette an owner picks', () => {
   it('checks every pair in both themes (a pair left out of the list would go unchecked)', () => {
     // Each pair made to fail alone, in one theme: the check names exactly that pair.
     for (const pair of CONTRAST_PAIRS) {
-      if (pair.fg === 'code text' || typeof pair.bg !== 'string') continue;
+      if (pair.fg === 'code text' || pair.fg === CODE_PALETTE || typeof pair.bg !== 'string') continue;
       for (const [index, scheme] of (['light', 'dark'] as const).entries()) {
         const same = [...SAMPLE[pair.bg]!] as [string, string];
         const css = withPalette(THEME, {

@@ -186,6 +186,57 @@ describe('checkPosts', () => {
     ]);
   });
 
+  it('checks images beside a folder post in every form writers use, as the build reads them', async () => {
+    const { lines } = await project(
+      {
+        'folder/index.md': `${frontmatter(basePost)}\n${[
+          '![With dot](./diagram.webp)',
+          '![Without dot](diagram.webp)',
+          '![Nested](./img/chart.webp)',
+          '![Spaces](<./my diagram.webp>)',
+          '![Encoded](./my%20diagram.webp)',
+          '![Unicode](./café.webp "A caption")',
+          '[![Linked](./diagram.webp)](https://example.com/)',
+          '![Ref][d]',
+          '<img src="./img/chart.webp" alt="Raw">',
+          '![Missing](./img/missing.webp)',
+          '![Climbing](../../../secret.webp)',
+        ].join('\n\n')}\n\n[d]: ./diagram.webp\n`,
+      },
+      async (root) => {
+        const folder = path.join(root, 'src/content/blog/folder');
+        await writeTestImage(path.join(folder, 'diagram.webp'), 32, 18, 10);
+        await writeTestImage(path.join(folder, 'img/chart.webp'), 32, 18, 40);
+        await writeTestImage(path.join(folder, 'my diagram.webp'), 32, 18, 80);
+        await writeTestImage(path.join(folder, 'café.webp'), 32, 18, 120);
+      },
+    );
+    expect(lines).toEqual([
+      'src/content/blog/folder/index.md:27  body  image "./img/missing.webp" does not exist (looked for src/content/blog/folder/img/missing.webp); check the path or add the file',
+      'src/content/blog/folder/index.md:29  body  image "../../../secret.webp" points outside src/content/; keep the file next to the post, e.g. "./hero.webp", or in public/ as "/hero.webp"',
+    ]);
+  });
+
+  it('refuses body images on another site, with their line and what to do', async () => {
+    const { lines } = await project({
+      'a.md': `${frontmatter(basePost)}\n${[
+        '![chart](https://images.example.com/c.jpg)',
+        '![chart](//cdn.example.net/x.png "A caption")',
+        '<img src="https://images.example.com/raw.jpg" alt="raw">',
+        '![own site](https://blog.example.com/hero.webp)',
+        '![pasted path](C:\\Users\\me\\x.png)',
+      ].join('\n\n')}\n`,
+    });
+    const fix =
+      'and the site\'s Content-Security-Policy lets pages show only their own images; download it, save it next to the post and write "./name.webp" (or put it in public/ and write "/name.webp")';
+    expect(lines).toEqual([
+      `src/content/blog/a.md:9  body  image "https://images.example.com/c.jpg" is on another site (images.example.com), ${fix}`,
+      `src/content/blog/a.md:11  body  image "//cdn.example.net/x.png" is on another site (cdn.example.net), ${fix}`,
+      `src/content/blog/a.md:13  body  image "https://images.example.com/raw.jpg" is on another site (images.example.com), ${fix}`,
+      'src/content/blog/a.md:17  body  image "C:\\\\Users\\\\me\\\\x.png" is not a file the site can serve; save the image next to the post and write "./name.webp" (or put it in public/ and write "/name.webp")',
+    ]);
+  });
+
   it('accepts the placeholders of `npm run new` in a draft, and names each one once it is not a draft', async () => {
     const draft = renderNewPost({
       title: 'Fresh',
@@ -200,7 +251,7 @@ describe('checkPosts', () => {
     const { lines } = await project({ 'fresh.md': draft.replace('draft: true', 'draft: false') });
     expect(lines).toEqual([
       'src/content/blog/fresh.md:3  description  is still the placeholder from `npm run new`; write it before setting draft: false',
-      'src/content/blog/fresh.md:23  body  has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true',
+      'src/content/blog/fresh.md:26  body  has a "TODO:" placeholder from `npm run new`; write the post, or keep draft: true',
     ]);
   });
 
@@ -231,6 +282,16 @@ describe('checkPosts', () => {
     });
     expect(lines).toEqual([
       'src/content/blog/bad.mdx:11  body  is not valid MDX: Unexpected end of file in expression, expected a corresponding closing brace for `{`; in MDX, `{` starts an expression and `<` a component: close them, or write \\{ and \\< for the characters',
+    ]);
+  });
+
+  it("reports a ```mermaid diagram that cannot be drawn on its fence's line in the file, and accepts one that can", async () => {
+    const { lines } = await project({
+      'bad.md': `${frontmatter(basePost)}\nIntro.\n\n\`\`\`mermaid\npie title Pets\n  "Dogs" : 386\n\`\`\`\n`,
+      'good.md': `${frontmatter(basePost)}\n\`\`\`mermaid\ngraph TD\n  A-->B\n\`\`\`\n`,
+    });
+    expect(lines).toEqual([
+      'src/content/blog/bad.md:11  body  has a ```mermaid diagram that cannot be drawn: Invalid mermaid header: "pie title Pets". Expected "graph TD", "flowchart LR", "stateDiagram-v2", etc. (drawn here: flowchart (graph), sequenceDiagram, classDiagram, stateDiagram-v2 and erDiagram). Fix the diagram, or write ```text to show it as code',
     ]);
   });
 

@@ -18,6 +18,7 @@ function data(fixture: FixturePost, extra: Partial<ArticleData> = {}, options?: 
     card,
     headings: [],
     hasCode: false,
+    hasVideo: false,
     identity,
     ...extra,
   };

@@ -8,14 +8,17 @@ import pMap from 'p-map';
 import { splitFrontmatter } from '#src/lib/content/frontmatter.ts';
 import { siteRelativePath } from '#src/lib/urls/site-paths.ts';
 import { bodyMistakes, placeholderLines } from './body.ts';
+import { diagramProblems } from './diagrams.ts';
 import { ReferenceCache } from './reference-cache.ts';
 import { duplicateSlugProblems, PostLinks } from './cross-post.ts';
 import { fieldValueProblems, readFields, slugOf } from './frontmatter.ts';
 import { guestMdxProblem } from './guest-posts.ts';
 import { bodyImageProblem, ImageChecks, postImageProblem } from './images.ts';
+import { MathChecks } from './math-cache.ts';
 import { checkOldUrls, type OldUrlsResult } from './old-urls-check.ts';
 import { postSizeProblem, tagCountProblems } from './post-limits.ts';
 import { projectFileProblems } from './project-files.ts';
+import { seriesProblems } from './series.ts';
 import type { CheckedPost, CheckOptions, Problem } from './problems.ts';
 import { fieldLine } from './yaml-errors.ts';
 
@@ -30,7 +33,7 @@ interface FileResult {
   problems: Problem[];
 }
 
-async function checkFile(relative: string, options: CheckOptions, images: ImageChecks): Promise<FileResult> {
+async function checkFile(relative: string, options: CheckOptions, images: ImageChecks, math: MathChecks): Promise<FileResult> {
   const absolute = path.join(options.root, relative);
   // Refused before a byte is read or parsed: MDX from a guest, a file too large.
   const refused =
@@ -53,7 +56,9 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
   for (const problem of fields.problems) report(problem.line, problem.field, problem.message);
   // Unreadable YAML hides the rest; fields the schema refuses still leave a body to check.
   if (!fields.yamlRead) return { read: true, body, bodyLine, problems };
-  for (const mistake of await bodyMistakes(body, absolute, options.root)) report(bodyLine + mistake.line - 1, 'body', mistake.message);
+  for (const mistake of await bodyMistakes(body, absolute, options.root, math))
+    report(bodyLine + mistake.line - 1, 'body', mistake.message);
+  for (const mistake of await diagramProblems(body, options.cacheDir)) report(bodyLine + mistake.line - 1, 'body', mistake.message);
   const post = fields.data;
   if (!post) return { read: true, body, bodyLine, problems };
 
@@ -75,6 +80,8 @@ async function checkFile(relative: string, options: CheckOptions, images: ImageC
     redirectFrom: fieldLine(frontmatter, 'redirectFrom'),
     draft: fieldLine(frontmatter, 'draft'),
     pubDate: fieldLine(frontmatter, 'pubDate'),
+    series: fieldLine(frontmatter, 'series'),
+    seriesOrder: fieldLine(frontmatter, 'seriesOrder'),
   };
   const published = !post.draft && post.pubDate.getTime() <= options.now.getTime();
   return { read: true, post: { file: relative, slug: slugOf(post, relative), lines, data: post, published }, body, bodyLine, problems };
@@ -109,14 +116,16 @@ export async function checkPosts(options: CheckOptions): Promise<CheckReport & {
   const files = await findPostFiles(options.root, options.contentDir);
   const images = new ImageChecks(options.cacheDir);
   const references = new ReferenceCache(options.cacheDir);
-  await Promise.all([images.load(), references.load()]);
-  const results = await pMap(files, (file) => checkFile(file, options, images), { concurrency: 16 });
+  const math = new MathChecks(options.cacheDir);
+  await Promise.all([images.load(), references.load(), math.load()]);
+  const results = await pMap(files, (file) => checkFile(file, options, images, math), { concurrency: 16 });
   const problems = results.flatMap((r) => r.problems);
   problems.push(...projectFileProblems(options)); // links and SVGs in public/ and src/content/, which the build publishes
   const posts = results.flatMap((r) => (r.post ? [r.post] : []));
 
   const bySlug = Map.groupBy(posts, (post) => post.slug);
   problems.push(...duplicateSlugProblems(bySlug));
+  problems.push(...seriesProblems(posts));
   const bodies = new Map(results.flatMap((r) => (r.post ? [[r.post.file, r.body] as const] : [])));
   const links = new PostLinks(bySlug, bodies, options.base);
   for (const result of results) {
@@ -140,7 +149,7 @@ export async function checkPosts(options: CheckOptions): Promise<CheckReport & {
   const oldUrls = checkOldUrls(posts, options, unreadable);
   problems.push(...oldUrls.problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  await Promise.all([images.save(), references.save()]);
+  await Promise.all([images.save(), references.save(), math.save()]);
   const stats = { filesRead: results.filter((r) => r.read).length, bodiesParsed: references.parsed, imagesDecoded: images.decoded };
   return { posts, problems, redirects: oldUrls.redirects, publishedUrls: oldUrls.publishedUrls, stats };
 }

@@ -5,9 +5,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { noteDamage, readSealedJson, sealJson } from '#src/lib/build/cache-integrity.ts';
 import { writeCacheFile } from '#src/lib/build/publish-file.ts';
+import { bodyImageSource, REMOTE_IMAGE_PROBLEM, UNSERVABLE_IMAGE_PROBLEM } from '#src/lib/images/body-image-source.ts';
 import { EDITOR_IMAGE, readHeader, sharpReason, tooLarge } from '#src/lib/images/sharp-input.ts';
-import { resolveReadable } from '#src/lib/urls/safe-paths.ts';
-import { isFile, siteRelativePath, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
+import { quoted, resolveReadable } from '#src/lib/urls/safe-paths.ts';
+import { isFile, type ProjectPaths } from '#src/lib/urls/site-paths.ts';
 import type { CheckOptions } from './problems.ts';
 
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff']);
@@ -126,10 +127,11 @@ export async function postImageProblem(
 }
 
 /**
- * What is wrong with an image a post's body shows, or null: a path next to the
- * post ("./diagram.webp", Astro's own image pipeline handles it) or a file in
- * public/ ("/img/x.webp", or the site's own address) must exist and decode.
- * Images on other sites are not checked.
+ * What is wrong with an image a post's body shows, or null: a path next to the post
+ * ("./diagram.webp", "img/chart.png", which the build makes variants of as it does for public/)
+ * or a file in public/ ("/img/x.webp", or the site's own address) must exist and decode. An image
+ * on another site is refused: the site's CSP would block it (the build refuses it too,
+ * rehype-body-images.ts; both read the address with bodyImageSource).
  */
 export async function bodyImageProblem(
   target: string,
@@ -137,11 +139,11 @@ export async function bodyImageProblem(
   options: CheckOptions,
   images: ImageChecks,
 ): Promise<string | null> {
-  const local = siteRelativePath(target, options.site.origins ?? options.site.url);
-  let reference: string;
-  if (local === null && /^\.{0,2}\/?[^:]+$/.test(target) && !target.startsWith('//')) reference = target;
-  else if (local !== null && local.startsWith('/')) reference = local;
-  else return null;
+  const source = bodyImageSource(target, options.site.origins ?? options.site.url);
+  if (source.kind === 'none') return null;
+  if (source.kind === 'remote') return `image ${quoted(target)} ${REMOTE_IMAGE_PROBLEM(source.host)}`;
+  if (source.kind === 'other') return `image ${quoted(target)} ${UNSERVABLE_IMAGE_PROBLEM}`;
+  const { reference } = source;
   const { file, problem: outside } = resolveReadable(reference, path.join(options.root, postFile), options);
   if (outside !== undefined) return `image "${target}" ${outside}`;
   if (!(await isFile(file))) {

@@ -1,10 +1,11 @@
-/** MDX bodies checked before the build: syntax, imports that resolve, no `style` attributes. */
+/** MDX bodies checked before the build: syntax, imports that resolve, no `style` attributes, TeX that parses. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { visit } from 'unist-util-visit';
 import { isFile } from '#src/lib/urls/site-paths.ts';
+import { mathTreeProblems, mayHaveMath } from './math-check.ts';
 
 /** One mistake in an MDX body, on its line within the body (1-based). */
 export interface MdxProblem {
@@ -79,14 +80,17 @@ function styleAttributeProblems(tree: Root): MdxProblem[] {
  */
 export async function checkMdxBody(body: string, options: { postFile: string; root: string }): Promise<MdxProblem[]> {
   // Loaded on first use: sites without .mdx posts do not pay for the parser.
-  const [{ fromMarkdown }, { mdxFromMarkdown }, { mdxjs }] = await Promise.all([
+  const [{ fromMarkdown }, { mdxFromMarkdown }, { mdxjs }, { mathFromMarkdown }, { mathSyntax }] = await Promise.all([
     import('mdast-util-from-markdown'),
     import('mdast-util-mdx'),
     import('micromark-extension-mdxjs'),
+    import('mdast-util-math'),
+    import('#src/lib/markdown/math-syntax.ts'),
   ]);
   let tree: Root;
   try {
-    tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+    // With the math syntax the build reads MDX with (remark-math.ts), so braces in TeX (`$\text{a b}$`) are not expressions.
+    tree = fromMarkdown(body, { extensions: [mdxjs(), mathSyntax()], mdastExtensions: [mdxFromMarkdown(), mathFromMarkdown()] });
   } catch (error) {
     const { reason = String(error), line = 1 } = error as { reason?: string; line?: number };
     // "Expected a closing tag for `<Aside>` (4:1-4:8) before …": the tag's own line is the one to fix.
@@ -101,7 +105,7 @@ export async function checkMdxBody(body: string, options: { postFile: string; ro
       },
     ];
   }
-  const problems: MdxProblem[] = styleAttributeProblems(tree);
+  const problems: MdxProblem[] = [...styleAttributeProblems(tree), ...(mayHaveMath(body) ? mathTreeProblems(tree, body) : [])];
   for (const node of tree.children) {
     if (node.type !== 'mdxjsEsm') continue;
     for (const statement of node.data?.estree?.body ?? []) {

@@ -16,7 +16,7 @@ export interface CheckedPost {
   file: string;
   slug: string;
   /** Lines of the fields other checks point at (1 when absent: a slug from the file name, say). */
-  lines: { slug: number; redirectFrom: number; draft: number; pubDate: number };
+  lines: { slug: number; redirectFrom: number; draft: number; pubDate: number; series: number; seriesOrder: number };
   data: PostFrontmatter;
   published: boolean;
 }

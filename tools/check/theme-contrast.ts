@@ -40,11 +40,34 @@ export interface ContrastPair {
 export const CODE_FOREGROUND = 'code text';
 
 /**
+ * Every token colour of code-theme.css that reads on --code-bg (4.5:1): marked, added and removed
+ * lines are drawn on their own backgrounds, where each of them must still read. Measured as the
+ * least readable of them.
+ */
+export const CODE_PALETTE = 'code token colours';
+
+/**
  * Every pair of colours the site's stylesheets draw one on the other (grep for the variables in
  * src/styles and the components' <style>): text on the page, on panels and on code; links and
  * buttons; the badge; search results' highlight; the focus ring. --border is left out: the
  * hairlines it draws separate things already told apart by their text and spacing.
  */
+/** The callout kinds' colours (theme.css `--callout-<kind>`; src/lib/markdown/callout-kinds.ts names the kinds). */
+const CALLOUT_COLOURS = ['--callout-note', '--callout-tip', '--callout-important', '--callout-warning', '--callout-caution'];
+
+/** A callout's box is its colour at 8% over the page (callouts.css): its title, its text and the links in it are drawn on that. */
+const CALLOUT_PAIRS: ContrastPair[] = CALLOUT_COLOURS.flatMap((colour) => {
+  const box = { tint: colour, percent: 8, over: '--bg' };
+  return [
+    { fg: colour, bg: box, min: TEXT, what: `a callout's title (${colour})` },
+    { fg: '--text', bg: box, min: TEXT, what: `text in a callout (${colour})` },
+    { fg: '--muted', bg: box, min: TEXT, what: `quieter text in a callout: a quote (${colour})` },
+    { fg: '--accent', bg: box, min: TEXT, what: `links in a callout (${colour})` },
+    { fg: '--accent-strong', bg: box, min: TEXT, what: `links under the pointer in a callout (${colour})` },
+    { fg: '--focus', bg: box, min: UI, what: `the focus ring on a link in a callout (${colour})` },
+  ];
+});
+
 export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   { fg: '--text', bg: '--bg', min: TEXT, what: 'body text' },
   { fg: '--text', bg: '--surface', min: TEXT, what: "text on panels: the header, cards, tables' heads" },
@@ -59,8 +82,19 @@ export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   { fg: '--bg', bg: '--accent', min: TEXT, what: 'text on accent buttons: the current page number, Search, Subscribe' },
   { fg: '--notice-text', bg: '--notice-bg', min: TEXT, what: 'the Draft and Updated badges' },
   { fg: '--text', bg: { tint: '--accent', percent: 22, over: '--bg' }, min: TEXT, what: "search results' highlighted words" },
+  { fg: CODE_PALETTE, bg: '--code-mark-bg', min: TEXT, what: 'marked lines and words in code blocks' },
+  { fg: CODE_PALETTE, bg: '--code-added-bg', min: TEXT, what: 'added lines in code blocks' },
+  { fg: CODE_PALETTE, bg: '--code-removed-bg', min: TEXT, what: 'removed lines in code blocks' },
+  { fg: '--code-added', bg: '--code-added-bg', min: TEXT, what: "added lines' + sign" },
+  { fg: '--code-removed', bg: '--code-removed-bg', min: TEXT, what: "removed lines' - sign" },
+  { fg: '--muted', bg: '--code-bg', min: TEXT, what: 'line numbers and terminal prompts in code blocks' },
+  { fg: '--muted', bg: '--code-mark-bg', min: TEXT, what: 'line numbers on marked lines' },
+  { fg: '--muted', bg: '--code-added-bg', min: TEXT, what: 'line numbers on added lines' },
+  { fg: '--muted', bg: '--code-removed-bg', min: TEXT, what: 'line numbers on removed lines' },
+  { fg: '--accent', bg: '--code-mark-bg', min: UI, what: "marked lines' rule and marked words' outline" },
   { fg: '--focus', bg: '--bg', min: UI, what: 'the keyboard focus ring' },
   { fg: '--focus', bg: '--surface', min: UI, what: 'the keyboard focus ring on panels' },
+  ...CALLOUT_PAIRS,
 ];
 
 /** Variables the site's stylesheets use that only theme.css sets (tests/unit/theme-file.test.ts keeps the list whole). */
@@ -76,6 +110,16 @@ export const THEME_VARIABLES: Readonly<Record<string, string>> = {
   '--code-bg': 'the background of code',
   '--notice-bg': 'badges',
   '--notice-text': 'badges',
+  '--code-mark-bg': 'marked lines and words in code',
+  '--code-added-bg': 'added lines in code',
+  '--code-added': "added lines' sign",
+  '--code-removed-bg': 'removed lines in code',
+  '--code-removed': "removed lines' sign",
+  '--callout-note': 'note callouts',
+  '--callout-tip': 'tip callouts',
+  '--callout-important': 'important callouts',
+  '--callout-warning': 'warning callouts',
+  '--callout-caution': 'caution callouts',
   '--font-body': 'post text',
   '--font-heading': 'titles and headings',
   '--font-ui': 'menus and meta lines',
@@ -195,12 +239,24 @@ export function themeProblems(css: string, codeThemeCss?: string): Problem[] {
       });
 
   const code = codeForeground(codeThemeCss);
+  const palette = codePalette(codeThemeCss);
   for (const scheme of SCHEMES) {
     const unreadable = new Set<string>();
     const page = resolveVariable('--bg', scheme, variables);
     const pageColour = 'colour' in page ? over(page.colour, new Color(CANVAS[scheme])) : new Color(CANVAS[scheme]);
     /** A colour as the reader sees it on `under`, and how to name it in a message. */
     const colourOf = (name: string, under: Color): { colour: Color; label: string } | null => {
+      if (name === CODE_PALETTE) {
+        // While the code's own foreground does not read on --code-bg, that problem is the one to fix first.
+        const base = colourOf('--code-bg', pageColour);
+        const foreground = code?.[scheme];
+        if (!base || !foreground || new Color(foreground).contrast(base.colour, 'WCAG21') < TEXT) return null;
+        const readable = palette[scheme].filter((hex) => new Color(hex).contrast(base.colour, 'WCAG21') >= TEXT);
+        const worst = readable
+          .map((hex) => ({ hex, ratio: new Color(hex).contrast(under, 'WCAG21') }))
+          .sort((a, b) => a.ratio - b.ratio)[0];
+        return worst ? { colour: new Color(worst.hex), label: `${CODE_THEME_FILE}'s token colour ${worst.hex}` } : null;
+      }
       if (name === CODE_FOREGROUND) {
         const written = code?.[scheme];
         return written ? { colour: over(new Color(written), under), label: `${CODE_THEME_FILE}'s foreground (${written})` } : null;
@@ -238,13 +294,23 @@ export function themeProblems(css: string, codeThemeCss?: string): Problem[] {
       const kind = pair.min === TEXT ? 'text' : 'non-text contrast';
       problems.push({
         file: THEME_FILE,
-        line: lineOf(pair.fg === CODE_FOREGROUND ? (typeof pair.bg === 'string' ? pair.bg : pair.bg.over) : pair.fg),
+        line: lineOf(
+          pair.fg === CODE_FOREGROUND || pair.fg === CODE_PALETTE ? (typeof pair.bg === 'string' ? pair.bg : pair.bg.over) : pair.fg,
+        ),
         field: 'contrast',
         message: `${front.label} on ${back.label} in ${scheme}: contrast ${ratioText(ratio)}, needs ${pair.min}:1 for ${kind} (${pair.what})`,
       });
     }
   }
   return problems;
+}
+
+/** code-theme.css's token colours in each scheme (`--code-light: #…;`), each once; none without the file. */
+export function codePalette(codeThemeCss: string | undefined): Record<Scheme, string[]> {
+  const colours = (scheme: Scheme) => [
+    ...new Set([...(codeThemeCss ?? '').matchAll(new RegExp(`--code-${scheme}: (#[0-9a-f]{6});`, 'gi'))].map((match) => match[1]!)),
+  ];
+  return { light: colours('light'), dark: colours('dark') };
 }
 
 /** code-theme.css's foreground in each scheme (`.astro-code { --code-light: …; --code-dark: … }`). */

@@ -66,6 +66,8 @@ export interface ArticleNeighbours {
   linked?: readonly Post[];
   /** What the byline and JSON-LD show of each author's profile (`profileStamp`). */
   authorStamps?: readonly string[];
+  /** The series box: the series' name and its parts in order (titles and links). */
+  series?: { name: string; parts: readonly Post[] } | undefined;
 }
 
 /**
@@ -95,6 +97,10 @@ export function articlePageKey(post: Post, digest: string | undefined, neighbour
   // Added only when present, so the keys of pages without them stay as they were.
   for (const other of neighbours.linked ?? []) hash.update('\nlinked ').update(cardFingerprint(other));
   for (const stamp of neighbours.authorStamps ?? []) hash.update('\nauthor ').update(stamp);
+  if (neighbours.series)
+    hash
+      .update('\nseries ')
+      .update(JSON.stringify([neighbours.series.name, ...neighbours.series.parts.map((part) => [part.slug, part.title])]));
   return hash.digest('base64url');
 }
 

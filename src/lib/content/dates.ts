@@ -138,3 +138,14 @@ export function formatPostDate(date: Date, timeZone: string, language: string): 
 export function calendarDay(date: Date, timeZone: string): string {
   return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);
 }
+
+/** "Mar 4" (in the site language), as seen in the site time zone: a date under its year and month's heading. */
+export function formatMonthDay(date: Date, timeZone: string, language: string): string {
+  return formatter(language, { month: 'short', day: 'numeric', timeZone }).format(date);
+}
+
+/** "March" (in the site language) for a month from 1 to 12. */
+export function monthName(month: number, language: string): string {
+  // Mid-month in UTC, named in UTC: no time zone can move it into another month.
+  return formatter(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 15)));
+}

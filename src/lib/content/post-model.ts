@@ -50,6 +50,14 @@ export interface Post {
   redirectFrom: string[];
   /** false: no FAQPage rich result for this post. */
   faq: boolean;
+  /** The series this post is a part of (`series`, `seriesOrder`); its parts in order: src/lib/taxonomy/series.ts. */
+  series: PostSeries | undefined;
+}
+
+/** A post's series: one name and slug per series, as terms have, and the editor's part number if given. */
+export interface PostSeries extends Term {
+  /** `seriesOrder`; without it the part takes its place by date. */
+  order: number | undefined;
 }
 
 export interface BuildOptions {
@@ -74,6 +82,7 @@ export function buildPosts(entries: readonly SourceEntry[], options: BuildOption
     tags: canonicalNames(visible.flatMap(tagSpellings)),
     category: canonicalNames(visible.map((e) => e.data.category)),
     author: canonicalNames(visible.flatMap((e) => authorNames(e.data.author, SITE.defaultAuthor))),
+    series: canonicalNames(visible.flatMap((e) => e.data.series ?? [])),
   };
   const posts = visible.map((entry): Post => {
     const { data } = entry;
@@ -115,7 +124,13 @@ export function buildPosts(entries: readonly SourceEntry[], options: BuildOption
       },
       redirectFrom: data.redirectFrom,
       faq: data.faq,
+      series: seriesOf(data, names.series),
     };
   });
   return posts.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.slug.localeCompare(b.slug));
+}
+
+function seriesOf(data: PostFrontmatter, names: Map<string, string>): PostSeries | undefined {
+  const [term] = data.series === undefined ? [] : toTerms([data.series], names);
+  return term && { ...term, order: data.seriesOrder };
 }

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { SITE } from '#src/site.config.ts';
 import { ACCEPTED_DATE_FORMS, implausibleDateProblem, parsePostDate } from './dates.ts';
 import { parseReadingTime } from './reading-time.ts';
-import { EDITOR_SLUG } from './slug.ts';
+import { EDITOR_SLUG, slugify } from './slug.ts';
 
 /** "https://example.com/x/": an http(s) address with a host, not a path on this site. */
 export function isAbsoluteWebUrl(value: string): boolean {
@@ -172,6 +172,21 @@ export const postFrontmatterSchema = z
       )
       .default([]),
     faq: z.boolean({ error: 'must be true or false (without quotes); false turns off the FAQ rich result' }).default(true),
+    // A series of posts read in order (/series/<slug>/); the name gives the slug, as a category's does.
+    series: z
+      .string({ error: 'must be the series name in quotes, e.g. series: "Quantum Basics"' })
+      .trim()
+      .min(1, 'is empty; remove it, or name the series this post is a part of, e.g. series: "Quantum Basics"')
+      .superRefine(withoutControls)
+      .refine((name) => name === '' || slugify(name) !== '', {
+        message: 'has no letters or digits to make its address from; name it in words, e.g. "Quantum Basics"',
+      })
+      .optional(),
+    seriesOrder: z
+      .number({ error: 'must be the part number without quotes, e.g. seriesOrder: 2' })
+      .int('must be a whole number, e.g. seriesOrder: 2')
+      .positive('must be 1 or more: the place of this part in its series, e.g. seriesOrder: 2')
+      .optional(),
   })
   .superRefine((post, ctx) => {
     if (post.heroImage && !post.heroImageAlt) {
@@ -190,6 +205,13 @@ export const postFrontmatterSchema = z
     }
     if (post.updatedDate && post.updatedDate < post.pubDate) {
       ctx.addIssue({ code: 'custom', path: ['updatedDate'], message: 'is before pubDate; an update cannot come before the post' });
+    }
+    if (post.seriesOrder !== undefined && post.series === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['seriesOrder'],
+        message: 'is set but series is not; add the series name, e.g. series: "Quantum Basics", or remove seriesOrder',
+      });
     }
   });
 

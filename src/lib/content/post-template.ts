@@ -33,6 +33,27 @@ const quoted = (text: string) => JSON.stringify(text);
 /** A YAML flow list, each term quoted so commas, colons and "#" stay text. */
 const list = (terms: string[]) => `[${terms.map(quoted).join(', ')}]`;
 
+/**
+ * The forms a post can hold besides text, one commented line each (README, "Writing a post"): an
+ * HTML comment, so neither the page nor the checker reads them until the editor copies one out.
+ * No example starts its line with a fence or a marker, so none is read as the real thing.
+ */
+const WRITERS_FORMS = [
+  '<!-- What a post can hold besides text; copy a form out of this comment, then delete the comment:',
+  '  A callout: a line "> [!TIP] Measure first" (NOTE, TIP, IMPORTANT, WARNING, CAUTION), then "> " lines;',
+  '    or ":::note" (":::caution[Your title]"), the text, and ":::".',
+  '  Math: $E = mc^2$ in a sentence, or $$ on the lines before and after a formula. A price ($5 a month) stays text.',
+  '  Code: after the opening ``` and the language, title="src/a.ts" names the file, {2-3} marks lines,',
+  '    showLineNumbers numbers them; in the code, // [!code ++] or // [!code --] ends an added or removed line.',
+  '  A diagram: a ```mermaid block (flowchart, sequenceDiagram, classDiagram, stateDiagram-v2, erDiagram),',
+  '    with title="How a request flows" after mermaid for its caption.',
+  '  An image beside the post (the post in its own folder, index.md): ![What it shows](./diagram.png "Its caption").',
+  '    Images on other sites are refused: save them beside the post.',
+  '  A video: a YouTube or Vimeo link alone on its line; it loads only when the reader clicks.',
+  '  A heading with its own id: ## Pricing {#pricing}',
+  '-->',
+];
+
 export function renderNewPost(post: NewPost): string {
   const lines = [
     '---',
@@ -48,6 +69,9 @@ export function renderNewPost(post: NewPost): string {
     `category: ${quoted(post.category)}`,
     `author: ${quoted(post.author)}`,
     '# readingTime: "9 min" (leave out: it is computed from the body)',
+    '# A part of a series (page /series/<slug>/): delete the "# " before these two; seriesOrder is its place (without it: by date).',
+    '# series: "Quantum Basics"',
+    '# seriesOrder: 2',
     '# Search and link previews, all optional: delete the "# " before a line to use it.',
     '# seoTitle: "A shorter title for search results, 30 to 60 characters"',
     '# canonicalURL: "https://example.com/where-this-post-first-appeared/"',
@@ -59,6 +83,8 @@ export function renderNewPost(post: NewPost): string {
     '---',
     '',
     `${PLACEHOLDER} write the post here. Open with the point in a short paragraph, then use "## " headings for sections.`,
+    '',
+    ...WRITERS_FORMS,
     '',
   ];
   return lines.join('\n');

@@ -1,5 +1,5 @@
 /** The blog collection's loader: glob()'s files, ids, digests and entries, with Markdown bodies rendered on every core. */
-import { glob, readFile } from 'node:fs/promises';
+import { glob, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
@@ -24,6 +24,7 @@ import { tooDeepNesting } from '#src/lib/markdown/nesting.ts';
 import { quoted, resolveReadable } from '#src/lib/urls/safe-paths.ts';
 import { basePathFromEnv } from '#src/lib/urls/site-paths.ts';
 import { firstPageServed } from '#src/lib/content/dev-first-page.ts';
+import { SITE } from '#src/site.config.ts';
 
 const PATTERN = '**/*.{md,mdx}';
 /**
@@ -85,6 +86,17 @@ export interface PostsLoaderOptions {
   poolSize?: number;
 }
 
+/** How long the dev server's watcher (chokidar) drops further change events for a file after one, plus a margin. */
+const WATCHER_THROTTLE_MS = 50 + 50;
+/** A file rewritten on every read stops being read again after this many tries; its next save reloads it. */
+const MAX_RELOADS_PER_SAVE = 5;
+
+/** A file's size and modification time as one comparable string ("gone" once deleted). */
+async function fileState(file: string): Promise<string> {
+  const info = await stat(file).catch(() => null);
+  return info ? `${info.size}:${info.mtimeMs}` : 'gone';
+}
+
 /**
  * The posts in `base` (`**\/*.{md,mdx}`), each keyed by its path there, as
  * `glob({ base, pattern, generateId: ({ entry }) => entry, retainBody: false })`
@@ -107,7 +119,7 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
     load: async ({ config, store, parseData, generateDigest, watcher, logger }: LoaderContext) => {
       const root = fileURLToPath(config.root);
       const baseDir = path.resolve(root, base);
-      const pipeline: PipelineOptions = { root, base: basePathFromEnv() };
+      const pipeline: PipelineOptions = { root, base: basePathFromEnv(), origins: SITE.origins ?? [SITE.url] };
       const shared = sharedMarkdownOptions(config);
       let mainThread: Promise<Render> | undefined;
       const renderHere = (): Promise<Render> =>
@@ -208,12 +220,22 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
       // The dev server: a saved, added or deleted post changes its entry, as with glob().
       watcher.add(baseDir);
       const reload = async (entry: string) => {
-        try {
-          await sync([entry]);
-          logger.info(terminalSafe(`Reloaded data from ${entry}`));
-        } catch (error) {
-          // A post's message and its file's name are the editor's text: one line, whatever they hold.
-          logger.error(terminalSafe(`Failed to reload ${entry}: ${(error as Error).message}`));
+        const seen = performance.now();
+        for (let attempt = 0; attempt < MAX_RELOADS_PER_SAVE; attempt++) {
+          const before = await fileState(path.join(baseDir, entry));
+          try {
+            await sync([entry]);
+            logger.info(terminalSafe(`Reloaded data from ${entry}`));
+          } catch (error) {
+            // A post's message and its file's name are the editor's text: one line, whatever they hold.
+            logger.error(terminalSafe(`Failed to reload ${entry}: ${(error as Error).message}`));
+          }
+          // A save is often a truncation, then a write: the watcher reports the first, and drops a
+          // second change to the same file within 50 ms (chokidar's throttle), so the read above may
+          // have found the file empty or half-written with no event to follow. Past that window, a
+          // later write brings its own event; within it, only a changed size or time tells.
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, seen + WATCHER_THROTTLE_MS - performance.now())));
+          if ((await fileState(path.join(baseDir, entry))) === before) return;
         }
       };
       // One save can come as two change events (the file emptied, then written): each reload of a

@@ -2,9 +2,12 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { PAGE_ONLY as PAGE_ONLY_MARK } from '#src/lib/markdown/page-only.ts';
+import { calloutsAsQuotes } from '#src/lib/markdown/rehype-callouts.ts';
 import { sanitizePostTree } from '#src/lib/markdown/sanitize-schema.ts';
+import { feedCodeMarks } from './feed-code.ts';
 
 /** Attributes holding one URL, per element. */
 const URL_ATTRIBUTES: Record<string, string[]> = {
@@ -40,12 +43,36 @@ function withoutPageOnly<T extends Root>(tree: T): T {
 }
 
 /**
+ * A video facade (rehype-video-embeds.ts, marked `data-video-embed`) as a feed reader should
+ * show it: a paragraph with a plain link to the video, its title as the text. The frame,
+ * play button and classes mean nothing without the site's styles and script.
+ */
+function plainVideoLinks<T extends Root>(tree: T): T {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!('dataVideoEmbed' in node.properties) || !parent || index === undefined) return;
+    const link = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a');
+    const href = link?.properties['href'];
+    if (typeof href !== 'string') return;
+    parent.children[index] = {
+      type: 'element',
+      tagName: 'p',
+      properties: {},
+      children: [{ type: 'element', tagName: 'a', properties: { href }, children: [{ type: 'text', value: toString(link!).trim() }] }],
+    };
+  });
+  return tree;
+}
+
+/**
  * A rendered post body made fit for a feed reader: sanitised with the same
  * schema as posts (no scripts, event handlers or `javascript:` URLs survive),
- * every link and image URL absolute, in-page anchors pointing at the post.
+ * every link and image URL absolute, in-page anchors pointing at the post,
+ * callouts as quotes with their title in bold (rehype-callouts.ts), video facades plain links to the video.
  */
 export function feedHtml(html: string, pageUrl: string): string {
-  const tree = sanitizePostTree(withoutPageOnly(fromHtml(html, { fragment: true })));
+  const parsed = plainVideoLinks(withoutPageOnly(fromHtml(html, { fragment: true })));
+  calloutsAsQuotes(parsed);
+  const tree = sanitizePostTree(feedCodeMarks(parsed));
   visit(tree, 'element', (node: Element) => {
     const props = node.properties;
     for (const name of URL_ATTRIBUTES[node.tagName] ?? []) {

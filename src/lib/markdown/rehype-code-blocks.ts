@@ -1,7 +1,8 @@
-/** Code blocks get a bar with their language and a copy button, and flag the post so its page loads the copy script. */
-import type { Element, Root } from 'hast';
+/** Code blocks get a bar with their title, language and a copy button, and flag the post so its page loads the copy script. */
+import type { Element, ElementContent, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { FRAME_PROPERTY, TITLE_PROPERTY } from './code-annotations.ts';
 import { PAGE_ONLY } from './page-only.ts';
 
 /** Set in a post's remarkPluginFrontmatter when its body has a code block: the page then loads the copy script. */
@@ -30,34 +31,54 @@ export function rehypeCodeBlocks() {
       found = true;
       node.properties['tabIndex'] = 0;
       const language = String(node.properties['dataLanguage'] ?? codeLanguage(node) ?? 'plaintext');
+      // Set by code-annotations.ts from the fence's meta; text, so the serializer escapes it.
+      const title = node.properties[TITLE_PROPERTY];
+      const frame = node.properties[FRAME_PROPERTY];
+      delete node.properties[TITLE_PROPERTY];
+      delete node.properties[FRAME_PROPERTY];
+      const titleElement: ElementContent[] =
+        typeof title === 'string' && title !== ''
+          ? [
+              {
+                type: 'element',
+                tagName: 'span',
+                properties: { className: ['code-block__title'] },
+                children: [{ type: 'text', value: title }],
+              },
+            ]
+          : [];
+      const pageOnly = (element: Element): Element =>
+        titleElement.length > 0 ? { ...element, properties: { ...element.properties, ...PAGE_ONLY } } : element;
       parent.children[index] = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['code-block'] },
+        properties: { className: ['code-block', ...(frame === 'terminal' ? ['code-block--terminal'] : [])] },
         children: [
           {
             type: 'element',
             tagName: 'div',
-            properties: { className: ['code-block__bar'], ...PAGE_ONLY },
+            // With a title the bar stays in feeds, showing the title alone; without one, it is the page's only.
+            properties: { className: ['code-block__bar'], ...(titleElement.length > 0 ? {} : PAGE_ONLY) },
             children: [
-              {
+              ...titleElement,
+              pageOnly({
                 type: 'element',
                 tagName: 'span',
                 properties: { className: ['code-block__language'] },
                 children: [{ type: 'text', value: language === 'plaintext' ? 'text' : language }],
-              },
-              {
+              }),
+              pageOnly({
                 type: 'element',
                 tagName: 'button',
                 properties: { type: 'button', className: ['code-block__copy'], dataCopy: '' },
                 children: [{ type: 'text', value: 'Copy' }],
-              },
-              {
+              }),
+              pageOnly({
                 type: 'element',
                 tagName: 'span',
                 properties: { className: ['visually-hidden'], role: 'status', dataCopyStatus: '' },
                 children: [],
-              },
+              }),
             ],
           },
           node,

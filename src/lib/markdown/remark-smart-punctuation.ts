@@ -21,7 +21,7 @@ import retextSmartypants from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
 
 /** Nodes whose text is read: literals in order, and the blocks that start a fresh run of text. */
-const LITERALS = new Set(['text', 'inlineCode']);
+const LITERALS = new Set(['text', 'inlineCode', 'inlineMath']);
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 /** MDX elements whose text is code, never prose. */
 const CODE_ELEMENTS = new Set(['style', 'script']);
@@ -54,7 +54,7 @@ export function remarkSmartPunctuation() {
     visit(tree, (node, _index, parent) => {
       if (!readable(node, parent)) return;
       nodes.push(node);
-      // Inline code counts as a word (its length in letters): it takes part in the quotes around it, unchanged.
+      // Inline code and math count as a word (its length in letters): it takes part in the quotes around it, unchanged.
       if (LITERALS.has(node.type)) text += node.type === 'text' ? (node as Literal).value : 'A'.repeat((node as Literal).value.length);
       // A space before each block, so a quote that opens it reads as an opening quote.
       else text += ' ';

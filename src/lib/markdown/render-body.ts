@@ -38,9 +38,13 @@ export class RenderError extends Error {
 /** A render failure as a RenderError naming the post (Astro's own prefix, with the absolute path, dropped). */
 export function bodyError(file: string, error: unknown): RenderError {
   const message = (error instanceof Error ? error.message : String(error)).replace(/^Failed to parse Markdown file "[^"]*":\n/, '').trim();
-  // A body image's error names the post already ("src/content/blog/x.md body image …"): said once.
-  const own = message.startsWith(`${file} body `) ? message.slice(file.length + ' body '.length) : message;
-  return new RenderError(`${file}  body  ${own}`);
+  // A body image's error names the post already ("src/content/blog/x.md body image …", with its
+  // line when the plugin knows it: "x.md:12 body image …"): said once, as `file:line  body  …`.
+  if (message.startsWith(file)) {
+    const own = /^(:\d+)? body /.exec(message.slice(file.length));
+    if (own) return new RenderError(`${file}${own[1] ?? ''}  body  ${message.slice(file.length + own[0].length)}`);
+  }
+  return new RenderError(`${file}  body  ${message}`);
 }
 
 /**

@@ -2,19 +2,9 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
-
-/**
- * Video hosts whose embeds posts may use. Only their embed URLs pass; any
- * other iframe is removed with its content.
- */
-export const IFRAME_HOSTS = [
-  'https://www.youtube-nocookie.com/embed/',
-  'https://www.youtube.com/embed/',
-  'https://player.vimeo.com/video/',
-] as const;
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const IFRAME_SRC = new RegExp(`^(?:${IFRAME_HOSTS.map(escape).join('|')})[\\w\\-/?=&%.]*$`);
+import { CALLOUT_NAMES } from './callout-kinds.ts';
+import { MATHML_ATTRIBUTES, MATHML_TAGS } from './mathml-schema.ts';
+import { videoFromEmbedSrc } from './video-url.ts';
 
 const attributes = defaultSchema.attributes ?? {};
 
@@ -23,8 +13,10 @@ const attributes = defaultSchema.attributes ?? {};
  * default schema, which removes `<script>`, `<style>`, every `on*` handler and
  * every `javascript:` URL) plus what posts legitimately use: figures,
  * responsive images, tables, details/summary, `<mark>`, `<abbr>`, and iframes
- * from the video hosts above. Ids are kept as written, because headings'
- * ids are the table of contents' anchors.
+ * from YouTube and Vimeo (video-url.ts says which `src` is one), and MathML (mathml-schema.ts: the
+ * formulas rehype-math.ts renders, kept in feeds). Ids are kept as written, because headings'
+ * ids are the table of contents' anchors. The callouts' marks (remark-callouts.ts) pass with a
+ * known kind only; rehype-callouts.ts turns them into asides after this.
  */
 export const POST_HTML_SCHEMA: Schema = {
   ...defaultSchema,
@@ -41,6 +33,7 @@ export const POST_HTML_SCHEMA: Schema = {
     'caption',
     'colgroup',
     'col',
+    ...MATHML_TAGS,
   ],
   attributes: {
     ...attributes,
@@ -48,8 +41,11 @@ export const POST_HTML_SCHEMA: Schema = {
     a: [...(attributes['a'] ?? []), 'rel'],
     img: [...(attributes['img'] ?? []), 'srcSet', 'sizes', 'loading', 'decoding', 'fetchPriority'],
     source: [...(attributes['source'] ?? []), 'sizes', 'media', 'type'],
-    iframe: [['src', IFRAME_SRC], 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy'],
+    iframe: ['src', 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy'],
     abbr: ['title'],
+    div: [...(attributes['div'] ?? []), ['dataCallout', ...Object.keys(CALLOUT_NAMES)], ['dataCalloutFold', 'open', 'closed']],
+    p: ['dataCalloutTitle'],
+    ...(MATHML_ATTRIBUTES as Schema['attributes']),
   },
   protocols: {
     ...defaultSchema.protocols,
@@ -61,13 +57,15 @@ export const POST_HTML_SCHEMA: Schema = {
 
 /**
  * Sanitises a post's HTML tree with POST_HTML_SCHEMA, then drops iframes
- * whose `src` the schema removed (an embed from a host not on the list),
+ * whose `src` is not a YouTube or Vimeo embed (video-url.ts, which the post
+ * check uses too: tools/check/embeds-check.ts reports them with their line),
  * rather than leaving an empty frame on the page.
  */
 export function sanitizePostTree(tree: Root): Root {
   const clean = sanitize(tree, POST_HTML_SCHEMA) as Root;
   visit(clean, 'element', (node: Element, index, parent) => {
-    if (node.tagName !== 'iframe' || node.properties['src'] || !parent || index === undefined) return;
+    if (node.tagName !== 'iframe' || !parent || index === undefined) return;
+    if (videoFromEmbedSrc(String(node.properties['src'] ?? ''))) return;
     parent.children.splice(index, 1);
     return index;
   });

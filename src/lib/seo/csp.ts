@@ -14,8 +14,8 @@ export const CSP_DIRECTIVES = [
   "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",
-  // Video embeds a post may use (src/lib/markdown/sanitize-schema.ts).
-  'frame-src https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com',
+  // The players a clicked video facade loads (src/lib/markdown/video-url.ts, VIDEO_FRAME_ORIGINS; a test keeps them equal).
+  'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

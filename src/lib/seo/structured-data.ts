@@ -35,6 +35,8 @@ export function blogPosting(
     site: SiteIdentity;
     language: string;
     wordCount: number;
+    /** The series the post is a part of: its name and the absolute URL of its page. */
+    series?: { name: string; url: string } | undefined;
   },
 ): Json {
   return {
@@ -53,6 +55,7 @@ export function blogPosting(
     articleSection: post.category.name,
     wordCount: options.wordCount,
     inLanguage: options.language,
+    ...(options.series && { isPartOf: { '@type': 'CreativeWorkSeries', name: options.series.name, url: options.series.url } }),
   };
 }
 

@@ -15,6 +15,10 @@ export const urls = {
   category: (term: Term, page = 1) => `${base}category/${encode(term.slug)}/${page === 1 ? '' : `${page}/`}`,
   tag: (term: Term, page = 1) => `${base}tag/${encode(term.slug)}/${page === 1 ? '' : `${page}/`}`,
   author: (term: Term) => `${base}author/${encode(term.slug)}/`,
+  series: (term: Term) => `${base}series/${encode(term.slug)}/`,
+  allSeries: () => `${base}series/`,
+  /** Every post on one page, grouped by year and month (the paginated list is `archive`, /blog/). */
+  yearArchive: () => `${base}archive/`,
   categories: () => `${base}categories/`,
   tags: () => `${base}tags/`,
   search: (query?: string) => `${base}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,

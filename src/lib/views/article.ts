@@ -14,10 +14,12 @@ import { extractFaq } from '#src/lib/seo/faq.ts';
 import { excludeFromSitemap, markLastModified } from '#src/lib/seo/sitemap-registry.ts';
 import { blogPosting, breadcrumbList, faqPage, type SiteIdentity } from '#src/lib/seo/structured-data.ts';
 import { shownNeighbours } from '#src/lib/taxonomy/related.ts';
+import { seriesPlace, type SeriesPlace } from '#src/lib/taxonomy/series.ts';
 import type { Term } from '#src/lib/taxonomy/terms.ts';
 import type { Services } from '#src/lib/services/settings.ts';
 import { urls } from '#src/lib/urls/urls.ts';
 import { absoluteOn, type Crumb, type Link, type PageMeta, type ViewContext } from './page.ts';
+import { seriesBox, type SeriesBox } from './series.ts';
 
 /** The article route's props: the post, and (in builds) the posts around it that its cache key covers. */
 export type ArticleProps = {
@@ -56,12 +58,16 @@ export function articlePaths(posts: readonly Post[], sources: ArticleSources, de
         ...shownNeighbours(post, posts),
         linked: [...linkedPostSlugs(post.body)].flatMap((slug) => bySlug.get(slug) ?? []),
         authorStamps: await Promise.all(post.authors.map((author) => sources.authorStamp(author))),
+        series: seriesKey(seriesPlace(post, posts)),
       };
       const cacheKey = articlePageKey(post, await sources.digest(post), neighbours);
       return { params: { slug: post.slug }, props: { post, neighbours }, ...(cacheKey !== undefined && { cacheKey }) };
     }),
   );
 }
+
+/** What of a post's series its page shows, for its cache key. */
+const seriesKey = (place: SeriesPlace | undefined) => place && { name: place.group.term.name, parts: place.group.parts };
 
 /** What the article view is made from, loaded by src/lib/views/routes.ts. */
 export interface ArticleData {
@@ -72,10 +78,20 @@ export interface ArticleData {
   authors: AuthorView[];
   /** The link preview's image (the editor's ogImage or the drawn card). */
   card: { url: string; width: number; height: number };
-  /** The rendered body's headings and whether it has code blocks. */
+  /** The rendered body's headings, and whether it has code blocks and video facades. */
   headings: readonly Heading[];
   hasCode: boolean;
+  hasVideo: boolean;
   identity: SiteIdentity;
+  /** The post's series and its place in it, when it is a part of one with a page. */
+  series?: SeriesPlace | undefined;
+}
+
+/** The links at the end of an article: the previous and next parts of its series, or else the older and newer posts. */
+export interface ArticlePager {
+  label: string;
+  previous: (Link & { caption: string }) | undefined;
+  next: (Link & { caption: string }) | undefined;
 }
 
 export interface ArticleView {
@@ -90,11 +106,17 @@ export interface ArticleView {
   hero: { image: ResponsiveImage; alt: string; sizes: string } | undefined;
   toc: TocEntry[];
   hasCode: boolean;
+  /** Whether the body has a video facade: the page then loads VideoEmbeds.astro's script. */
+  hasVideo: boolean;
   tags: Link[];
   shareUrl: string;
   older: Link | undefined;
   newer: Link | undefined;
   related: readonly Post[];
+  /** The box under the title of a post in a series. */
+  series: SeriesBox | undefined;
+  /** One pair of previous/next links, so a series part never shows two different "next" links. */
+  pager: ArticlePager;
   /** The opt-in services the page shows, when the site turned them on. */
   services: { newsletter: Services['newsletter'] | undefined; comments: Services['comments'] | undefined };
 }
@@ -102,6 +124,24 @@ export interface ArticleView {
 const HERO_SIZES = '(min-width: 62rem) 60rem, 100vw';
 
 const postLink = (post: Post | undefined): Link | undefined => post && { label: post.title, href: urls.post(post) };
+
+const captioned = (link: Link | undefined, caption: string) => link && { ...link, caption };
+
+/**
+ * A part of a series ends with its previous and next parts: a reader of part 2
+ * wants part 3, not whatever was published next. Other posts keep the older and
+ * newer posts by date.
+ */
+function articlePager(series: SeriesBox | undefined, older: Link | undefined, newer: Link | undefined): ArticlePager {
+  if (series) {
+    return {
+      label: `Parts of ${series.name}`,
+      previous: captioned(series.previous, 'Previous part'),
+      next: captioned(series.next, 'Next part'),
+    };
+  }
+  return { label: 'More posts', previous: captioned(older, 'Previous post'), next: captioned(newer, 'Next post') };
+}
 
 export function articleView(data: ArticleData, { site, settings }: ViewContext): ArticleView {
   const { post, hero, authors, card } = data;
@@ -116,6 +156,8 @@ export function articleView(data: ArticleData, { site, settings }: ViewContext):
     { label: post.title, href: urls.post(post) },
   ];
   const faq = post.faq ? extractFaq(post.body) : [];
+  const series = data.series && seriesBox(data.series);
+  const [older, newer] = [postLink(data.neighbours.older), postLink(data.neighbours.newer)];
   // Link previews and search engines: the social card, the article's metadata, JSON-LD.
   const jsonLd = [
     blogPosting(post, {
@@ -128,6 +170,7 @@ export function articleView(data: ArticleData, { site, settings }: ViewContext):
       site: data.identity,
       language: settings.language,
       wordCount: countWords(post.body),
+      series: series && { name: series.name, url: absolute(series.href) },
     }),
     breadcrumbList(trail.map((crumb) => ({ name: crumb.label, url: absolute(crumb.href) }))),
     ...(faq.length > 0 ? [faqPage(faq)] : []),
@@ -160,11 +203,17 @@ export function articleView(data: ArticleData, { site, settings }: ViewContext):
     hero: hero && post.hero && { image: hero, alt: post.hero.alt, sizes: HERO_SIZES },
     toc: tableOfContents(data.headings),
     hasCode: data.hasCode,
+    hasVideo: data.hasVideo,
     tags: post.tags.map((tag) => ({ label: tag.name, href: urls.tag(tag) })),
     shareUrl,
-    older: postLink(data.neighbours.older),
-    newer: postLink(data.neighbours.newer),
-    related: data.neighbours.related,
+    older,
+    newer,
+    // The series box already links every part: related cards show other posts.
+    related: series
+      ? data.neighbours.related.filter((other) => !series.parts.some((part) => part.href === urls.post(other)))
+      : data.neighbours.related,
+    series,
+    pager: articlePager(series, older, newer),
     services: { newsletter: settings.services.newsletter, comments: settings.services.comments },
   };
 }

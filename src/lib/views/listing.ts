@@ -18,6 +18,8 @@ export interface ListingView {
   page: { current: number; last: number; href: (page: number) => string };
   index?: { label: string; href: string } | undefined;
   noindex?: boolean;
+  /** The posts are read in this order (a series' parts): a numbered list, "Part 1" above each card. */
+  ordered?: boolean;
   feeds?: Array<{ title: string; href: string }>;
   jsonLd?: unknown[] | undefined;
 }

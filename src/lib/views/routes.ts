@@ -12,9 +12,11 @@ import { categoryHeroImage, categoryPage } from '#src/lib/content/profiles.ts';
 import { feedPath } from '#src/lib/feeds/feed.ts';
 import { heroImage } from '#src/lib/images/hero.ts';
 import { HAS_CODE } from '#src/lib/markdown/rehype-code-blocks.ts';
+import { HAS_VIDEO } from '#src/lib/markdown/rehype-video-embeds.ts';
 import { postShareCard } from '#src/lib/seo/share-card.ts';
 import { siteIdentity } from '#src/lib/seo/site-identity.ts';
 import { shownNeighbours } from '#src/lib/taxonomy/related.ts';
+import { groupSeries, seriesPlace, type SeriesGroup } from '#src/lib/taxonomy/series.ts';
 import type { ListedKind } from '#src/lib/taxonomy/term-pages.ts';
 import { groupByTerm, type TermGroup } from '#src/lib/taxonomy/terms.ts';
 import { SITE } from '#src/site.config.ts';
@@ -23,7 +25,9 @@ import { categoryFeeds, siteFeeds } from './feeds.ts';
 import { homeView } from './home.ts';
 import { archivePaths, authorPageView, authorPaths } from './listing.ts';
 import { notFoundView } from './not-found.ts';
+import { seriesIndexView, seriesPageView, seriesPaths } from './series.ts';
 import { termIndexView, termListingView, termPaths, type TermListingProps } from './term.ts';
+import { yearArchiveView } from './year-archive.ts';
 
 const context = (site: URL | undefined) => ({ site, settings: SITE });
 
@@ -38,12 +42,24 @@ export async function articleStaticPaths() {
 /** The article's view, and its rendered body. */
 export async function articlePage(props: ArticleProps, site: URL | undefined) {
   const { post } = props;
-  const neighbours = props.neighbours ?? shownNeighbours(post, await getPosts());
+  const posts = await getPosts();
+  const neighbours = props.neighbours ?? shownNeighbours(post, posts);
   const { Content, headings, remarkPluginFrontmatter } = await renderPost(post);
   const hero = await heroImage(post);
   const authors = await authorViews(post.authors);
   const card = await postShareCard(post, { base: import.meta.env.BASE_URL, heroKey: hero?.largest.name });
-  const data = { post, neighbours, hero, authors, card, headings, hasCode: remarkPluginFrontmatter[HAS_CODE] === true };
+  const series = seriesPlace(post, posts);
+  const data = {
+    post,
+    neighbours,
+    hero,
+    authors,
+    card,
+    headings,
+    series,
+    hasCode: remarkPluginFrontmatter[HAS_CODE] === true,
+    hasVideo: remarkPluginFrontmatter[HAS_VIDEO] === true,
+  };
   return { Content, view: articleView({ ...data, identity: siteIdentity(site) }, context(site)) };
 }
 
@@ -79,7 +95,21 @@ export async function termListingPage(props: TermListingProps, site: URL | undef
   return { Intro, view };
 }
 
-export async function termIndexPage(kind: ListedKind, site: URL | undefined) {
+export async function seriesStaticPaths() {
+  return seriesPaths(groupSeries(await getPosts()));
+}
+
+export function seriesPage(group: SeriesGroup, site: URL | undefined) {
+  return seriesPageView(group, context(site));
+}
+
+export async function yearArchivePage(site: URL | undefined) {
+  return yearArchiveView(await getPosts(), context(site));
+}
+
+/** The index of categories, tags or series (TermIndexPage.astro draws all three). */
+export async function termIndexPage(kind: ListedKind | 'series', site: URL | undefined) {
+  if (kind === 'series') return seriesIndexView(groupSeries(await getPosts()), context(site));
   const groups = groupByTerm(await getPosts(), kind);
   return termIndexView({ kind, groups, landings: await landingsOf(kind, groups) }, context(site));
 }
