@@ -10,6 +10,7 @@ import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordingContext } from '../helpers/browser.ts';
 import { fixtureSiteInChromium } from '../helpers/fixture-browser.ts';
+import { chooseTheme } from '../helpers/theme-button.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -77,7 +78,7 @@ describe('axe finds no WCAG 2.2 AA violations, light and dark', () => {
         ['light', 'dark'],
       ] as const) {
         await page.emulateMedia({ colorScheme });
-        await page.getByLabel('Theme').selectOption(chosen);
+        await chooseTheme(page, chosen);
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
         // axe.run in the page itself ("legacy" mode): the pages have no frames of their own, and the
         // default runPartial/finishRun opens a second page for every analysis.
@@ -90,6 +91,32 @@ describe('axe finds no WCAG 2.2 AA violations, light and dark', () => {
       }
       expect(found).toEqual([]);
       await page.close();
+    });
+  }
+});
+
+describe('axe finds no WCAG 2.2 AA violations on a phone, light and dark', () => {
+  for (const target of ['/blog/alpha-post/', '/']) {
+    it(`${target} at 360 px, with the menu open and closed`, async () => {
+      const { context: phone } = await recordingContext(served.browser, served.url, { viewport: { width: 360, height: 780 } });
+      const page = await phone.newPage();
+      await page.goto(`${served.url}${target}`, { waitUntil: 'load' });
+      const found: string[] = [];
+      for (const open of [false, true]) {
+        if (open) await page.locator('.site-menu summary').click();
+        expect(await page.getByRole('navigation', { name: 'Menu', exact: true }).isVisible()).toBe(open);
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          const results = await new AxeBuilder({ page, axeSource: AXE_SOURCE })
+            .withTags(WCAG_TAGS)
+            .options({ resultTypes: ['violations'] })
+            .setLegacyMode(true)
+            .analyze();
+          found.push(...describeViolations(`${colorScheme}, menu ${open ? 'open' : 'closed'}`, results.violations));
+        }
+      }
+      expect(found).toEqual([]);
+      await phone.close();
     });
   }
 });

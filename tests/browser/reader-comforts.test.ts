@@ -7,6 +7,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { recordingContext } from '../helpers/browser.ts';
 import { fixtureSiteInChromium } from '../helpers/fixture-browser.ts';
+import { namedTheme, themeButton } from '../helpers/theme-button.ts';
 
 const served = fixtureSiteInChromium();
 
@@ -119,31 +120,47 @@ describe('the theme switch', () => {
     }).observe(document, { childList: true, subtree: true });
   };
 
-  it('switches to dark and back to the system colours, remembers the choice, and applies it before the first paint', async () => {
+  it('cycles system → light → dark → system, names the theme it shows, remembers it, and applies it before the first paint', async () => {
     const { page, problems, done } = await open('/blog/gamma/', { colorScheme: 'light' });
     await page.context().addInitScript(firstPaintProbe);
-    const select = page.getByLabel('Theme');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const keyword = () =>
       page
         .locator('.astro-code span.cl-d73a49')
         .first()
         .evaluate((span) => getComputedStyle(span).color);
-    expect(await select.inputValue()).toBe('system');
+    /** The icon on show: one of the three, by its class. */
+    const icon = () =>
+      themeButton(page)
+        .locator('svg')
+        .evaluateAll((icons) => icons.filter((svg) => getComputedStyle(svg).display !== 'none').map((svg) => svg.getAttribute('class')));
+    expect(await namedTheme(page)).toBe('system');
+    expect(await icon()).toEqual([expect.stringContaining('theme-switch__icon--system')]);
     const light = { background: await background(), keyword: await keyword() };
 
-    await select.selectOption('dark');
+    // One press: light (the system is light too, so the colours stay).
+    await themeButton(page).click();
+    expect(await namedTheme(page)).toBe('light');
+    expect(await icon()).toEqual([expect.stringContaining('theme-switch__icon--light')]);
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
+    expect(await background()).toBe(light.background);
+
+    // Two: dark.
+    await themeButton(page).click();
+    expect(await namedTheme(page)).toBe('dark');
+    expect(await icon()).toEqual([expect.stringContaining('theme-switch__icon--dark')]);
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     const dark = { background: await background(), keyword: await keyword() };
     expect(dark.background).toBe('rgb(21, 20, 15)');
     expect(dark.keyword).not.toBe(light.keyword);
+    expect(await themeButton(page).getAttribute('title')).toBe('Theme: dark (switch to system)');
 
     await page.reload({ waitUntil: 'load' });
     expect(await page.evaluate(() => (window as unknown as { firstPaint: unknown }).firstPaint)).toEqual({
       theme: 'dark',
       parsing: true,
     });
-    expect(await select.inputValue()).toBe('dark');
+    expect(await namedTheme(page)).toBe('dark');
     expect(await background()).toBe(dark.background);
     expect(await keyword()).toBe(dark.keyword);
 
@@ -154,7 +171,9 @@ describe('the theme switch', () => {
       parsing: true,
     });
 
-    await page.getByLabel('Theme').selectOption('system');
+    // Three: back to the system's.
+    await themeButton(page).click();
+    expect(await namedTheme(page)).toBe('system');
     await page.reload({ waitUntil: 'load' });
     expect(await page.evaluate(() => (window as unknown as { firstPaint: unknown }).firstPaint)).toEqual({ theme: null, parsing: true });
     expect(await background()).toBe(light.background);
@@ -162,11 +181,13 @@ describe('the theme switch', () => {
     await done();
   });
 
-  it('lets a reader on a dark system choose light', async () => {
+  it('lets a reader on a dark system choose light, with the keyboard', async () => {
     const { page, done } = await open('/', { colorScheme: 'dark' });
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await background()).toBe('rgb(21, 20, 15)');
-    await page.getByLabel('Theme').selectOption('light');
+    await themeButton(page).focus();
+    await page.keyboard.press('Enter');
+    expect(await namedTheme(page)).toBe('light');
     expect(await background()).toBe('rgb(252, 251, 248)');
     await done();
   });
@@ -174,7 +195,8 @@ describe('the theme switch', () => {
 
 describe('the table of contents', () => {
   it('marks the section in view as the reader scrolls, beside the text on a wide screen', async () => {
-    const { page, problems, done } = await open('/blog/alpha-post/', { viewport: { width: 1280, height: 700 } });
+    // Reduced motion: no colour transition, so the colours read are the settled ones.
+    const { page, problems, done } = await open('/blog/alpha-post/', { viewport: { width: 1280, height: 700 }, reducedMotion: 'reduce' });
     const toc = page.getByRole('navigation', { name: 'Table of contents' });
     const current = () => toc.locator('a[aria-current="true"]').allInnerTexts();
     for (const [id, text] of [
@@ -185,12 +207,35 @@ describe('the table of contents', () => {
       await page.locator(`#${id}`).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
       await expect.poll(current, { message: id }).toEqual([text]);
     }
-    // Sticky: still in view, to the right of the text, after scrolling.
+    // Sticky: still in view, to the right of the text, after scrolling, and well clear of the window's edge.
     const box = (await toc.boundingBox())!;
     const prose = (await page.locator('.prose').boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(700);
     expect(box.x).toBeGreaterThan(prose.x + prose.width);
+    expect(1280 - (box.x + box.width)).toBeGreaterThanOrEqual(64);
+    // Quiet: every entry in the muted colour and not underlined, but the current one, in the text's colour.
+    const looks = await toc.locator('li a').evaluateAll((links) =>
+      links.map((link) => {
+        const style = getComputedStyle(link);
+        return {
+          text: link.textContent,
+          current: link.hasAttribute('aria-current'),
+          color: style.color,
+          underline: style.textDecorationLine,
+        };
+      }),
+    );
+    const colours = await page.evaluate(() => ({
+      muted: getComputedStyle(document.querySelector('.article__description')!).color,
+      text: getComputedStyle(document.body).color,
+    }));
+    expect(looks.length).toBeGreaterThan(4);
+    expect(looks.filter((link) => link.current).map((link) => link.text)).toEqual(['Fourth section']);
+    for (const link of looks) {
+      expect(link.underline, link.text!).toBe('none');
+      expect(link.color, link.text!).toBe(link.current ? colours.text : colours.muted);
+    }
     expect(problems).toEqual([]);
     await done();
   });
@@ -200,6 +245,37 @@ describe('the table of contents', () => {
     expect(await page.locator('details.toc').isVisible()).toBe(true);
     expect(await page.locator('details.toc').getAttribute('open')).toBeNull();
     expect(await page.getByRole('navigation', { name: 'Table of contents' }).isVisible()).toBe(false);
+    await done();
+  });
+});
+
+describe('back to the top', () => {
+  for (const viewport of [
+    { width: 360, height: 780 },
+    { width: 1280, height: 800 },
+  ]) {
+    it(`a long post (one with a table of contents) has a link back to the top at its end, at ${viewport.width} px`, async () => {
+      const { page, problems, done } = await open('/blog/alpha-post/', { viewport });
+      const link = page.locator('.back-to-top').getByRole('link', { name: 'Back to top' });
+      await link.scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(300);
+      await link.click();
+      await page.waitForURL(/#main$/);
+      // At the top of the content, just under the header; the keyboard's focus goes there too.
+      await expect.poll(() => page.evaluate(() => scrollY)).toBeLessThanOrEqual(64);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      expect(problems).toEqual([]);
+      await done();
+    });
+  }
+
+  it('the table of contents beside the text has one too; a short post has none', async () => {
+    const { page, done } = await open('/blog/alpha-post/');
+    const toc = page.getByRole('navigation', { name: 'Table of contents' });
+    expect(await toc.getByRole('link', { name: 'Back to top' }).getAttribute('href')).toBe('#main');
+    await page.goto(`${served.url}/blog/beta-post/`, { waitUntil: 'load' });
+    expect(await page.locator('.toc').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Back to top' }).count()).toBe(0);
     await done();
   });
 });

@@ -221,3 +221,204 @@ describe('keyboard focus', () => {
     });
   }
 });
+
+describe('the header', () => {
+  /** The header's height, and each control on show in it with its box: one row means every box sits across the header's middle. */
+  const headerRow = (page: Page) =>
+    page.evaluate(() => {
+      const header = document.querySelector('.site-header')!.getBoundingClientRect();
+      const middle = header.top + header.height / 2;
+      const controls = [...document.querySelectorAll<HTMLElement>('.site-header__inner :is(a, button, summary)')]
+        .filter((control) => control.checkVisibility() && !control.closest('.site-nav--narrow'))
+        .map((control) => {
+          const box = control.getBoundingClientRect();
+          return {
+            name: control.textContent!.trim(),
+            across: box.top < middle && box.bottom > middle,
+            inside: box.top >= header.top && box.bottom <= header.bottom,
+          };
+        });
+      return { height: header.height, controls };
+    });
+
+  for (const width of [360, 414, 768, 1024, 1280]) {
+    for (const javaScriptEnabled of [true, false]) {
+      it(`is one row at most 64 px tall at ${width} px, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+        const { context } = await recordingContext(served.browser, served.url, { viewport: { width, height: 780 }, javaScriptEnabled });
+        const page = await context.newPage();
+        for (const target of ['/', '/blog/alpha-post/', '/search/']) {
+          await page.goto(`${served.url}${target}`, { waitUntil: 'load' });
+          const row = await headerRow(page);
+          expect(row.height, target).toBeLessThanOrEqual(64);
+          expect(
+            row.controls.filter((control) => !control.across || !control.inside),
+            target,
+          ).toEqual([]);
+          const names = row.controls.map((control) => control.name);
+          expect(names[0], target).toBe('Signal & Noise');
+          expect(names, target).toContain('Search');
+          // The theme button only where its script runs; the menu's links inline on wide screens, behind "Menu" on phones.
+          expect(
+            names.some((name) => name.startsWith('Theme: ')),
+            target,
+          ).toBe(javaScriptEnabled);
+          expect(names.includes('Menu'), target).toBe(width < 768);
+          expect(names.includes('Blog'), target).toBe(width >= 768);
+        }
+        await context.close();
+      });
+    }
+  }
+
+  it('opens the menu on a phone with JavaScript off, and its links lead on', async () => {
+    const { context, problems } = await recordingContext(served.browser, served.url, {
+      viewport: { width: 360, height: 780 },
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    await page.goto(`${served.url}/blog/alpha-post/`, { waitUntil: 'load' });
+    const menu = page.getByRole('navigation', { name: 'Menu', exact: true });
+    expect(await menu.isVisible()).toBe(false);
+    await page.locator('.site-menu summary').click();
+    expect(await menu.isVisible()).toBe(true);
+    // The panel lies over the page, under the header's row, the window's width.
+    const panel = (await menu.boundingBox())!;
+    expect(panel.y).toBeGreaterThanOrEqual(55);
+    expect(panel.width).toBe(360);
+    await follow(page, menu.getByRole('link', { name: 'Categories', exact: true }), '/categories/');
+    expect(await h1(page)).toBe('Categories');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('leads to the search page from the search icon, with JavaScript off too', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { context } = await recordingContext(served.browser, served.url, { viewport: { width: 360, height: 780 }, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${served.url}/blog/`, { waitUntil: 'load' });
+      await follow(page, page.locator('.site-header').getByRole('link', { name: 'Search', exact: true }), '/search/');
+      expect(await h1(page)).toBe('Search');
+      // On the search page the icon says it is the current page.
+      expect(await page.locator('.site-header').getByRole('link', { name: 'Search', exact: true }).getAttribute('aria-current')).toBe(
+        'page',
+      );
+      await context.close();
+    }
+  });
+});
+
+describe("an article's first screen on a phone (360×780)", () => {
+  for (const target of ['/blog/alpha-post/', '/blog/gamma/', '/blog/delta/', '/blog/beta-post/']) {
+    it(`shows the first line of the first paragraph without scrolling: ${target}`, async () => {
+      const { context } = await recordingContext(served.browser, served.url, { viewport: { width: 360, height: 780 } });
+      const page = await context.newPage();
+      await page.goto(`${served.url}${target}`, { waitUntil: 'load' });
+      const first = await page
+        .locator('.prose > p')
+        .first()
+        .evaluate((paragraph) => ({
+          top: paragraph.getBoundingClientRect().top,
+          line: Number.parseFloat(getComputedStyle(paragraph).lineHeight),
+        }));
+      expect(first.top + first.line, `first paragraph at y ${Math.round(first.top)}`).toBeLessThanOrEqual(780);
+      // The breadcrumbs: one line.
+      const crumbs = await page.locator('.breadcrumbs ol').evaluate((list) => ({
+        height: list.getBoundingClientRect().height,
+        line: Number.parseFloat(getComputedStyle(list).lineHeight),
+      }));
+      expect(crumbs.height).toBeLessThan(crumbs.line * 1.5);
+      await context.close();
+    });
+  }
+});
+
+describe('the measure at 1280 px', () => {
+  /**
+   * Characters on each full line of the article's text (a paragraph's last line is left out: it
+   * ends where the text does), and the font Chromium drew them in (CDP's platform fonts: the
+   * family a page names is not always the one it gets). The fixture's paragraphs are short, so the
+   * post's own words (its paragraphs' and lists') are set again as one long paragraph at the end.
+   */
+  async function measure(page: Page): Promise<{ lines: number[]; average: number; font: string; width: number }> {
+    const measured = await page.evaluate(() => {
+      const prose = document.querySelector('.prose')!;
+      const words = [...prose.querySelectorAll(':scope > :is(p, ul, ol)')].map((block) => block.textContent!.trim()).join(' ');
+      const long = document.createElement('p');
+      long.id = 'measure';
+      long.textContent = `${words} ${words} ${words} ${words}`;
+      prose.append(long);
+      const lines: number[] = [];
+      for (const paragraph of prose.querySelectorAll(':scope > p')) {
+        const perLine = new Map<number, number>();
+        const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.textContent!.length; i += 1) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            if (!rect) continue;
+            const top = Math.round(rect.top + rect.height / 2);
+            const line = [...perLine.keys()].find((key) => Math.abs(key - top) < 6) ?? top;
+            perLine.set(line, (perLine.get(line) ?? 0) + 1);
+          }
+        }
+        lines.push(...[...perLine.values()].slice(0, -1));
+      }
+      return { lines, width: prose.getBoundingClientRect().width };
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#measure' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const average = measured.lines.reduce((sum, count) => sum + count, 0) / measured.lines.length;
+    return { ...measured, average, font: fonts.toSorted((a, b) => b.glyphCount - a.glyphCount)[0]!.familyName };
+  }
+
+  const expectMeasure = (measured: Awaited<ReturnType<typeof measure>>) => {
+    const detail = `${measured.font}: lines of ${measured.lines.join(', ')} characters in ${measured.width} px`;
+    expect(measured.lines.length, detail).toBeGreaterThanOrEqual(10);
+    expect(measured.average, detail).toBeGreaterThanOrEqual(60);
+    expect(measured.average, detail).toBeLessThanOrEqual(75);
+  };
+
+  it("is 60-75 characters a line in the site's font, Source Serif 4", async () => {
+    const { context } = await recordingContext(served.browser, served.url, { viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${served.url}/blog/alpha-post/`, { waitUntil: 'load' });
+    // theme.css's faces are `font-display: optional`: a page uses them only if they come within
+    // about 100 ms, which on a loaded machine they may not. The same faces (its rules' src and
+    // descriptors) added again with `display: block` and loaded make the page use them, as every
+    // page after the first of a visit does.
+    await page.evaluate(async () => {
+      const rules = [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules])
+        .filter((rule): rule is CSSFontFaceRule => rule instanceof CSSFontFaceRule);
+      for (const rule of rules) {
+        const descriptor = (name: string) => rule.style.getPropertyValue(name);
+        const face = new FontFace(descriptor('font-family').replaceAll('"', ''), descriptor('src'), {
+          weight: descriptor('font-weight'),
+          style: descriptor('font-style'),
+          unicodeRange: descriptor('unicode-range'),
+          display: 'block',
+        });
+        document.fonts.add(face);
+        await face.load();
+      }
+    });
+    const measured = await measure(page);
+    expect(measured.font).toBe('Source Serif 4');
+    expectMeasure(measured);
+    await context.close();
+  });
+
+  it("is 60-75 characters a line on a first visit too, in whatever the page was first drawn in (here DejaVu Serif, the widest fallback, or the site's font)", async () => {
+    const { context } = await recordingContext(served.browser, served.url, { viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${served.url}/blog/alpha-post/`, { waitUntil: 'load' });
+    expectMeasure(await measure(page));
+    await context.close();
+  });
+});

@@ -31,7 +31,7 @@ describe('site search (Pagefind)', () => {
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(PUBLISHED);
   });
 
-  it('takes a query typed in the header box to a result, and the result to its article', async () => {
+  it("takes a query typed on the search page, reached by the header's search icon, to a result, and the result to its article", async () => {
     const { context, problems } = await recordingContext(browser, server.url);
     const page = await context.newPage();
     const scripts: string[] = [];
@@ -42,7 +42,9 @@ describe('site search (Pagefind)', () => {
     // Reading pages load only the theme switch's small script; search loads on the search page.
     expect(scripts).toEqual([expect.stringMatching(/^\/_astro\/ThemeSwitch\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/)]);
 
-    await page.getByRole('searchbox', { name: 'Search posts' }).fill('gigabytes');
+    await page.locator('.site-header').getByRole('link', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/\/search\/$/);
+    await page.getByRole('searchbox', { name: 'Search the posts' }).fill('gigabytes');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=gigabytes$/);
     const status = page.getByRole('status');
@@ -75,13 +77,12 @@ describe('site search (Pagefind)', () => {
     await context.close();
   });
 
-  it('says search needs JavaScript when it is off, and the header box still leads there', async () => {
+  it("says search needs JavaScript when it is off, and the header's search icon still leads there", async () => {
     const { context } = await recordingContext(browser, server.url, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.url}/blog/`);
-    await page.getByRole('searchbox', { name: 'Search posts' }).fill('anything');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/search\/\?q=anything$/);
+    await page.locator('.site-header').getByRole('link', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/\/search\/$/);
     expect(await page.locator('main').textContent()).toContain('Search needs JavaScript');
     await context.close();
   });

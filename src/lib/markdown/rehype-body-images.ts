@@ -16,8 +16,8 @@ export interface BodyImageOptions {
   siteUrl: string | readonly string[];
 }
 
-/** Body images are at most the article column wide (46rem at 16px ~ 736px). */
-export const BODY_IMAGE_SIZES = '(min-width: 48rem) 46rem, calc(100vw - 2.5rem)';
+/** Body images are at most the article column wide (--width-text, 39rem at 16px = 624px). */
+export const BODY_IMAGE_SIZES = '(min-width: 41.5rem) 39rem, calc(100vw - 2.5rem)';
 
 /** The class of the link around a body image (prose.css: no underline, a zoom cursor, the image's own width). */
 export const ZOOM_LINK_CLASS = 'image-zoom';
