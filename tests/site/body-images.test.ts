@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkProject } from '../helpers/check-project.ts';
 import { distHas, page } from '../helpers/dist.ts';
+import { BODY_IMAGE_SIZES } from '#src/lib/markdown/rehype-body-images.ts';
 
 /**
  * Images beside a folder post (tests/fixtures/site/content/blog/toolkit-images/, its images made
@@ -55,7 +56,7 @@ describe('a folder post with images beside it', () => {
       expect([meta.format, String(meta.width)]).toEqual(['webp', width.slice(0, -1)]);
     }
     expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(size);
-    expect(img.getAttribute('sizes')).toBe('(min-width: 48rem) 46rem, calc(100vw - 2.5rem)');
+    expect(img.getAttribute('sizes')).toBe(BODY_IMAGE_SIZES);
     expect(img.getAttribute('loading')).toBe('lazy');
   });
 

@@ -7,8 +7,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyImageSource } from '#src/lib/images/body-image-source.ts';
 import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
-import { bodyError, createBodyRenderer, type BodyRenderer } from '#src/lib/markdown/render-body.ts';
+import { bodyError, type BodyRenderer } from '#src/lib/markdown/render-body.ts';
 import { SITE } from '#src/site.config.ts';
+import { siteBodyRenderer } from '../helpers/body-renderer.ts';
+import { BODY_IMAGE_SIZES } from '#src/lib/markdown/rehype-body-images.ts';
 
 const SITE_URLS = ['https://blog.example.com'];
 
@@ -61,10 +63,7 @@ beforeAll(async () => {
   await image(path.join(root, 'secret.png'), 64, 64, 'png');
   await symlink(path.join(root, 'secret.png'), path.join(folder, 'linked.png'));
   await writeFile(path.join(folder, 'index.md'), '');
-  render = await createBodyRenderer(markdownProcessor({ root, base: '/', origins: [SITE.url] }), {
-    ...markdownConfigDefaults,
-    shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
-  });
+  render = await siteBodyRenderer(root);
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -95,7 +94,7 @@ describe('body images beside the post and in public/', () => {
     expect(img.getAttribute('srcset')).toMatch(new RegExp(`/_img/${stem}-[0-9a-f]{14}-${width}\\.webp ${width}w$`));
     expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual([String(width), String(height)]);
     expect(img.getAttribute('loading')).toBe('lazy');
-    expect(img.getAttribute('sizes')).toBe('(min-width: 48rem) 46rem, calc(100vw - 2.5rem)');
+    expect(img.getAttribute('sizes')).toBe(BODY_IMAGE_SIZES);
     const link = img.parentElement!;
     expect(link.tagName).toBe('A');
     expect(link.getAttribute('class')).toBe('image-zoom');

@@ -1,11 +1,9 @@
 import path from 'node:path';
-import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { feedHtml } from '#src/lib/feeds/feed-html.ts';
-import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
-import { createBodyRenderer, type BodyRenderer } from '#src/lib/markdown/render-body.ts';
-import { SITE } from '#src/site.config.ts';
+import { type BodyRenderer } from '#src/lib/markdown/render-body.ts';
+import { siteBodyRenderer } from '../helpers/body-renderer.ts';
 
 /**
  * Callouts as writers write them on GitHub, in Obsidian, Docusaurus and Starlight, through the
@@ -15,10 +13,7 @@ import { SITE } from '#src/site.config.ts';
 const root = path.resolve(import.meta.dirname, '../..') + '/';
 let renderBody: BodyRenderer;
 beforeAll(async () => {
-  renderBody = await createBodyRenderer(markdownProcessor({ root, base: '/', origins: [SITE.url] }), {
-    ...markdownConfigDefaults,
-    shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
-  });
+  renderBody = await siteBodyRenderer(root);
 });
 
 const render = async (body: string) =>

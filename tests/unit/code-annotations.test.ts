@@ -5,20 +5,14 @@
  * cannot read; and the feed's plain marks.
  */
 import path from 'node:path';
-import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { feedHtml } from '#src/lib/feeds/feed-html.ts';
-import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
-import { createBodyRenderer } from '#src/lib/markdown/render-body.ts';
 import { codeMetaMistakes } from '#tools/check/code-meta-check.ts';
-import { SITE } from '#src/site.config.ts';
+import { siteBodyRenderer } from '../helpers/body-renderer.ts';
 
 const root = path.resolve(import.meta.dirname, '../..') + '/';
-const renderer = createBodyRenderer(markdownProcessor({ root, base: '/', origins: [SITE.url] }), {
-  ...markdownConfigDefaults,
-  shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
-});
+const renderer = siteBodyRenderer(root);
 
 async function render(markdown: string): Promise<string> {
   return (await (await renderer)({ body: markdown, frontmatter: {}, filePath: path.join(root, 'src/content/blog/x.md') })).html;

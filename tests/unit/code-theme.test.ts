@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import type { Element, Root } from 'hast';
 import { bundledThemes } from 'shiki';
 import { describe, expect, it } from 'vitest';
 import { CODE_THEMES, transformerThemeClasses } from '#src/lib/markdown/code-theme.ts';
 import { CODE_THEME_CSS_FILE, codeThemeCss } from '#src/lib/markdown/code-theme-css.ts';
-import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
-import { createBodyRenderer } from '#src/lib/markdown/render-body.ts';
-import { SITE } from '#src/site.config.ts';
+import { siteBodyRenderer } from '../helpers/body-renderer.ts';
 
 const root = path.resolve(import.meta.dirname, '../..') + '/';
 const css = readFileSync(path.join(root, CODE_THEME_CSS_FILE), 'utf8');
@@ -37,10 +34,7 @@ const BODY = [
 ].join('\n');
 
 async function render(body: string): Promise<string> {
-  const renderBody = await createBodyRenderer(markdownProcessor({ root, base: '/', origins: [SITE.url] }), {
-    ...markdownConfigDefaults,
-    shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
-  });
+  const renderBody = await siteBodyRenderer(root);
   return (await renderBody({ body, frontmatter: {}, filePath: path.join(root, 'src/content/blog/x.md') })).html;
 }
 

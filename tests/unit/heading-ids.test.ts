@@ -1,19 +1,14 @@
 import path from 'node:path';
-import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headingIds, markdownHeadingIds } from '#src/lib/markdown/heading-ids.ts';
-import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
-import { createBodyRenderer, type BodyRenderer } from '#src/lib/markdown/render-body.ts';
+import { type BodyRenderer } from '#src/lib/markdown/render-body.ts';
 import { headingIdProblems } from '../../tools/check/heading-ids-check.ts';
-import { SITE } from '#src/site.config.ts';
+import { siteBodyRenderer } from '../helpers/body-renderer.ts';
 
 const root = path.resolve(import.meta.dirname, '../..') + '/';
 let renderBody: BodyRenderer;
 beforeAll(async () => {
-  renderBody = await createBodyRenderer(markdownProcessor({ root, base: '/', origins: [SITE.url] }), {
-    ...markdownConfigDefaults,
-    shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
-  });
+  renderBody = await siteBodyRenderer(root);
 });
 
 /** The body through the build's own pipeline: the headings Astro collects (TOC, search) and each heading's HTML. */

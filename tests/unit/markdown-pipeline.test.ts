@@ -1,19 +1,14 @@
 import path from 'node:path';
-import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { markdownProcessor, shikiConfig } from '#src/lib/markdown/pipeline.ts';
-import { createBodyRenderer } from '#src/lib/markdown/render-body.ts';
-import { SITE } from '#src/site.config.ts';
+import { shikiConfig } from '#src/lib/markdown/pipeline.ts';
+import { siteBodyRenderer } from '../helpers/body-renderer.ts';
 
 const root = path.resolve(import.meta.dirname, '../..') + '/';
 const BODY =
   '```ts\nexport async function load(posts: string[]): Promise<Map<string, number>> { return new Map(posts.map((p, i) => [p, i])); }\nconst x = 1;\n```\n';
 
 async function render(transformers: typeof shikiConfig.transformers) {
-  const renderBody = await createBodyRenderer(markdownProcessor({ root, base: '/', origins: [SITE.url] }), {
-    ...markdownConfigDefaults,
-    shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig, transformers: transformers ?? [] },
-  });
+  const renderBody = await siteBodyRenderer(root, { transformers: transformers ?? [] });
   return (await renderBody({ body: BODY, frontmatter: {}, filePath: path.join(root, 'src/content/blog/x.md') })).html;
 }
 
