@@ -42,6 +42,7 @@ async function readSamples(): Promise<Sample[]> {
 /** Writes `count` posts into a project's src/content/blog and their heroes into public/bench/. */
 export async function writeBenchPosts(root: string, count: number): Promise<void> {
   const samples = await readSamples();
+  if (samples.length === 0) throw new Error(`no sample posts in ${SAMPLES} to copy (npm run init removes them)`);
   const content = path.join(root, 'src/content/blog');
   await mkdir(path.join(root, 'public/bench'), { recursive: true });
   await mkdir(content, { recursive: true });

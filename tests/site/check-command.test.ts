@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBenchProject } from '../helpers/bench-posts.ts';
 import { writeTestImage } from '../helpers/fixture-site.ts';
 import { makeProjectCopy, PROJECT_ROOT, runScriptAsync } from '../helpers/project-copy.ts';
+import { SAMPLE_SITE_ONLY, SAMPLES_HERE } from '../helpers/samples.ts';
 
 /**
  * `npm run check` over tests/fixtures/check/: a set of posts with seeded
@@ -92,7 +93,8 @@ describe('npm run check on a set of seeded bad posts', () => {
   });
 });
 
-describe('npm run check on 1,000 posts', () => {
+// The 1,000 posts are copies of the sample posts (tests/helpers/bench-posts.ts).
+describe.skipIf(!SAMPLES_HERE)(`npm run check on 1,000 posts made from the samples ${SAMPLE_SITE_ONLY}`, () => {
   it('decodes each image and parses each body once, then on an unchanged rerun reads the posts and nothing else', async () => {
     const bench = await makeBenchProject(1000);
     roots.push(bench);
