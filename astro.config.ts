@@ -62,7 +62,7 @@ export default defineConfig({
   // of src/lib/seo/csp.ts first instead; Astro's CSP would add only hashes of the bundled script
   // files, which 'self' allows already.
   // One pipeline for Astro and for the blog loader's render workers (src/lib/markdown/pipeline.ts).
-  markdown: { processor: markdownProcessor({ root, base, origins: SITE.origins ?? [SITE.url] }), shikiConfig, syntaxHighlight },
+  markdown: { processor: markdownProcessor({ root, base, origins: SITE.origins }), shikiConfig, syntaxHighlight },
   integrations: [
     // First: a bare `astro build` stops before anything else is set up.
     buildEntry(),

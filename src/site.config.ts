@@ -43,4 +43,4 @@ const defaults: SiteConfig = {
   },
 };
 
-export const SITE: SiteConfig = siteSettings(defaults);
+export const SITE = siteSettings(defaults);

@@ -6,7 +6,7 @@ import { SITE } from '#src/site.config.ts';
 
 /** The renderer astro.config.ts's settings make, for a project in `root` (with a trailing slash); `transformers` replaces Shiki's. */
 export function siteBodyRenderer(root: string, options: { transformers?: typeof shikiConfig.transformers } = {}): Promise<BodyRenderer> {
-  return createBodyRenderer(markdownProcessor({ root, base: '/', origins: SITE.origins ?? [SITE.url] }), {
+  return createBodyRenderer(markdownProcessor({ root, base: '/', origins: SITE.origins }), {
     ...markdownConfigDefaults,
     syntaxHighlight,
     shikiConfig: {

@@ -92,7 +92,7 @@ function context(dir: string, store: Store = new MutableDataStore(), extra: Part
       root: pathToFileURL(`${dir}/`),
       srcDir: pathToFileURL(`${dir}/src/`),
       markdown: {
-        processor: markdownProcessor({ root: `${dir}/`, base: '/', origins: SITE.origins ?? [SITE.url] }),
+        processor: markdownProcessor({ root: `${dir}/`, base: '/', origins: SITE.origins }),
         syntaxHighlight: markdownConfigDefaults.syntaxHighlight,
         shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...shikiConfig },
         gfm: true,

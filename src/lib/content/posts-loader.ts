@@ -119,7 +119,7 @@ export function postsLoader({ base, poolThreshold = POOL_THRESHOLD, poolSize }: 
     load: async ({ config, store, parseData, generateDigest, watcher, logger }: LoaderContext) => {
       const root = fileURLToPath(config.root);
       const baseDir = path.resolve(root, base);
-      const pipeline: PipelineOptions = { root, base: basePathFromEnv(), origins: SITE.origins ?? [SITE.url] };
+      const pipeline: PipelineOptions = { root, base: basePathFromEnv(), origins: SITE.origins };
       const shared = sharedMarkdownOptions(config);
       let mainThread: Promise<Render> | undefined;
       const renderHere = (): Promise<Render> =>

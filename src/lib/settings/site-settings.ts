@@ -110,7 +110,7 @@ function urlFromEnvironment(configured: string): string {
 }
 
 /** The settings as written, with the origin the site is built for (`SITE_URL`, else `url`) and every origin that is this site. */
-export function siteSettings(written: SiteConfig): SiteConfig {
+export function siteSettings(written: SiteConfig): SiteConfig & { origins: readonly string[] } {
   const url = normaliseUrl(urlFromEnvironment(written.url));
   return { ...written, url, origins: [...new Set([url, normaliseUrl(written.url)])] };
 }
